@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * One typed configuration object, parsed from the environment once at start.
+ * Every problem is reported together so an operator fixes them in one go.
+ */
+const defaultCorpus = path.resolve(process.cwd(), '../shared/corpus/policy-docs.jsonl');
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('::'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头')
+    .optional(),
+  CORPUS_PATH: z.string().optional(),
+  SEED_DEMO: bool.default(true),
+  PUBLIC_URL: z.string().url('PUBLIC_URL 必须是完整网址，如 https://gk.example.gov.cn').optional(),
+  SITE_NAME: z.string().min(1).default('江宁市人民政府信息公开平台'),
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  NORMATIVE_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(5),
+  PROVISIONAL_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(2),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  corpusPath: string | null;
+  seedDemo: boolean;
+  publicUrl: string | null;
+  siteName: string;
+  maxUploadBytes: number;
+  validityTerms: { normativeYears: number; provisionalYears: number };
+  pageCacheSeconds: number;
+  logLevel: Env['LOG_LEVEL'];
+  trustProxy: boolean;
+  production: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`配置有误：\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  let corpusPath: string | null = null;
+  if (e.CORPUS_PATH === 'none' || e.CORPUS_PATH === '') corpusPath = null;
+  else if (e.CORPUS_PATH) {
+    if (!existsSync(e.CORPUS_PATH)) throw new ConfigError([`CORPUS_PATH: 文件不存在：${e.CORPUS_PATH}`]);
+    corpusPath = path.resolve(e.CORPUS_PATH);
+  } else if (existsSync(defaultCorpus)) corpusPath = defaultCorpus;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    corpusPath,
+    seedDemo: e.SEED_DEMO,
+    publicUrl: e.PUBLIC_URL ?? null,
+    siteName: e.SITE_NAME,
+    maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    validityTerms: { normativeYears: e.NORMATIVE_TERM_YEARS, provisionalYears: e.PROVISIONAL_TERM_YEARS },
+    pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    production: e.NODE_ENV === 'production',
+  };
+}

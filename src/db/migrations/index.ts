@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-foundation.js';
+
+/** Every migration in order. Migrations only move forward and never change once shipped. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': m0001,
+};

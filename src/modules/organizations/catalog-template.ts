@@ -1,0 +1,70 @@
+/**
+ * The standard disclosure catalog an organization starts with (reference/portal.md, 条例 第20条).
+ * It is seed data: the admin edits the tree afterwards. Only columns an organ of that kind will
+ * fill are created, because an empty column fails national website checks (domain.md §7.2).
+ */
+import type { OrganizationKind } from '../../db/schema.js';
+
+export interface CatalogTemplateNode {
+  name: string;
+  slug: string;
+  children?: CatalogTemplateNode[];
+  /** Kinds of organization that get this node; all when absent. */
+  only?: OrganizationKind[];
+}
+
+export const CATALOG_TEMPLATE: CatalogTemplateNode[] = [
+  {
+    name: '机构职能',
+    slug: 'jgzn',
+    children: [
+      { name: '机构概况', slug: 'jggk' },
+      { name: '领导信息', slug: 'ldxx' },
+      { name: '内设机构', slug: 'nsjg' },
+    ],
+  },
+  {
+    name: '法规文件',
+    slug: 'fgwj',
+    children: [
+      { name: '规章', slug: 'gz', only: ['government', 'department'] },
+      { name: '行政规范性文件', slug: 'gfxwj' },
+      { name: '其他文件', slug: 'qtwj' },
+    ],
+  },
+  { name: '规划计划', slug: 'ghjh' },
+  {
+    name: '财政信息',
+    slug: 'czxx',
+    children: [
+      { name: '预算', slug: 'ys' },
+      { name: '决算', slug: 'js' },
+    ],
+  },
+  {
+    name: '行政执法',
+    slug: 'xzzf',
+    only: ['government', 'department', 'county'],
+    children: [
+      { name: '行政许可', slug: 'xzxk' },
+      { name: '行政处罚', slug: 'xzcf' },
+    ],
+  },
+  { name: '政策解读', slug: 'zcjd' },
+  { name: '回应关切', slug: 'hygq' },
+];
+
+export function templateFor(kind: OrganizationKind): CatalogTemplateNode[] {
+  const pick = (nodes: CatalogTemplateNode[]): CatalogTemplateNode[] =>
+    nodes
+      .filter((n) => !n.only || n.only.includes(kind))
+      .map((n) => ({ ...n, children: n.children ? pick(n.children) : undefined }));
+  return pick(CATALOG_TEMPLATE);
+}
+
+/** Where a document of a given type lands in the template catalog by default. */
+export function defaultCatalogSlug(docType: string): string {
+  if (docType === '规章') return 'gz';
+  if (docType === '行政规范性文件') return 'gfxwj';
+  return 'qtwj';
+}

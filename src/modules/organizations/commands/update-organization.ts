@@ -1,0 +1,54 @@
+import { recordEvent } from '../../../platform/audit/audit.js';
+import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
+import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
+import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { validateIndexTemplate } from '../../documents/domain/index-number.js';
+
+export interface OrganizationChanges {
+  name: string;
+  shortName: string;
+  address: string;
+  postcode: string;
+  phone: string;
+  fax: string;
+  email: string;
+  officeHours: string;
+  guideHtml: string;
+  indexTemplate: string;
+}
+
+/** An admin edits the organization's contact details, disclosure guide (条例 第12条) and 索引号 template. */
+export async function updateOrganization(ctx: CommandContext & { allowedOrgIds: number[] }, orgId: number, c: OrganizationChanges): Promise<void> {
+  if (!ctx.allowedOrgIds.includes(orgId)) throw new ForbiddenError();
+  const templateError = validateIndexTemplate(c.indexTemplate);
+  if (templateError) throw new RuleError(templateError, 'indexTemplate');
+  await inTransaction(ctx, async (trx) => {
+    const before = await trx.selectFrom('organizations').selectAll().where('id', '=', orgId).forUpdate().executeTakeFirst();
+    if (!before) throw new NotFoundError();
+    const after = {
+      name: c.name,
+      short_name: c.shortName,
+      address: c.address,
+      postcode: c.postcode,
+      phone: c.phone,
+      fax: c.fax,
+      email: c.email,
+      office_hours: c.officeHours,
+      guide_html: sanitizeRichText(c.guideHtml),
+      index_template: c.indexTemplate,
+      updated_at: ctx.clock.now(),
+    };
+    await trx.updateTable('organizations').set(after).where('id', '=', orgId).execute();
+    const { guide_html: _g, created_at: _c, updated_at: _u, ...rest } = before;
+    await recordEvent(trx, {
+      actor: ctx.actor,
+      action: 'organization.update',
+      entityType: 'organization',
+      entityId: orgId,
+      orgId,
+      before: { ...rest, guide_length: before.guide_html.length },
+      after: { ...after, guide_html: undefined, guide_length: after.guide_html.length, updated_at: undefined },
+      at: ctx.clock.now(),
+    });
+  });
+}

@@ -1,0 +1,31 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, Role } from '../../db/schema.js';
+import type { Actor } from './sessions.js';
+
+/**
+ * Organization scope (rules of the house §5). A role applies to the organization it was granted
+ * at; the disclosure office role also reaches every organization below it.
+ */
+export async function scopeOrgIds(db: Kysely<Database>, actor: Actor, roles: readonly Role[]): Promise<number[]> {
+  const direct = actor.roles.filter((r) => roles.includes(r.role) && r.role !== 'disclosure_office').map((r) => r.orgId);
+  const offices = roles.includes('disclosure_office')
+    ? actor.roles.filter((r) => r.role === 'disclosure_office').map((r) => r.orgId)
+    : [];
+  if (offices.length === 0) return unique(direct);
+  const below = await sql<{ id: number }>`
+    with recursive tree as (
+      select id from organizations where id in (${sql.join(offices)})
+      union
+      select o.id from organizations o join tree t on o.parent_id = t.id
+    )
+    select id from tree`.execute(db);
+  return unique([...direct, ...below.rows.map((r) => r.id)]);
+}
+
+export function hasRole(actor: Actor, orgId: number, roles: readonly Role[]): boolean {
+  return actor.roles.some((r) => r.orgId === orgId && roles.includes(r.role));
+}
+
+function unique(ids: number[]): number[] {
+  return [...new Set(ids)].sort((a, b) => a - b);
+}

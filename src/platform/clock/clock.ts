@@ -1,0 +1,44 @@
+/**
+ * Time is injected (rules of the house §4). Legal dates are calendar dates in China Standard
+ * Time, whatever zone the server runs in.
+ */
+export interface Clock {
+  now(): Date;
+  /** Today's date in Asia/Shanghai as 'YYYY-MM-DD'. */
+  today(): string;
+}
+
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+export function toChinaDate(d: Date): string {
+  return shanghaiDate.format(d);
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  today: () => toChinaDate(new Date()),
+};
+
+/** A clock stopped at a given instant, for tests and for replaying a day. */
+export function fixedClock(at: string | Date): Clock & { set(at: string | Date): void } {
+  let current = new Date(at);
+  return {
+    now: () => new Date(current),
+    today: () => toChinaDate(current),
+    set(next) {
+      current = new Date(next);
+    },
+  };
+}
+
+/** '2022-04-29' → '2022年4月29日' (how Chinese documents write dates). */
+export function formatChineseDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}

@@ -1,0 +1,160 @@
+import type { ComponentChildren } from 'preact';
+import { CsrfField } from './components.js';
+import type { PageContext } from './page-context.js';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  crumbs?: Crumb[];
+  description?: string;
+  /** Extra <head> links (feeds). */
+  feeds?: { title: string; href: string }[];
+  children: ComponentChildren;
+}
+
+const modes = [
+  { mode: 'standard', label: '标准版' },
+  { mode: 'large', label: '大字版' },
+  { mode: 'contrast', label: '高对比度' },
+] as const;
+
+/** The public portal's frame: works without script, on a phone, in print, in every display mode. */
+export function PublicLayout({ ctx, title, crumbs, description, feeds, children }: LayoutProps) {
+  const back = encodeURIComponent(ctx.path);
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} - ${ctx.siteName}`}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href={ASSET_CSS} />
+        {(feeds ?? []).map((f) => (
+          <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
+        ))}
+      </head>
+      <body class={`mode-${ctx.mode}`}>
+        <a class="skip-link" href="#main">跳到主要内容</a>
+        <div class="toolbar no-print" role="region" aria-label="显示模式">
+          <div class="wrap">
+            <span>显示：</span>
+            {modes.map((m) =>
+              m.mode === ctx.mode ? (
+                <strong aria-current="true">{m.label}</strong>
+              ) : (
+                <a href={`/prefs?mode=${m.mode}&back=${back}`} rel="nofollow">{m.label}</a>
+              ),
+            )}
+          </div>
+        </div>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="site-name" href="/">{ctx.siteName}</a>
+            <form class="site-search no-print" action="/library" method="get" role="search">
+              <label for="site-q" class="visually-hidden">搜索政策文件</label>
+              <input id="site-q" name="q" type="search" placeholder="搜索政策文件、发文字号" />
+              <button type="submit">搜索</button>
+            </form>
+          </div>
+          <nav class="site-nav no-print" aria-label="主导航">
+            <div class="wrap">
+              <a href="/">首页</a>
+              <a href="/library">政策文件库</a>
+              <a href="/organizations">信息公开机构</a>
+              <a href="/library/invalid">已废止、失效文件</a>
+            </div>
+          </nav>
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {crumbs && crumbs.length ? <Breadcrumbs crumbs={crumbs} /> : null}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{ctx.siteName} · 主办：{ctx.siteName.replace(/信息公开平台$/, '')}办公室</p>
+            <p>
+              <a href="/sitemap.xml">网站地图</a> · 本站支持 IPv6 · 推荐使用大字版、高对比度模式
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
+  return (
+    <nav class="crumbs no-print" aria-label="当前位置">
+      <ol>
+        <li><a href="/">首页</a></li>
+        {crumbs.map((c, i) => (
+          <li>{c.href && i < crumbs.length - 1 ? <a href={c.href}>{c.label}</a> : <span aria-current={i === crumbs.length - 1 ? 'page' : undefined}>{c.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+interface AdminLayoutProps {
+  ctx: PageContext;
+  title: string;
+  actorName: string | null;
+  csrfToken: string;
+  crumbs?: Crumb[];
+  flash?: string | null;
+  children: ComponentChildren;
+}
+
+/** The back office's frame. */
+export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, children }: AdminLayoutProps) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} - 管理后台 - ${ctx.siteName}`}</title>
+        <link rel="stylesheet" href={ASSET_CSS} />
+      </head>
+      <body class={`admin mode-${ctx.mode}`}>
+        <a class="skip-link" href="#main">跳到主要内容</a>
+        <header class="site-header admin-header">
+          <div class="wrap">
+            <a class="site-name" href="/admin">管理后台 · {ctx.siteName}</a>
+            {actorName ? (
+              <form class="logout no-print" method="post" action="/admin/logout">
+                <span>{actorName}</span>
+                <CsrfField token={csrfToken} />
+                <button type="submit">退出登录</button>
+              </form>
+            ) : null}
+          </div>
+          {actorName ? (
+            <nav class="site-nav no-print" aria-label="后台导航">
+              <div class="wrap">
+                <a href="/admin">工作台</a>
+                <a href="/admin/documents">文件管理</a>
+                <a href="/admin/documents/new">新建文件</a>
+                <a href="/admin/organizations">机构与目录</a>
+                <a href="/admin/audit">审计日志</a>
+                <a href="/">访问门户</a>
+              </div>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {crumbs && crumbs.length ? <Breadcrumbs crumbs={[{ label: '管理后台', href: '/admin' }, ...crumbs]} /> : null}
+          {flash ? <div class="flash" role="status">{flash}</div> : null}
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+export const ASSET_CSS = '/assets/site.css?v=1';

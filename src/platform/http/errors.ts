@@ -1,0 +1,45 @@
+/**
+ * Errors a route or command may throw. Each carries a status and a message in Chinese that is
+ * safe to show to the person who caused it; anything else becomes a 500 with a reference number.
+ */
+export class HttpError extends Error {
+  constructor(
+    public readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends HttpError {
+  constructor(message = '您访问的页面不存在或已被移除。') {
+    super(404, message);
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(message = '您没有权限进行此操作。') {
+    super(403, message);
+  }
+}
+
+export class BadRequestError extends HttpError {
+  constructor(message: string) {
+    super(400, message);
+  }
+}
+
+/**
+ * A business rule refused the input (a duplicate number, a date out of order…). `field` names
+ * the form field to attach the message to, so the form can be shown again with it.
+ */
+export class RuleError extends HttpError {
+  constructor(
+    message: string,
+    public readonly field: string | null = null,
+  ) {
+    super(422, message);
+  }
+}
+
+export type FieldErrors = Record<string, string>;
