@@ -1,3 +1,4 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 /**
  * A short-lived cache of rendered public pages. Local writes clear it at once; other app
  * instances see a change within `ttlSeconds` (public pages may lag that long; nothing that must
@@ -34,4 +35,20 @@ export class PageCache {
   clear(): void {
     this.entries.clear();
   }
+}
+
+
+/**
+ * Serves a public page from the cache, rendering it on a miss; answers 304 when the browser's
+ * copy is current. The key is the URL and the display mode, the only inputs of a public page.
+ */
+export async function serveCachedPage(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, render: () => Promise<string>): Promise<FastifyReply> {
+  const key = `${req.pageCtx.mode}|${req.url}`;
+  const entry = app.pageCache.get(key) ?? app.pageCache.set(key, await render());
+  reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=0, must-revalidate');
+  if (entry.etag) {
+    reply.header('etag', entry.etag);
+    if (req.headers['if-none-match'] === entry.etag) return reply.code(304).send();
+  }
+  return reply.send(entry.html);
 }

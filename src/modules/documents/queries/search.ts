@@ -72,7 +72,7 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
     select
       (select count(*) from matched) as total,
       (select json_agg(p.id) from (select id from matched order by ${order} limit ${p.pageSize} offset ${offset}) p) as items,
-      (select json_agg(f) from (
+      (select json_agg(fx) from (
         ${facetSql('docType', sql`doc_type`)}
         union all ${facetSql('year', sql`year::text`)}
         union all ${facetSql('validity', sql`validity`)}
@@ -80,7 +80,7 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
         union all ${facetSql('topic', sql`topic_root::text`)}
         union all (select 'issuer' as f, i as v, count(*) as n from matched, unnest(issuers) i group by i order by n desc limit ${FACET_LIMIT})
         union all (select 'audience' as f, a as v, count(*) as n from matched, unnest(audiences) a group by a order by n desc limit ${FACET_LIMIT})
-      ) f) as facets
+      ) fx) as facets
   `.execute(db);
   const row = result.rows[0]!;
   const ids = (row.items ?? []) as unknown as number[];

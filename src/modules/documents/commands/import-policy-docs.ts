@@ -1,0 +1,142 @@
+import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { recordEvent } from '../../../platform/audit/audit.js';
+import type { Clock } from '../../../platform/clock/clock.js';
+import { textToHtml } from '../../../platform/html/sanitize.js';
+import { defaultCatalogSlug } from '../../organizations/catalog-template.js';
+import { parseDocNumber } from '../domain/doc-number.js';
+import { deriveValidity } from '../domain/validity.js';
+import { searchVectorParts } from './document-state.js';
+import { allocateIndexNumber } from './index-numbers.js';
+import { writeVersion } from './versions.js';
+
+/** One line of the corpus format (shared/corpus/README.md §1). */
+export interface CorpusDocument {
+  id: string;
+  title: string;
+  organ: string | null;
+  docNumber: string | null;
+  category: string | null;
+  writtenAt: string | null;
+  publishedAt: string | null;
+  effectiveAt: string | null;
+  validity: string | null;
+  body: string;
+}
+
+const DOC_TYPE_BY_CATEGORY: Record<string, string> = { 法律: '法律', 宪法: '法律', 行政法规: '行政法规', 地方性法规: '地方性法规', 司法解释: '司法解释', 部门规章: '规章' };
+const BATCH = 50;
+
+export interface ImportProgress {
+  bytesRead: number;
+  bytesTotal: number;
+  imported: number;
+  skipped: number;
+}
+
+/**
+ * Imports the corpus into the library. Idempotent by `sourceId` and resumable: each batch commits
+ * on its own, and a rerun after a crash skips what is already there. Documents are spread over the
+ * organizations by a stable hash of their id.
+ */
+export async function importPolicyDocs(
+  db: Kysely<Database>,
+  clock: Clock,
+  file: string,
+  onProgress: (p: ImportProgress) => void = () => {},
+): Promise<ImportProgress> {
+  const orgs = await db.selectFrom('organizations').select(['id', 'code', 'name', 'index_template']).orderBy('id').execute();
+  if (orgs.length === 0) throw new Error('尚无机构，请先运行 gongkai seed');
+  const nodes = await db.selectFrom('catalog_nodes').select(['id', 'org_id', 'slug']).execute();
+  const progress: ImportProgress = { bytesRead: 0, bytesTotal: statSync(file).size, imported: 0, skipped: 0 };
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let batch: CorpusDocument[] = [];
+  let lineNo = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const existing = new Set((await db.selectFrom('documents').select('source_id').where('source_id', 'in', batch.map((d) => d.id)).execute()).map((r) => r.source_id));
+    const fresh = batch.filter((d) => !existing.has(d.id));
+    progress.skipped += batch.length - fresh.length;
+    if (fresh.length) {
+      await db.transaction().execute(async (trx) => {
+        for (const d of fresh) {
+          const org = orgs[stableHash(d.id) % orgs.length]!;
+          const node = nodes.find((n) => n.org_id === org.id && n.slug === defaultCatalogSlug(docTypeOf(d)));
+          await insertOne(trx, clock, d, org, node?.id ?? null);
+        }
+        await recordEvent(trx, { actor: { id: null, label: '系统（语料导入）' }, action: 'document.import', entityType: 'document', entityId: `${fresh[0]!.id}…`, after: { count: fresh.length, sourceIds: fresh.map((d) => d.id) }, at: clock.now() });
+      });
+      progress.imported += fresh.length;
+    }
+    batch = [];
+    onProgress(progress);
+  };
+  for await (const line of lines) {
+    lineNo++;
+    progress.bytesRead += Buffer.byteLength(line) + 1;
+    if (!line.trim()) continue;
+    let doc: CorpusDocument;
+    try {
+      doc = JSON.parse(line) as CorpusDocument;
+    } catch {
+      throw new Error(`第 ${lineNo} 行不是有效的 JSON`);
+    }
+    if (!doc.id || !doc.title || typeof doc.body !== 'string') throw new Error(`第 ${lineNo} 行缺少 id、title 或 body`);
+    batch.push(doc);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  return progress;
+}
+
+function docTypeOf(d: CorpusDocument): string {
+  return DOC_TYPE_BY_CATEGORY[d.category ?? ''] ?? '其他文件';
+}
+
+async function insertOne(trx: Transaction<Database>, clock: Clock, d: CorpusDocument, org: { id: number; code: string; name: string; index_template: string }, catalogNodeId: number | null) {
+  const parsed = d.docNumber ? parseDocNumber(d.docNumber) : null;
+  const docNo = parsed?.ok ? parsed.value : null;
+  const issuers = d.organ ? [d.organ] : [];
+  const bodyText = d.body.trim();
+  const today = clock.today();
+  const lapsed = d.validity !== null && d.validity !== '现行有效';
+  const written = validDate(d.writtenAt);
+  const published = validDate(d.publishedAt) ?? written;
+  const effective = validDate(d.effectiveAt);
+  const events = lapsed ? [{ kind: 'declare_expired' as const, effectiveOn: today, byDocumentId: null, byTitle: null, byDocNo: null }] : [];
+  const v = deriveValidity({ effectiveOn: effective ?? published, expiresOn: null, events }, today);
+  const parts = searchVectorParts({ title: d.title, doc_no: docNo?.normalized ?? d.docNumber, issuers, body_text: bodyText });
+  const indexNo = await allocateIndexNumber(trx, { orgId: org.id, orgCode: org.code, template: org.index_template, date: published ?? today });
+  const row = await trx
+    .insertInto('documents')
+    .values({
+      org_id: org.id, catalog_node_id: catalogNodeId, source_id: d.id, index_no: indexNo, title: d.title.slice(0, 500),
+      doc_no: docNo?.normalized ?? d.docNumber, doc_no_prefix: docNo?.prefix ?? null, doc_no_year: docNo?.year ?? null, doc_no_serial: docNo?.serial ?? null,
+      issuers, doc_type: docTypeOf(d), topic_id: null, audiences: [], attribute: 'public', written_on: written, published_on: published, effective_on: effective, expires_on: null,
+      year: published ? Number(published.slice(0, 4)) : null, body_html: textToHtml(bodyText), body_text: bodyText, status: 'published',
+      validity: v.validity, validity_since: v.since, validity_next_change_on: v.nextChangeOn, source_validity_label: d.validity, created_by: null, updated_by: null, published_at: clock.now(),
+      search_vector: sql`setweight(to_tsvector('simple', ${parts.title}), 'A') || setweight(to_tsvector('simple', ${parts.numberAndIssuers}), 'B') || setweight(to_tsvector('simple', ${parts.body}), 'D')`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (lapsed) {
+    await trx.insertInto('document_relations').values({ document_id: row.id, by_document_id: null, kind: 'declare_expired', effective_on: today, note: `来源库标注：${d.validity}`, created_by: null }).execute();
+  }
+  await writeVersion(trx, row.id, null, '导入');
+}
+
+function validDate(s: string | null): string | null {
+  return s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null;
+}
+
+/** FNV-1a: a stable spread of documents over organizations, the same on every run. */
+export function stableHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}

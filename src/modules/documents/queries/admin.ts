@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Database, DocumentStatus } from '../../../db/schema.js';
+
+export interface AdminListParams {
+  orgIds: number[];
+  status: DocumentStatus | null;
+  q: string;
+  expiringBefore: string | null;
+  page: number;
+  pageSize: number;
+}
+
+/** Documents in the actor's organizations, newest first: drafts and published alike. */
+export async function listAdminDocuments(db: Kysely<Database>, p: AdminListParams) {
+  if (p.orgIds.length === 0) return { total: 0, rows: [] };
+  let q = db.selectFrom('documents as d').innerJoin('organizations as o', 'o.id', 'd.org_id').where('d.org_id', 'in', p.orgIds);
+  if (p.status) q = q.where('d.status', '=', p.status);
+  if (p.q) q = q.where((eb) => eb.or([eb('d.title', 'like', `%${p.q}%`), eb('d.doc_no', 'like', `%${p.q}%`), eb('d.index_no', '=', p.q)]));
+  if (p.expiringBefore) q = q.where('d.doc_type', '=', '行政规范性文件').where('d.expires_on', '<=', p.expiringBefore).where('d.validity', 'not in', ['expired', 'repealed']);
+  const total = await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select(['d.id', 'd.title', 'd.doc_no', 'd.index_no', 'd.status', 'd.validity', 'd.updated_at', 'd.published_on', 'd.expires_on', 'o.short_name as org'])
+    .orderBy('d.updated_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(p.pageSize)
+    .offset((p.page - 1) * p.pageSize)
+    .execute();
+  return { total: Number(total.n), rows };
+}
+
+export async function countDocumentsForWorkbench(db: Kysely<Database>, orgIds: number[], today: string) {
+  if (orgIds.length === 0) return { drafts: 0, published: 0, expiringSoon: 0 };
+  const halfYear = addMonths(today, 6);
+  const r = await db
+    .selectFrom('documents')
+    .select(({ fn, eb }) => [
+      fn.count<number>(eb.case().when('status', '=', 'draft').then(1).end()).as('drafts'),
+      fn.count<number>(eb.case().when('status', '=', 'published').then(1).end()).as('published'),
+      fn
+        .count<number>(
+          eb
+            .case()
+            .when(eb.and([eb('doc_type', '=', '行政规范性文件'), eb('expires_on', '<=', halfYear), eb('validity', 'not in', ['expired', 'repealed'])]))
+            .then(1)
+            .end(),
+        )
+        .as('expiring'),
+    ])
+    .where('org_id', 'in', orgIds)
+    .executeTakeFirstOrThrow();
+  return { drafts: Number(r.drafts), published: Number(r.published), expiringSoon: Number(r.expiring) };
+}
+
+/** Six months before expiry is when a normative document is evaluated (domain.md §6.3). */
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function getDocumentForEdit(db: Kysely<Database>, id: number) {
+  const d = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!d) return null;
+  const attachments = await db.selectFrom('attachments').select(['id', 'file_name', 'size_bytes', 'media_type']).where('document_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute();
+  return { ...d, attachments };
+}
+
+/** What a document form offers: the organizations the actor may write for, and the reference lists. */
+export async function loadFormOptions(db: Kysely<Database>, orgIds: number[]) {
+  const [orgs, nodes, docTypes, topics, audiences] = await Promise.all([
+    orgIds.length ? db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', orgIds).orderBy('position').orderBy('id').execute() : Promise.resolve([]),
+    orgIds.length ? db.selectFrom('catalog_nodes').select(['id', 'org_id', 'name', 'parent_id']).where('org_id', 'in', orgIds).orderBy('position').execute() : Promise.resolve([]),
+    db.selectFrom('doc_types').select('name').orderBy('position').execute(),
+    db.selectFrom('topics').select(['id', 'name', 'parent_id']).orderBy('position').execute(),
+    db.selectFrom('audiences').select('name').orderBy('position').execute(),
+  ]);
+  return { orgs, nodes, docTypes: docTypes.map((t) => t.name), topics, audiences: audiences.map((a) => a.name) };
+}
+export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>;

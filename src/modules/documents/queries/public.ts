@@ -1,0 +1,90 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { deriveValidity, type ValidityEvent, type ValidityResult } from '../domain/validity.js';
+import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
+
+/** A published document as the portal shows it, with everything its page needs. */
+export async function getPublicDocument(db: Kysely<Database>, id: number, today: string) {
+  const d = await db
+    .selectFrom('documents as d')
+    .innerJoin('organizations as o', 'o.id', 'd.org_id')
+    .leftJoin('topics as t', 't.id', 'd.topic_id')
+    .leftJoin('topics as tp', 'tp.id', 't.parent_id')
+    .leftJoin('catalog_nodes as c', 'c.id', 'd.catalog_node_id')
+    .select([
+      'd.id', 'd.source_id', 'd.index_no', 'd.title', 'd.doc_no', 'd.issuers', 'd.doc_type', 'd.audiences', 'd.attribute', 'd.written_on', 'd.published_on',
+      'd.effective_on', 'd.expires_on', 'd.body_html', 'd.body_text', 'd.current_version', 'd.source_validity_label', 'd.org_id', 'd.updated_at',
+      'o.name as org_name', 'o.slug as org_slug', 't.name as topic', 'tp.name as parent_topic', 'c.name as catalog_name', 'c.slug as catalog_slug',
+    ])
+    .where('d.id', '=', id)
+    .where('d.status', '=', 'published')
+    .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
+    .executeTakeFirst();
+  if (!d) return null;
+  const [relations, affects, attachments, versions] = await Promise.all([
+    db
+      .selectFrom('document_relations as r')
+      .leftJoin('documents as b', 'b.id', 'r.by_document_id')
+      .select(['r.kind', 'r.effective_on', 'r.note', 'r.by_document_id', 'b.title', 'b.doc_no'])
+      .where('r.document_id', '=', id)
+      .orderBy('r.effective_on')
+      .execute(),
+    db
+      .selectFrom('document_relations as r')
+      .innerJoin('documents as t', 't.id', 'r.document_id')
+      .select(['r.kind', 'r.effective_on', 't.id', 't.title', 't.doc_no'])
+      .where('r.by_document_id', '=', id)
+      .where('t.status', '=', 'published')
+      .orderBy('r.effective_on')
+      .execute(),
+    db.selectFrom('attachments').select(['id', 'file_name', 'size_bytes', 'media_type']).where('document_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute(),
+    db.selectFrom('document_versions').select(['version_no', 'created_at', 'note']).where('document_id', '=', id).orderBy('version_no', 'desc').execute(),
+  ]);
+  const events: ValidityEvent[] = relations.map((r) => ({ kind: r.kind, effectiveOn: r.effective_on, byDocumentId: r.by_document_id === null ? null : String(r.by_document_id), byTitle: r.title, byDocNo: r.doc_no }));
+  // Derived at read time too, so the page is right even before the daily refresh has run.
+  const validity: ValidityResult = deriveValidity({ effectiveOn: d.effective_on ?? d.published_on ?? d.written_on, expiresOn: d.expires_on, events }, today);
+  return { ...d, validity, relations, affects, attachments, versions };
+}
+export type PublicDocument = NonNullable<Awaited<ReturnType<typeof getPublicDocument>>>;
+
+export async function getVersions(db: Kysely<Database>, documentId: number, a: number, b: number) {
+  return db
+    .selectFrom('document_versions')
+    .select(['version_no', 'snapshot', 'body_html', 'created_at', 'note'])
+    .where('document_id', '=', documentId)
+    .where('version_no', 'in', [a, b])
+    .execute();
+}
+
+export async function getAttachment(db: Kysely<Database>, documentId: number, attachmentId: number) {
+  return db
+    .selectFrom('attachments as a')
+    .innerJoin('documents as d', 'd.id', 'a.document_id')
+    .select(['a.file_name', 'a.media_type', 'a.storage_key', 'a.size_bytes'])
+    .where('a.id', '=', attachmentId)
+    .where('a.document_id', '=', documentId)
+    .where('a.removed_at', 'is', null)
+    .where('d.status', '=', 'published')
+    .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
+    .executeTakeFirst();
+}
+
+/** Published documents, newest first, optionally of one organization or catalog branch. */
+export async function listPublished(db: Kysely<Database>, p: { orgId?: number; catalogNodeIds?: number[]; topicId?: number; limit: number; offset?: number }) {
+  let q = db.selectFrom('documents as d').leftJoin('topics as t', 't.id', 'd.topic_id').where('d.status', '=', 'published').where('d.attribute', 'in', PUBLIC_ATTRIBUTES);
+  if (p.orgId) q = q.where('d.org_id', '=', p.orgId);
+  if (p.catalogNodeIds) q = q.where('d.catalog_node_id', 'in', p.catalogNodeIds.length ? p.catalogNodeIds : [-1]);
+  if (p.topicId) q = q.where((eb) => eb.or([eb('d.topic_id', '=', p.topicId!), eb('t.parent_id', '=', p.topicId!)]));
+  const [count, rows] = await Promise.all([
+    q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .select(['d.id', 'd.title', 'd.doc_no', 'd.index_no', 'd.published_on', 'd.validity', 'd.issuers', 'd.updated_at', 'd.published_at', sql<string>`left(d.body_text, 200)`.as('summary')])
+      .orderBy('d.published_on', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(p.limit)
+      .offset(p.offset ?? 0)
+      .execute(),
+  ]);
+  return { total: Number(count.n), rows };
+}
+export type PublishedRow = Awaited<ReturnType<typeof listPublished>>['rows'][number];

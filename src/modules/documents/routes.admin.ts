@@ -1,0 +1,186 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { scopeOrgIds, hasRole } from '../../platform/auth/scope.js';
+import { discardUploads, isUpload, type Upload } from '../../platform/files/uploads.js';
+import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
+import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
+import { sendHtml } from '../../platform/html/render.js';
+import type { DocumentStatus } from '../../db/schema.js';
+import { defaultCatalogSlug } from '../organizations/catalog-template.js';
+import { checkAttachment, docxToHtml } from './attachments.js';
+import { addRelation } from './commands/add-relation.js';
+import { publishDocument } from './commands/publish-document.js';
+import { saveDocument } from './commands/save-document.js';
+import { checkDocumentInput, splitIssuers, type DocumentInput } from './domain/document-input.js';
+import { parseDocNumber } from './domain/doc-number.js';
+import { EDITOR_ROLES, VIEWER_ROLES } from './domain/status.js';
+import { addMonths, getDocumentForEdit, listAdminDocuments, loadFormOptions } from './queries/admin.js';
+import { idParam } from './routes.public.js';
+import { documentFormSchema, relationFormSchema } from './schemas.js';
+import { AdminDocumentList, AdminDocumentPage } from './views/admin-pages.js';
+import { DocumentForm, type DocumentFormValues } from './views/admin-form.js';
+
+export async function adminDocumentRoutes(app: FastifyInstance) {
+  const { db, clock, config, storage } = app.deps;
+  requireStaff(app);
+
+  async function editableOrgIds(req: FastifyRequest) {
+    return scopeOrgIds(db, actorOf(req), EDITOR_ROLES);
+  }
+
+  /** Loads a document the actor may see in the back office, or 404 (never reveal another organization's drafts). */
+  async function visibleDocument(req: FastifyRequest, id: number) {
+    const doc = await getDocumentForEdit(db, id);
+    const scope = await scopeOrgIds(db, actorOf(req), VIEWER_ROLES);
+    if (!doc || !scope.includes(doc.org_id)) throw new NotFoundError('文件不存在，或您无权查看。');
+    return doc;
+  }
+
+  app.get<{ Querystring: { q?: string; status?: string; page?: string; expiring?: string } }>('/admin/documents', async (req, reply) => {
+    const orgIds = await scopeOrgIds(db, actorOf(req), VIEWER_ROLES);
+    const status = (['draft', 'published'] as const).find((s) => s === req.query.status) ?? null;
+    const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
+    const q = (req.query.q ?? '').trim().slice(0, 100);
+    const r = await listAdminDocuments(db, { orgIds, status, q, expiringBefore: req.query.expiring ? addMonths(clock.today(), 6) : null, page, pageSize: 30 });
+    return sendHtml(reply, AdminDocumentList({ ...adminView(req, reply), actorName: actorOf(req).displayName, rows: r.rows, total: r.total, page, q, status: status ?? '' }));
+  });
+
+  async function renderForm(req: FastifyRequest, reply: FastifyReply, p: { documentId: number | null; values: DocumentFormValues; errors?: FieldErrors; status?: DocumentStatus; attachments?: { id: number; file_name: string; size_bytes: number }[] }, code = 200) {
+    const actor = actorOf(req);
+    const options = await loadFormOptions(db, await editableOrgIds(req));
+    const orgId = Number(p.values.orgId ?? options.orgs[0]?.id);
+    const canPublish = hasRole(actor, orgId, ['publisher', 'admin']);
+    return sendHtml(reply, DocumentForm({ ...adminView(req, reply), actorName: actor.displayName, options, canPublish, ...p }), code);
+  }
+
+  app.get('/admin/documents/new', async (req, reply) => {
+    const options = await loadFormOptions(db, await editableOrgIds(req));
+    if (options.orgs.length === 0) throw new ForbiddenError('您没有在任何机构起草文件的权限。');
+    const org = options.orgs[0]!;
+    return renderForm(req, reply, { documentId: null, values: { orgId: String(org.id), issuers: org.name, docType: '行政规范性文件', attribute: 'public' } });
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/documents/:id/edit', async (req, reply) => {
+    const d = await visibleDocument(req, idParam(req.params.id));
+    if (!hasRole(actorOf(req), d.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
+    const values: DocumentFormValues = {
+      orgId: String(d.org_id), title: d.title, docNo: d.doc_no ?? '', issuers: d.issuers.join('、'), docType: d.doc_type,
+      catalogNodeId: d.catalog_node_id ? String(d.catalog_node_id) : '', topicId: d.topic_id ? String(d.topic_id) : '', audiences: d.audiences,
+      attribute: d.attribute, writtenOn: d.written_on ?? '', publishedOn: d.published_on ?? '', effectiveOn: d.effective_on ?? '', expiresOn: d.expires_on ?? '', bodyHtml: d.body_html,
+    };
+    return renderForm(req, reply, { documentId: d.id, values, status: d.status, attachments: d.attachments });
+  });
+
+  /** Create (no id) and edit share one path: validate everything, then one command, or the form again. */
+  async function submitDocument(req: FastifyRequest, reply: FastifyReply, documentId: number | null) {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values = formValues(body);
+    const uploads = [body.bodyDocx, body.attachments].flat().filter(isUpload) as Upload[];
+    const existing = documentId ? await visibleDocument(req, documentId) : null;
+    const fail = (errors: FieldErrors) => renderForm(req, reply, { documentId, values, errors, status: existing?.status, attachments: existing?.attachments }, 422);
+    const parsed = parseInput(documentFormSchema, body);
+    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    const docx = isUpload(body.bodyDocx) ? body.bodyDocx : null;
+    const files = [body.attachments].flat().filter(isUpload);
+    const docxError = docx ? checkAttachment(docx, config.maxUploadBytes, ['docx']) : null;
+    if (docxError) errors.bodyDocx = docxError;
+    const fileErrors = files.map((f) => checkAttachment(f, config.maxUploadBytes)).filter(Boolean);
+    if (fileErrors.length) errors.attachments = fileErrors.join('；');
+    if (!parsed.ok || Object.keys(errors).length) return fail(errors);
+    const f = parsed.data;
+    let bodyHtml = f.bodyHtml;
+    if (docx) bodyHtml = await docxToHtml(docx.tempPath);
+    const catalogNodeId = f.catalogNodeId ?? (await defaultNode(f.orgId, f.docType));
+    const input: DocumentInput = { ...f, catalogNodeId, issuers: splitIssuers(f.issuers), bodyHtml, note: f.note ?? '' };
+    const checked = checkDocumentInput(input, clock.today(), config.validityTerms);
+    if (!checked.ok) return fail(checked.errors);
+    try {
+      const id = await saveDocument(commandContext(app, req), { actor: actorOf(req), documentId, input, checked: checked.value, attachments: files, storage, publish: f.action === 'publish' });
+      app.pageCache.clear();
+      return reply.redirect(`/admin/documents/${id}?saved=${f.action === 'publish' ? 'published' : '1'}`, 303);
+    } catch (err) {
+      await discardUploads(uploads);
+      return fail(ruleErrorsOf(err));
+    }
+  }
+
+  async function defaultNode(orgId: number, docType: string): Promise<number | null> {
+    const node = await db.selectFrom('catalog_nodes').select('id').where('org_id', '=', orgId).where('slug', '=', defaultCatalogSlug(docType)).executeTakeFirst();
+    return node?.id ?? null;
+  }
+
+  app.post('/admin/documents', (req, reply) => submitDocument(req, reply, null));
+  app.post<{ Params: { id: string } }>('/admin/documents/:id', (req, reply) => submitDocument(req, reply, idParam(req.params.id)));
+
+  async function renderDocument(req: FastifyRequest, reply: FastifyReply, id: number, extra: { errors?: FieldErrors; values?: Record<string, string>; flash?: string | null } = {}, code = 200) {
+    const d = await visibleDocument(req, id);
+    const relations = await db
+      .selectFrom('document_relations as r')
+      .leftJoin('documents as b', 'b.id', 'r.by_document_id')
+      .select(['r.kind', 'r.effective_on', 'r.by_document_id', 'b.title'])
+      .where('r.document_id', '=', id)
+      .orderBy('r.effective_on')
+      .execute();
+    const actor = actorOf(req);
+    return sendHtml(
+      reply,
+      AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: hasRole(actor, d.org_id, EDITOR_ROLES), canPublish: hasRole(actor, d.org_id, ['publisher', 'admin']), ...extra }),
+      code,
+    );
+  }
+
+  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/documents/:id', (req, reply) =>
+    renderDocument(req, reply, idParam(req.params.id), { flash: req.query.saved === 'published' ? '已保存并发布。' : req.query.saved ? '已保存。' : null }),
+  );
+
+  app.post<{ Params: { id: string } }>('/admin/documents/:id/publish', async (req, reply) => {
+    const id = idParam(req.params.id);
+    await visibleDocument(req, id);
+    try {
+      await publishDocument(commandContext(app, req), actorOf(req), id);
+    } catch (err) {
+      return renderDocument(req, reply, id, { flash: Object.values(ruleErrorsOf(err)).join('；') }, 422);
+    }
+    app.pageCache.clear();
+    return reply.redirect(`/admin/documents/${id}?saved=published`, 303);
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/documents/:id/relations', async (req, reply) => {
+    const id = idParam(req.params.id);
+    const values = formValues(req.body as Record<string, unknown>) as Record<string, string>;
+    const parsed = parseInput(relationFormSchema, req.body);
+    if (!parsed.ok) return renderDocument(req, reply, id, { errors: parsed.errors, values }, 422);
+    const byDocumentId = parsed.data.byDocument ? await resolveDocument(parsed.data.byDocument) : null;
+    if (parsed.data.byDocument && byDocumentId === null) return renderDocument(req, reply, id, { errors: { byDocument: `找不到发文字号或编号为“${parsed.data.byDocument}”的已发布文件` }, values }, 422);
+    try {
+      await addRelation(commandContext(app, req), actorOf(req), { documentId: id, byDocumentId, kind: parsed.data.kind, effectiveOn: parsed.data.effectiveOn, note: parsed.data.note ?? '' });
+    } catch (err) {
+      return renderDocument(req, reply, id, { errors: ruleErrorsOf(err), values }, 422);
+    }
+    app.pageCache.clear();
+    return reply.redirect(`/admin/documents/${id}?saved=1`, 303);
+  });
+
+  /** A document named by its 发文字号 (any common spelling) or its number in the back office. */
+  async function resolveDocument(ref: string): Promise<number | null> {
+    if (/^\d{1,12}$/.test(ref)) {
+      const d = await db.selectFrom('documents').select('id').where('id', '=', Number(ref)).executeTakeFirst();
+      return d?.id ?? null;
+    }
+    const parsed = parseDocNumber(ref);
+    const normalized = parsed.ok ? parsed.value.normalized : ref;
+    const d = await db.selectFrom('documents').select('id').where('doc_no', '=', normalized).where('status', '=', 'published').orderBy('id', 'desc').executeTakeFirst();
+    return d?.id ?? null;
+  }
+}
+
+/** The raw form values to show again: uploads and the CSRF token are not echoed. */
+function formValues(body: Record<string, unknown> | undefined): DocumentFormValues {
+  const out: DocumentFormValues = {};
+  for (const [k, v] of Object.entries(body ?? {})) {
+    if (k === '_csrf') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { BadRequestError, NotFoundError } from '../../platform/http/errors.js';
+import { parseInput } from '../../platform/http/forms.js';
+import { serveCachedPage } from '../../platform/http/page-cache.js';
+import { htmlToText } from '../../platform/html/sanitize.js';
+import { renderHtml } from '../../platform/html/render.js';
+import { compareTexts } from './domain/compare.js';
+import type { Validity } from './domain/validity.js';
+import { getAttachment, getPublicDocument, getVersions } from './queries/public.js';
+import { searchDocuments, type SearchParams } from './queries/search.js';
+import { loadReferenceLists } from './queries/reference.js';
+import { searchQuerySchema } from './schemas.js';
+import { VERSIONED_FIELDS, type VersionSnapshot } from './commands/versions.js';
+import { ComparePage } from './views/compare-page.js';
+import { DocumentPage } from './views/document-page.js';
+import { LibraryPage } from './views/library-page.js';
+
+const INVALID: Validity[] = ['repealed', 'expired', 'partially_invalid'];
+
+export async function publicDocumentRoutes(app: FastifyInstance) {
+  const { db, clock, storage } = app.deps;
+
+  /** Parses and checks the library's query string; unknown filter values are a 400, not ignored. */
+  async function searchParams(req: FastifyRequest, preset: Partial<SearchParams> = {}): Promise<SearchParams> {
+    const parsed = parseInput(searchQuerySchema, req.query);
+    if (!parsed.ok) throw new BadRequestError(Object.values(parsed.errors).join('；'));
+    const q = parsed.data;
+    const refs = await loadReferenceLists(db);
+    const unknown = (label: string, values: (string | number)[], known: Set<string | number>) => {
+      const bad = values.filter((v) => !known.has(v));
+      if (bad.length) throw new BadRequestError(`未知的${label}：${bad.join('、')}`);
+    };
+    unknown('文种', q.docType, refs.docTypes);
+    unknown('服务对象', q.audience, refs.audiences);
+    unknown('主题分类', q.topic, refs.topicIds);
+    unknown('公开机构', q.org, refs.orgIds);
+    return {
+      q: q.q,
+      docTypes: q.docType,
+      issuers: q.issuer,
+      years: q.year,
+      topics: q.topic,
+      audiences: q.audience,
+      validities: q.validity.length ? q.validity : (preset.validities ?? []),
+      orgs: q.org,
+      sort: q.sort ?? preset.sort ?? (q.q ? 'relevance' : 'date'),
+      page: q.page ?? 1,
+      pageSize: q.pageSize ?? 20,
+    };
+  }
+
+  async function renderLibrary(req: FastifyRequest, preset: Partial<SearchParams> = {}): Promise<string> {
+    const params = await searchParams(req, preset);
+    const [result, refs] = await Promise.all([searchDocuments(db, params), loadReferenceLists(db)]);
+    const baseQuery = new URLSearchParams(Object.entries(req.query as Record<string, string | string[]>).flatMap(([k, v]) => (k === 'page' ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string])))).toString();
+    return renderHtml(LibraryPage({ ctx: req.pageCtx, params, result, orgNames: refs.orgNames, topicNames: refs.topicNames, baseQuery }));
+  }
+
+  app.get('/library', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req)));
+  app.get('/library/invalid', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req, { validities: INVALID, sort: 'date' })));
+
+  app.get<{ Params: { id: string } }>('/documents/:id', (req, reply) =>
+    serveCachedPage(app, req, reply, async () => {
+      const doc = await getPublicDocument(db, idParam(req.params.id), clock.today());
+      if (!doc) throw new NotFoundError('文件不存在，或尚未发布、已被撤下。');
+      return renderHtml(DocumentPage({ ctx: req.pageCtx, doc }));
+    }),
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { a?: string; b?: string } }>('/documents/:id/compare', async (req, reply) => {
+    const id = idParam(req.params.id);
+    const a = Number(req.query.a);
+    const b = Number(req.query.b);
+    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 1 || b < 1) throw new BadRequestError('请选择要对比的两个版本');
+    const doc = await getPublicDocument(db, id, clock.today());
+    if (!doc) throw new NotFoundError('文件不存在，或尚未发布、已被撤下。');
+    const versions = await getVersions(db, id, a, b);
+    const va = versions.find((v) => v.version_no === a);
+    const vb = versions.find((v) => v.version_no === b);
+    if (!va || !vb) throw new NotFoundError('所选版本不存在');
+    const sa = va.snapshot as VersionSnapshot;
+    const sb = vb.snapshot as VersionSnapshot;
+    const fields = VERSIONED_FIELDS.filter(([k]) => (sa[k] ?? '') !== (sb[k] ?? '')).map(([k, label]) => ({ label, before: sa[k] ?? '', after: sb[k] ?? '' }));
+    const diff = compareTexts(htmlToText(va.body_html), htmlToText(vb.body_html));
+    return reply.type('text/html; charset=utf-8').send(renderHtml(ComparePage({ ctx: req.pageCtx, id, title: doc.title, a, b, fields, ...diff })));
+  });
+
+  app.get<{ Params: { id: string; aid: string } }>('/documents/:id/attachments/:aid', async (req, reply) => {
+    const att = await getAttachment(db, idParam(req.params.id), idParam(req.params.aid));
+    if (!att) throw new NotFoundError('附件不存在');
+    const file = await storage.read(att.storage_key);
+    return reply
+      .type(att.media_type)
+      .header('content-length', file.size)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.file_name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.stream);
+  });
+
+  // JSON API for other systems (the same search and visibility rules as the portal).
+  app.get('/api/v1/documents', async (req) => {
+    const params = await searchParams(req);
+    const r = await searchDocuments(db, params);
+    const base = app.deps.config.publicUrl ?? '';
+    return {
+      total: r.total,
+      items: r.items.map((d) => ({ id: d.id, sourceId: d.sourceId, title: d.title, docNo: d.docNo, issuers: d.issuers, publishedOn: d.publishedOn, validity: d.validity, url: `${base}/documents/${d.id}`, snippet: d.snippet })),
+      facets: r.facets,
+    };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/documents/:id', async (req) => {
+    const d = await getPublicDocument(db, idParam(req.params.id), clock.today());
+    if (!d) throw new NotFoundError('文件不存在，或尚未发布。');
+    return {
+      id: d.id,
+      sourceId: d.source_id,
+      indexNo: d.index_no,
+      title: d.title,
+      docNo: d.doc_no,
+      issuers: d.issuers,
+      docType: d.doc_type,
+      topic: d.topic ? (d.parent_topic ? `${d.parent_topic}\\${d.topic}` : d.topic) : null,
+      audiences: d.audiences,
+      organization: d.org_name,
+      writtenOn: d.written_on,
+      publishedOn: d.published_on,
+      effectiveOn: d.effective_on,
+      expiresOn: d.expires_on,
+      validity: d.validity.validity,
+      validitySince: d.validity.since,
+      validityCause: d.validity.cause,
+      relations: d.relations.map((r) => ({ kind: r.kind, effectiveOn: r.effective_on, byDocumentId: r.by_document_id, byTitle: r.title })),
+      attachments: d.attachments.map((a) => ({ id: a.id, fileName: a.file_name, size: a.size_bytes, url: `/documents/${d.id}/attachments/${a.id}` })),
+      versions: d.versions.map((v) => v.version_no),
+      bodyHtml: d.body_html,
+      url: `${app.deps.config.publicUrl ?? ''}/documents/${d.id}`,
+    };
+  });
+}
+
+export function idParam(s: string): number {
+  if (!/^\d{1,12}$/.test(s)) throw new NotFoundError();
+  return Number(s);
+}
+

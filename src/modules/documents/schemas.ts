@@ -1,0 +1,75 @@
+import { fields } from '../../platform/http/forms.js';
+import { ATTRIBUTES } from './domain/labels.js';
+import { z } from 'zod';
+import { VALIDITIES, VALIDITY_EVENT_KINDS } from './domain/validity.js';
+
+const ints = (label: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((s) => s !== ''))
+    .refine((xs) => xs.every((x) => /^\d{1,9}$/.test(x)), `${label}的取值无效`)
+    .transform((xs) => xs.map(Number));
+
+const strings = (label: string, max = 20) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
+    .refine((xs) => xs.length <= max && xs.every((x) => x.length <= 100), `${label}的取值无效`);
+
+/** The library's query string: every filter is validated, an unknown value is refused with a 400. */
+export const searchQuerySchema = z.object({
+  q: z.string().max(200, '检索词不能超过 200 个字').optional().transform((s) => (s ?? '').trim()),
+  docType: strings('文种'),
+  issuer: strings('发文机关'),
+  year: ints('年份').refine((ys) => ys.every((y) => y >= 1949 && y <= 2100), '年份的取值无效'),
+  topic: ints('主题分类'),
+  audience: strings('服务对象'),
+  validity: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
+    .refine((xs) => xs.every((x) => (VALIDITIES as readonly string[]).includes(x)), '有效性的取值无效，可选：effective、not_yet_effective、amended、partially_invalid、repealed、expired')
+    .transform((xs) => xs as (typeof VALIDITIES)[number][]),
+  org: ints('公开机构'),
+  sort: z.enum(['relevance', 'date'], { error: '排序方式只能是 relevance（相关度）或 date（日期）' }).optional(),
+  page: z.coerce.number({ error: '页码无效' }).int('页码无效').min(1, '页码无效').max(500, '页码过大，请缩小检索范围').optional(),
+  pageSize: z.coerce.number().int().min(1).max(50, '每页最多 50 条').optional(),
+});
+
+
+const optionalId = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => (s ? s : null))
+    .refine((s) => s === null || /^\d{1,12}$/.test(s), `${label}无效`)
+    .transform((s) => (s === null ? null : Number(s)));
+
+/** The document form's fields, checked one by one; cross-field rules live in domain/document-input.ts. */
+export const documentFormSchema = z.object({
+  orgId: z.string({ error: '请选择公开机构' }).regex(/^\d+$/, '请选择公开机构').transform(Number),
+  title: fields.text('标题', 200),
+  docNo: fields.optionalText('发文字号', 60),
+  issuers: fields.text('发文机关', 300),
+  docType: fields.text('文种', 20),
+  catalogNodeId: optionalId('所属栏目'),
+  topicId: optionalId('主题分类'),
+  audiences: fields.list(),
+  attribute: fields.oneOf('公开属性', ATTRIBUTES),
+  writtenOn: fields.date('成文日期'),
+  publishedOn: fields.date('发布日期'),
+  effectiveOn: fields.date('施行日期'),
+  expiresOn: fields.date('有效期至'),
+  bodyHtml: z.string().max(2_000_000, '正文过长').optional().transform((s) => s ?? ''),
+  note: fields.optionalText('修改说明', 200),
+  action: z.enum(['save', 'publish']).optional(),
+});
+
+export const relationFormSchema = z.object({
+  kind: fields.oneOf('类型', VALIDITY_EVENT_KINDS),
+  byDocument: fields.optionalText('依据文件', 80),
+  effectiveOn: fields.date('生效日期').refine((s) => s !== null, '请填写生效日期').transform((s) => s!),
+  note: fields.optionalText('说明', 200),
+});

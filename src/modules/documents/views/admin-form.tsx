@@ -1,0 +1,117 @@
+import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { AdminLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import { ATTRIBUTE_LABELS, ATTRIBUTES } from '../domain/labels.js';
+import type { FormOptions } from '../queries/admin.js';
+import { formatSize } from './document-page.js';
+
+/** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
+export type DocumentFormValues = Record<string, string | string[] | undefined>;
+
+interface Props {
+  ctx: PageContext;
+  actorName: string;
+  csrfToken: string;
+  documentId: number | null;
+  values: DocumentFormValues;
+  errors?: FieldErrors;
+  options: FormOptions;
+  canPublish: boolean;
+  status?: string;
+  attachments?: { id: number; file_name: string; size_bytes: number }[];
+}
+
+const v = (values: DocumentFormValues, k: string) => {
+  const x = values[k];
+  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
+};
+
+export function DocumentForm(p: Props) {
+  const { values: vals, errors, options: o } = p;
+  const title = p.documentId ? '编辑文件' : '新建文件';
+  const audiences = Array.isArray(vals.audiences) ? vals.audiences : vals.audiences ? [vals.audiences] : [];
+  const input = (name: string, type: 'text' | 'date' = 'text', extra: Record<string, unknown> = {}, hint = false) => (
+    <input id={`f-${name}`} name={name} type={type as 'text'} value={v(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
+  );
+  return (
+    <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '文件管理', href: '/admin/documents' }, { label: title }]}>
+      <h1>{title}</h1>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={p.documentId ? `/admin/documents/${p.documentId}` : '/admin/documents'} enctype="multipart/form-data" novalidate>
+        <CsrfField token={p.csrfToken} />
+        <Field name="orgId" label="公开机构" errors={errors} required>
+          <select id="f-orgId" name="orgId">
+            {o.orgs.map((org) => <option value={org.id} selected={v(vals, 'orgId') === String(org.id)}>{org.name}</option>)}
+          </select>
+        </Field>
+        <Field name="title" label="标题" errors={errors} required>{input('title', 'text', { size: 60, maxLength: 200 })}</Field>
+        <Field name="docNo" label="发文字号" errors={errors} hint="如 宁政办发〔2022〕5号；年份用六角括号〔〕，序号不加“第”、不编虚位。令、公告可写作 国务院令第711号、某某局公告2014年第2号。">
+          {input('docNo', 'text', {}, true)}
+        </Field>
+        <Field name="issuers" label="发文机关" errors={errors} required hint="联合发文的，用顿号分隔，如 市财政局、市税务局">{input('issuers', 'text', { size: 50 }, true)}</Field>
+        <Field name="docType" label="文种" errors={errors} required>
+          <select id="f-docType" name="docType">{o.docTypes.map((t) => <option selected={v(vals, 'docType') === t}>{t}</option>)}</select>
+        </Field>
+        <Field name="catalogNodeId" label="所属栏目" errors={errors} hint="留空则按文种放入“法规文件”下的对应栏目">
+          <select id="f-catalogNodeId" name="catalogNodeId">
+            <option value="">（按文种自动选择）</option>
+            {o.nodes.map((n) => <option value={n.id} selected={v(vals, 'catalogNodeId') === String(n.id)}>{o.orgs.find((x) => x.id === n.org_id)?.name} · {n.parent_id ? '　' : ''}{n.name}</option>)}
+          </select>
+        </Field>
+        <Field name="topicId" label="主题分类" errors={errors}>
+          <select id="f-topicId" name="topicId">
+            <option value="">（未分类）</option>
+            {o.topics.filter((t) => t.parent_id === null).map((t) => [
+              <option value={t.id} selected={v(vals, 'topicId') === String(t.id)}>{t.name}</option>,
+              ...o.topics.filter((c) => c.parent_id === t.id).map((c) => <option value={c.id} selected={v(vals, 'topicId') === String(c.id)}>{t.name}\{c.name}</option>),
+            ])}
+          </select>
+        </Field>
+        <fieldset class="field">
+          <legend>服务对象</legend>
+          {o.audiences.map((a, i) => (
+            <label style="display:inline-block;margin-right:1em;font-weight:normal">
+              <input type="checkbox" id={i === 0 ? 'f-audiences' : undefined} name="audiences" value={a} checked={audiences.includes(a)} /> {a}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="field">
+          <legend>公开属性</legend>
+          {errors?.attribute ? <p class="error-message" id="e-attribute">{errors.attribute}</p> : null}
+          {ATTRIBUTES.map((a, i) => (
+            <label style="display:inline-block;margin-right:1em;font-weight:normal">
+              <input type="radio" id={i === 0 ? 'f-attribute' : undefined} name="attribute" value={a} checked={(v(vals, 'attribute') || 'public') === a} /> {ATTRIBUTE_LABELS[a]}
+            </label>
+          ))}
+        </fieldset>
+        <div class="grid">
+          <Field name="writtenOn" label="成文日期" errors={errors}>{input('writtenOn', 'date')}</Field>
+          <Field name="publishedOn" label="发布日期" errors={errors} hint="留空则为发布当天">{input('publishedOn', 'date', {}, true)}</Field>
+          <Field name="effectiveOn" label="施行日期" errors={errors} hint="留空则自发布之日起施行">{input('effectiveOn', 'date', {}, true)}</Field>
+          <Field name="expiresOn" label="有效期至" errors={errors} hint="行政规范性文件留空时按默认有效期计算（暂行、试行较短）">{input('expiresOn', 'date', {}, true)}</Field>
+        </div>
+        <Field name="bodyDocx" label="用 Word 文件作为正文（.docx）" errors={errors} hint="上传后将替换下方正文">
+          <input id="f-bodyDocx" name="bodyDocx" type="file" accept=".docx" aria-describedby={describedBy('bodyDocx', errors, true)} />
+        </Field>
+        <Field name="bodyHtml" label="正文" errors={errors}>
+          <textarea id="f-bodyHtml" name="bodyHtml" rows={16}>{v(vals, 'bodyHtml')}</textarea>
+        </Field>
+        {p.attachments?.length ? (
+          <div class="field">
+            <p><strong>已有附件</strong></p>
+            <ul>{p.attachments.map((a) => <li>{a.file_name}（{formatSize(a.size_bytes)}）</li>)}</ul>
+          </div>
+        ) : null}
+        <Field name="attachments" label="添加附件" errors={errors} hint="PDF、Word（.docx）、Excel（.xlsx）或图片，单个文件不超过上限">
+          <input id="f-attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp" aria-describedby={describedBy('attachments', errors, true)} />
+        </Field>
+        <Field name="note" label="修改说明" errors={errors} hint="记入版本记录，如“更正第三条笔误”">{input('note', 'text', { size: 50 }, true)}</Field>
+        <div class="actions">
+          <button type="submit" name="action" value="save">保存</button>
+          {p.canPublish && p.status !== 'published' ? <button type="submit" name="action" value="publish" class="secondary">保存并发布</button> : null}
+        </div>
+      </form>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,37 @@
+import { PublicLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import type { Segment } from '../domain/compare.js';
+
+export interface FieldChange {
+  label: string;
+  before: string;
+  after: string;
+}
+
+export function ComparePage(p: { ctx: PageContext; id: number; title: string; a: number; b: number; fields: FieldChange[]; left: Segment[]; right: Segment[]; changed: boolean }) {
+  const render = (segs: Segment[]) => segs.map((s) => (s.kind === 'removed' ? <del>{s.text}</del> : s.kind === 'added' ? <ins>{s.text}</ins> : <span>{s.text}</span>));
+  return (
+    <PublicLayout ctx={p.ctx} title={`版本对比：${p.title}`} crumbs={[{ label: p.title, href: `/documents/${p.id}` }, { label: '版本对比' }]}>
+      <h1>版本对比：第 {p.a} 版 与 第 {p.b} 版</h1>
+      <p><a href={`/documents/${p.id}`}>返回文件</a> · 删除的内容以<del>红色删除线</del>标出，新增的内容以<ins>绿色</ins>标出。</p>
+      <h2>信息项变化</h2>
+      {p.fields.length === 0 ? (
+        <p>信息项没有变化。</p>
+      ) : (
+        <table class="data">
+          <thead><tr><th scope="col">信息项</th><th scope="col">第 {p.a} 版</th><th scope="col">第 {p.b} 版</th></tr></thead>
+          <tbody>{p.fields.map((f) => <tr><th scope="row">{f.label}</th><td><del>{f.before || '（空）'}</del></td><td><ins>{f.after || '（空）'}</ins></td></tr>)}</tbody>
+        </table>
+      )}
+      <h2>正文变化</h2>
+      {p.changed ? (
+        <div class="compare">
+          <section aria-label={`第 ${p.a} 版正文`}><h3>第 {p.a} 版</h3><div style="white-space:pre-wrap">{render(p.left)}</div></section>
+          <section aria-label={`第 ${p.b} 版正文`}><h3>第 {p.b} 版</h3><div style="white-space:pre-wrap">{render(p.right)}</div></section>
+        </div>
+      ) : (
+        <p>正文没有变化。</p>
+      )}
+    </PublicLayout>
+  );
+}

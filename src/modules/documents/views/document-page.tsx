@@ -1,0 +1,114 @@
+import { Html } from '../../../platform/html/components.js';
+import { PublicLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { attributeNote, ATTRIBUTE_LABELS } from '../domain/labels.js';
+import { validityEventLabels, validityLabels, type ValidityResult } from '../domain/validity.js';
+import type { PublicDocument } from '../queries/public.js';
+import { ChineseDate, DocLink, ValidityBadge } from './parts.js';
+
+export function DocumentPage({ ctx, doc }: { ctx: PageContext; doc: PublicDocument }) {
+  const topic = doc.topic ? (doc.parent_topic ? `${doc.parent_topic}\\${doc.topic}` : doc.topic) : '—';
+  return (
+    <PublicLayout
+      ctx={ctx}
+      title={doc.title}
+      description={doc.body_text.slice(0, 120)}
+      crumbs={[{ label: doc.org_name, href: `/org/${doc.org_slug}` }, ...(doc.catalog_name ? [{ label: doc.catalog_name, href: `/org/${doc.org_slug}/catalog/${doc.catalog_slug}` }] : []), { label: '正文' }]}
+    >
+      <ValidityBanner v={doc.validity} expiresOn={doc.expires_on} effectiveOn={doc.effective_on} sourceLabel={doc.source_validity_label} />
+      <table class="meta-table">
+        <caption class="visually-hidden">文件信息</caption>
+        <tbody>
+          <tr><th scope="row">索引号</th><td>{doc.index_no}</td><th scope="row">主题分类</th><td>{topic}</td></tr>
+          <tr><th scope="row">发文机关</th><td>{doc.issuers.join('、') || '—'}</td><th scope="row">成文日期</th><td><ChineseDate date={doc.written_on} /></td></tr>
+          <tr><th scope="row">标　　题</th><td colSpan={3}>{doc.title}</td></tr>
+          <tr><th scope="row">发文字号</th><td>{doc.doc_no ?? '—'}</td><th scope="row">发布日期</th><td><ChineseDate date={doc.published_on} /></td></tr>
+          <tr>
+            <th scope="row">有 效 性</th><td><ValidityBadge validity={doc.validity.validity} /></td>
+            <th scope="row">施行日期</th><td><ChineseDate date={doc.effective_on} />{doc.expires_on ? <span>（有效期至 <ChineseDate date={doc.expires_on} />）</span> : null}</td>
+          </tr>
+          <tr><th scope="row">文　　种</th><td>{doc.doc_type}</td><th scope="row">服务对象</th><td>{doc.audiences.join('、') || '—'}</td></tr>
+        </tbody>
+      </table>
+      <article>
+        <h1 class="doc-title">{doc.title}</h1>
+        {doc.doc_no ? <p style="text-align:center">{doc.doc_no}</p> : null}
+        <Html class="doc-body" html={sanitizeRichText(doc.body_html)} />
+        <div class="signature">
+          <p>{doc.issuers.join('　')}</p>
+          <p><ChineseDate date={doc.written_on} /></p>
+          <p>{attributeNote(doc.attribute)}</p>
+        </div>
+      </article>
+      {doc.attachments.length ? (
+        <section>
+          <h2>附件</h2>
+          <ul>
+            {doc.attachments.map((a) => (
+              <li><a href={`/documents/${doc.id}/attachments/${a.id}`}>{a.file_name}</a>（{formatSize(a.size_bytes)}）</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {doc.affects.length ? (
+        <section>
+          <h2>本文件对其他文件的效力影响</h2>
+          <ul>
+            {doc.affects.map((a) => (
+              <li>{validityEventLabels[a.kind]}：<DocLink id={a.id} title={a.title} docNo={a.doc_no} />（自 <ChineseDate date={a.effective_on} /> 起）</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section>
+        <h2>版本记录</h2>
+        <ol class="timeline" reversed>
+          {doc.versions.map((v) => (
+            <li>第 {v.version_no} 版 · {new Date(v.created_at).toISOString().slice(0, 10)}{v.note ? ` · ${v.note}` : ''}</li>
+          ))}
+        </ol>
+        {doc.versions.length > 1 ? (
+          <form method="get" action={`/documents/${doc.id}/compare`} class="actions">
+            <label for="va">对比</label>
+            <select id="va" name="a">{doc.versions.map((v, i) => <option value={v.version_no} selected={i === 1}>第 {v.version_no} 版</option>)}</select>
+            <label for="vb">与</label>
+            <select id="vb" name="b">{doc.versions.map((v, i) => <option value={v.version_no} selected={i === 0}>第 {v.version_no} 版</option>)}</select>
+            <button type="submit">查看差异</button>
+          </form>
+        ) : null}
+      </section>
+      <p class="note no-print">公开方式：{ATTRIBUTE_LABELS[doc.attribute]} · 如需打印，请使用浏览器的打印功能，打印时自动隐藏导航。</p>
+    </PublicLayout>
+  );
+}
+
+function ValidityBanner({ v, expiresOn, effectiveOn, sourceLabel }: { v: ValidityResult; expiresOn: string | null; effectiveOn: string | null; sourceLabel: string | null }) {
+  const by = v.cause?.byDocumentId ? <DocLink id={v.cause.byDocumentId} title={`《${v.cause.byTitle ?? ''}》`} docNo={v.cause.byDocNo} /> : null;
+  const since = <ChineseDate date={v.since} />;
+  switch (v.validity) {
+    case 'effective':
+      return null;
+    case 'not_yet_effective':
+      return <div class="validity-banner warn" role="note"><strong>尚未生效：</strong>本文件自 <ChineseDate date={effectiveOn} /> 起施行。</div>;
+    case 'amended':
+      return <div class="validity-banner warn" role="note"><strong>已修改：</strong>本文件已被 {by} 修改，修改自 {since} 起施行。请同时阅读修改文件。</div>;
+    case 'partially_invalid':
+      return <div class="validity-banner warn" role="note"><strong>部分失效：</strong>本文件部分内容已被 {by} 废止，自 {since} 起失效。</div>;
+    case 'repealed':
+      return <div class="validity-banner" role="note"><strong>已废止：</strong>本文件已被 {by} {v.cause?.kind === 'replace' ? '替代' : '废止'}，自 {since} 起不再执行。</div>;
+    case 'expired':
+      return (
+        <div class="validity-banner" role="note">
+          <strong>已失效：</strong>
+          {v.cause ? (by ? <span>本文件已由 {by} 宣布失效，自 {since} 起不再执行。</span> : <span>本文件已失效{sourceLabel ? `（来源标注：${sourceLabel}）` : ''}。</span>) : <span>本文件有效期至 <ChineseDate date={expiresOn} />，已自动失效。</span>}
+        </div>
+      );
+  }
+}
+
+export function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export { validityLabels };

@@ -1,0 +1,113 @@
+import { Html, Pager } from '../../../platform/html/components.js';
+import { PublicLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import { validityLabels, type Validity } from '../domain/validity.js';
+import type { FacetName, SearchParams, SearchResult } from '../queries/search.js';
+import { ChineseDate, ValidityBadge } from './parts.js';
+
+export interface LibraryView {
+  ctx: PageContext;
+  params: SearchParams;
+  result: SearchResult;
+  orgNames: Map<number, string>;
+  topicNames: Map<number, string>;
+  /** The query string without `page`, to build pager links. */
+  baseQuery: string;
+}
+
+const FACETS: { name: FacetName; param: string; label: string }[] = [
+  { name: 'validity', param: 'validity', label: '有效性' },
+  { name: 'docType', param: 'docType', label: '文种' },
+  { name: 'issuer', param: 'issuer', label: '发文机关' },
+  { name: 'year', param: 'year', label: '年份' },
+  { name: 'topic', param: 'topic', label: '主题分类' },
+  { name: 'audience', param: 'audience', label: '服务对象' },
+  { name: 'org', param: 'org', label: '公开机构' },
+];
+
+function selectedValues(p: SearchParams, name: FacetName): string[] {
+  const map: Record<FacetName, (string | number)[]> = { validity: p.validities, docType: p.docTypes, issuer: p.issuers, year: p.years, topic: p.topics, audience: p.audiences, org: p.orgs };
+  return map[name].map(String);
+}
+
+export function LibraryPage(v: LibraryView) {
+  const { params: p, result: r } = v;
+  const label = (name: FacetName, value: string) =>
+    name === 'validity' ? (validityLabels[value as Validity] ?? value) : name === 'org' ? (v.orgNames.get(Number(value)) ?? value) : name === 'topic' ? (v.topicNames.get(Number(value)) ?? value) : value;
+  const title = p.q ? `“${p.q}”的搜索结果` : '政策文件库';
+  return (
+    <PublicLayout ctx={v.ctx} title={title} crumbs={[{ label: '政策文件库', href: '/library' }, ...(p.q ? [{ label: '搜索结果' }] : [])]} description="按有效性、文种、发文机关、年份、主题检索政策文件">
+      <h1>政策文件库</h1>
+      <form class="library" method="get" action="/library">
+        <aside class="facets" aria-label="筛选条件">
+          {FACETS.map((f) => {
+            const values = r.facets[f.name];
+            const selected = selectedValues(p, f.name);
+            const shown = [...values, ...selected.filter((s) => !values.some((x) => x.value === s)).map((s) => ({ value: s, count: 0 }))];
+            if (shown.length === 0) return null;
+            return (
+              <fieldset>
+                <legend>{f.label}</legend>
+                {shown.map((x) => (
+                  <label>
+                    <input type="checkbox" name={f.param} value={x.value} checked={selected.includes(x.value)} /> {label(f.name, x.value)} <span class="count">({x.count})</span>
+                  </label>
+                ))}
+              </fieldset>
+            );
+          })}
+          <button type="submit">应用筛选</button> <a href={p.q ? `/library?q=${encodeURIComponent(p.q)}` : '/library'}>清除筛选</a>
+        </aside>
+        <section>
+          <div class="search-box">
+            <label for="q" class="visually-hidden">检索词</label>
+            <input id="q" type="search" name="q" value={p.q} placeholder="标题、正文关键词或发文字号，如 国办发〔2017〕47号；用引号搜索整句" />
+            <label for="sort" class="visually-hidden">排序</label>
+            <select id="sort" name="sort">
+              <option value="relevance" selected={p.sort === 'relevance'}>按相关度</option>
+              <option value="date" selected={p.sort === 'date'}>按发布日期</option>
+            </select>
+            <button type="submit">搜索</button>
+          </div>
+          <p role="status">
+            共找到 <strong>{r.total}</strong> 份文件{p.q ? `（检索词：${p.q}）` : ''}
+          </p>
+          {r.total === 0 ? <NoResults q={p.q} filtered={hasFilters(p)} /> : null}
+          <ol class="list" start={(p.page - 1) * p.pageSize + 1}>
+            {r.items.map((d) => (
+              <li>
+                <h2 style="font-size:1.1rem;margin:0">
+                  <a href={`/documents/${d.id}`}>{d.title}</a> <ValidityBadge validity={d.validity} />
+                </h2>
+                <p class="meta">
+                  {d.docNo ? <span>{d.docNo} · </span> : null}
+                  {d.issuers.join('、')} · <ChineseDate date={d.publishedOn} /> · {d.docType}
+                </p>
+                {d.snippet ? <Html as="p" class="snippet" html={d.snippet} /> : null}
+              </li>
+            ))}
+          </ol>
+          <Pager total={r.total} page={p.page} pageSize={p.pageSize} href={(n) => `/library?${v.baseQuery}${v.baseQuery ? '&' : ''}page=${n}`} />
+        </section>
+      </form>
+    </PublicLayout>
+  );
+}
+
+function hasFilters(p: SearchParams): boolean {
+  return [p.docTypes, p.issuers, p.years, p.topics, p.audiences, p.validities, p.orgs].some((x) => x.length > 0);
+}
+
+function NoResults({ q, filtered }: { q: string; filtered: boolean }) {
+  return (
+    <div class="empty">
+      <h2 style="margin-top:0">没有找到符合条件的文件</h2>
+      <ul>
+        {filtered ? <li>试试减少筛选条件，或 <a href={q ? `/library?q=${encodeURIComponent(q)}` : '/library'}>清除全部筛选</a>。</li> : null}
+        <li>检查错别字，或换用更短、更常用的词，如“社保”换成“社会保险”。</li>
+        <li>查找发文字号时，可只输入机关代字和年份，如“国办发 2017”。</li>
+        <li>想找已经废止或失效的文件，请看 <a href="/library/invalid">已废止、失效文件</a>。</li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Organization } from '../../../db/schema.js';
+import { CsrfField, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { AdminLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import { flattenTree, type CatalogNode } from '../queries.js';
+
+interface Base {
+  ctx: PageContext;
+  actorName: string;
+  csrfToken: string;
+  flash?: string | null;
+}
+
+export function OrganizationList(p: Base & { orgs: Organization[] }) {
+  return (
+    <AdminLayout ctx={p.ctx} title="机构与目录" actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '机构与目录' }]} flash={p.flash}>
+      <h1>机构与目录</h1>
+      {p.orgs.length === 0 ? <p class="empty">您不是任何机构的管理员。</p> : null}
+      <table class="data">
+        <thead><tr><th scope="col">机构</th><th scope="col">编码</th><th scope="col">操作</th></tr></thead>
+        <tbody>
+          {p.orgs.map((o) => (
+            <tr><td>{o.name}</td><td>{o.code}</td><td><a href={`/admin/organizations/${o.id}`}>基本信息与公开指南</a> · <a href={`/admin/organizations/${o.id}/catalog`}>公开目录</a> · <a href={`/org/${o.slug}`}>门户</a></td></tr>
+          ))}
+        </tbody>
+      </table>
+    </AdminLayout>
+  );
+}
+
+const CONTACT: [string, string][] = [['name', '机构名称'], ['shortName', '简称'], ['address', '办公地址'], ['postcode', '邮政编码'], ['officeHours', '办公时间'], ['phone', '联系电话'], ['fax', '传真'], ['email', '电子邮箱']];
+
+export function OrganizationForm(p: Base & { org: Organization; values: Record<string, string>; errors?: FieldErrors }) {
+  return (
+    <AdminLayout ctx={p.ctx} title={p.org.name} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '机构与目录', href: '/admin/organizations' }, { label: p.org.name }]} flash={p.flash}>
+      <h1>{p.org.name}</h1>
+      <ErrorSummary errors={p.errors} />
+      <form method="post" action={`/admin/organizations/${p.org.id}`}>
+        <CsrfField token={p.csrfToken} />
+        <div class="grid">
+          {CONTACT.map(([name, label]) => (
+            <Field name={name} label={label} errors={p.errors} required={name === 'name' || name === 'shortName'}>
+              <input id={`f-${name}`} name={name} type="text" value={p.values[name] ?? ''} />
+            </Field>
+          ))}
+        </div>
+        <Field name="indexTemplate" label="索引号规则" errors={p.errors} hint="可用 {orgCode} {yyyy} {mm} {dd} {serial:5}，如 {orgCode}/{yyyy}-{serial:5}">
+          <input id="f-indexTemplate" name="indexTemplate" type="text" value={p.values.indexTemplate ?? ''} aria-describedby="h-indexTemplate" />
+        </Field>
+        <Field name="guideHtml" label="政府信息公开指南（条例第十二条）" errors={p.errors} hint="须写明信息的分类、编排体系、获取方式，以及公开工作机构的名称、地址、办公时间、电话、传真、电子邮箱">
+          <textarea id="f-guideHtml" name="guideHtml" rows={20} aria-describedby="h-guideHtml">{p.values.guideHtml ?? ''}</textarea>
+        </Field>
+        <button type="submit">保存</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function CatalogEditor(p: Base & { org: Organization; tree: CatalogNode[]; errors?: FieldErrors; values?: Record<string, string> }) {
+  const flat = flattenTree(p.tree);
+  return (
+    <AdminLayout ctx={p.ctx} title={`${p.org.name} 公开目录`} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '机构与目录', href: '/admin/organizations' }, { label: '公开目录' }]} flash={p.flash}>
+      <h1>{p.org.name} · 公开目录</h1>
+      <p class="note">从未发布过信息的空栏目会被网站检查判为“空白栏目”，不用的栏目请删除。</p>
+      <ErrorSummary errors={p.errors} />
+      <table class="data">
+        <thead><tr><th scope="col">栏目</th><th scope="col">文件数</th><th scope="col">改名 / 排序</th><th scope="col">删除</th></tr></thead>
+        <tbody>
+          {flat.map(({ node, depth }) => (
+            <tr>
+              <td style={`padding-left:${depth * 1.5 + 0.5}em`}>{node.name} <small class="note">/{node.slug}</small></td>
+              <td>{node.documentCount}</td>
+              <td>
+                <form method="post" action={`/admin/catalog/${node.id}`} class="actions" style="margin:0">
+                  <CsrfField token={p.csrfToken} />
+                  <label class="visually-hidden" for={`n-${node.id}`}>栏目名称</label>
+                  <input id={`n-${node.id}`} name="name" type="text" value={node.name} size={12} />
+                  <label class="visually-hidden" for={`p-${node.id}`}>排序</label>
+                  <input id={`p-${node.id}`} name="position" type="number" value={String(node.position)} style="width:5em" />
+                  <button type="submit" class="secondary">保存</button>
+                </form>
+              </td>
+              <td>
+                <form method="post" action={`/admin/catalog/${node.id}/delete`} style="margin:0">
+                  <CsrfField token={p.csrfToken} />
+                  <button type="submit" class="secondary" aria-label={`删除栏目 ${node.name}`}>删除</button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="post" action={`/admin/organizations/${p.org.id}/catalog`} class="card">
+        <h2>新增栏目</h2>
+        <CsrfField token={p.csrfToken} />
+        <Field name="name" label="栏目名称" errors={p.errors} required><input id="f-name" name="name" type="text" value={p.values?.name ?? ''} /></Field>
+        <Field name="slug" label="栏目路径" errors={p.errors} required hint="小写字母、数字和连字符，如 zdxm"><input id="f-slug" name="slug" type="text" value={p.values?.slug ?? ''} aria-describedby="h-slug" /></Field>
+        <Field name="parentId" label="上级栏目" errors={p.errors}>
+          <select id="f-parentId" name="parentId">
+            <option value="">（顶级栏目）</option>
+            {flat.map(({ node, depth }) => <option value={node.id} selected={p.values?.parentId === String(node.id)}>{'　'.repeat(depth)}{node.name}</option>)}
+          </select>
+        </Field>
+        <button type="submit">新增</button>
+      </form>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,106 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { sql } from 'kysely';
+import { NotFoundError } from '../../platform/http/errors.js';
+import { serveCachedPage } from '../../platform/http/page-cache.js';
+import { MODE_COOKIE, parseMode } from '../../platform/html/page-context.js';
+import { renderHtml } from '../../platform/html/render.js';
+import { listPublished } from '../documents/queries/public.js';
+import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
+import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds } from '../organizations/queries.js';
+import { documentsAtom } from './feeds.js';
+import { CatalogPage, GuidePage, HomePage, OrganizationPortal, OrganizationsPage } from './views/pages.js';
+
+/** The public portal: home, organizations with their catalogs and guides, feeds, sitemap. */
+export default async function portal(app: FastifyInstance) {
+  const { db, config } = app.deps;
+  const siteUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
+
+  async function orgOr404(slug: string) {
+    const org = /^[a-z0-9-]{1,63}$/.test(slug) ? await findOrganizationBySlug(db, slug) : undefined;
+    if (!org) throw new NotFoundError('该机构不存在');
+    return org;
+  }
+
+  app.get('/', (req, reply) =>
+    serveCachedPage(app, req, reply, async () => {
+      const [orgs, latest, counts] = await Promise.all([
+        listOrganizations(db),
+        listPublished(db, { limit: 10 }),
+        db
+          .selectFrom('documents')
+          .select(({ fn }) => [fn.countAll<number>().as('total'), fn.count<number>(sql`case when validity = 'effective' then 1 end`).as('effective')])
+          .where('status', '=', 'published')
+          .where('attribute', 'in', PUBLIC_ATTRIBUTES)
+          .executeTakeFirstOrThrow(),
+      ]);
+      return renderHtml(HomePage({ ctx: req.pageCtx, orgs, latest: latest.rows, counts: { total: Number(counts.total), effective: Number(counts.effective) } }));
+    }),
+  );
+
+  app.get('/organizations', (req, reply) => serveCachedPage(app, req, reply, async () => renderHtml(OrganizationsPage({ ctx: req.pageCtx, orgs: await listOrganizations(db) }))));
+
+  app.get<{ Params: { slug: string } }>('/org/:slug', (req, reply) =>
+    serveCachedPage(app, req, reply, async () => {
+      const org = await orgOr404(req.params.slug);
+      const [catalog, latest, all] = await Promise.all([getCatalogTree(db, org.id), listPublished(db, { orgId: org.id, limit: 10 }), listOrganizations(db)]);
+      return renderHtml(OrganizationPortal({ ctx: req.pageCtx, org, catalog, latest: latest.rows, children: all.filter((o) => o.parent_id === org.id) }));
+    }),
+  );
+
+  app.get<{ Params: { slug: string } }>('/org/:slug/guide', (req, reply) =>
+    serveCachedPage(app, req, reply, async () => renderHtml(GuidePage({ ctx: req.pageCtx, org: await orgOr404(req.params.slug) }))),
+  );
+
+  app.get<{ Params: { slug: string; node: string }; Querystring: { page?: string } }>('/org/:slug/catalog/:node', (req, reply) =>
+    serveCachedPage(app, req, reply, async () => {
+      const org = await orgOr404(req.params.slug);
+      const catalog = await getCatalogTree(db, org.id);
+      const node = flattenTree(catalog).find((n) => n.node.slug === req.params.node)?.node;
+      if (!node) throw new NotFoundError('该栏目不存在');
+      const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
+      const r = await listPublished(db, { orgId: org.id, catalogNodeIds: subtreeIds(node), limit: 20, offset: (page - 1) * 20 });
+      return renderHtml(CatalogPage({ ctx: req.pageCtx, org, catalog, node, rows: r.rows, total: r.total, page }));
+    }),
+  );
+
+  const topicParam = (q: { topic?: string }) => (q.topic && /^\d{1,9}$/.test(q.topic) ? Number(q.topic) : undefined);
+
+  app.get<{ Querystring: { topic?: string } }>('/feed.atom', async (req, reply) => {
+    const topicId = topicParam(req.query);
+    const r = await listPublished(db, { topicId, limit: 50 });
+    reply.type('application/atom+xml; charset=utf-8');
+    return documentsAtom({ id: `${siteUrl(req)}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${config.siteName} · 最新政策文件`, siteUrl: siteUrl(req), selfUrl: `${siteUrl(req)}${req.url}`, rows: r.rows });
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: { topic?: string } }>('/org/:slug/feed.atom', async (req, reply) => {
+    const org = await orgOr404(req.params.slug);
+    const topicId = topicParam(req.query);
+    const r = await listPublished(db, { orgId: org.id, topicId, limit: 50 });
+    reply.type('application/atom+xml; charset=utf-8');
+    return documentsAtom({ id: `${siteUrl(req)}/org/${org.slug}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${org.name} · 最新公开信息`, siteUrl: siteUrl(req), selfUrl: `${siteUrl(req)}${req.url}`, rows: r.rows });
+  });
+
+  app.get('/sitemap.xml', async (req, reply) => {
+    const base = siteUrl(req);
+    const [orgs, docs] = await Promise.all([
+      listOrganizations(db),
+      db.selectFrom('documents').select(['id', 'updated_at']).where('status', '=', 'published').where('attribute', 'in', PUBLIC_ATTRIBUTES).orderBy('id').limit(45000).execute(),
+    ]);
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const urls = [
+      `${base}/`, `${base}/library`, `${base}/library/invalid`, `${base}/organizations`,
+      ...orgs.flatMap((o) => [`${base}/org/${o.slug}`, `${base}/org/${o.slug}/guide`]),
+    ].map((u) => `<url><loc>${esc(u)}</loc></url>`);
+    const docUrls = docs.map((d) => `<url><loc>${esc(`${base}/documents/${d.id}`)}</loc><lastmod>${new Date(d.updated_at).toISOString().slice(0, 10)}</lastmod></url>`);
+    reply.type('application/xml; charset=utf-8');
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}${docUrls.join('')}</urlset>`;
+  });
+
+  // Display mode (大字版 / 高对比度) without script: a link sets a cookie and returns to the page.
+  app.get<{ Querystring: { mode?: string; back?: string } }>('/prefs', async (req, reply) => {
+    const mode = parseMode(req.query.mode);
+    const back = req.query.back && req.query.back.startsWith('/') && !req.query.back.startsWith('//') ? req.query.back : '/';
+    reply.setCookie(MODE_COOKIE, mode, { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true });
+    return reply.redirect(back, 303);
+  });
+}
