@@ -10,7 +10,6 @@
  *   result list (MiniSearch has no facets and no limit); then sort (relevance or date) and a page of 20
  */
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
@@ -18,8 +17,7 @@ import { copyPlan } from './lib/corpus.js';
 import type { PeerInput, PeerOutput, PeerQuery, PeerQueryResult, PeerQueryTree, SegmentedDoc } from './lib/peer-protocol.js';
 
 const FACET_LIMIT = 30;
-const require = createRequire(import.meta.url);
-const MINISEARCH_VERSION = (require('minisearch/package.json') as { version: string }).version;
+const MINISEARCH_VERSION = (JSON.parse(readFileSync(new URL('../node_modules/minisearch/package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 function collect(): void {

@@ -109,7 +109,7 @@ async function segmentCorpus(base: readonly BaseDoc[], count: number): Promise<P
   let chars = 0;
   for (let i = 0; i < count; i++) {
     const b = base[i]!;
-    const p = searchVectorParts({ title: b.title, doc_no: b.docNo?.normalized ?? null, issuers: b.issuers, body_text: b.body });
+    const p = searchVectorParts({ title: b.title, doc_no: b.docNo?.text ?? null, issuers: b.issuers, body_text: b.body });
     parts.push(p);
     chars += b.body.length;
     const line: SegmentedDoc = { id: b.id, docType: b.docType, validity: b.validity, issuers: b.issuers, writtenOn: b.writtenOn, publishedOn: b.publishedOn, effectiveOn: b.effectiveOn, ...p };
@@ -158,8 +158,8 @@ async function loadLibrary(db: Kysely<Database>, base: readonly BaseDoc[], parts
     const values = batch.map((r) => {
       const b = base[r.base]!;
       const p = parts[r.base]!;
-      return sql`(${orgIds[r.org]}, ${r.sourceId}, ${r.indexNo}, ${b.title}, ${b.docNo?.normalized ?? null}, ${b.docNo?.prefix ?? null},
-        ${b.docNo?.year ?? null}, ${b.docNo?.serial ?? null}, ${sql.val(b.issuers)}::text[], ${b.docType}, 'public',
+      return sql`(${orgIds[r.org]}, ${r.sourceId}, ${r.indexNo}, ${b.title}, ${b.docNo?.text ?? null}, ${b.docNo?.parsed?.prefix ?? null},
+        ${b.docNo?.parsed?.year ?? null}, ${b.docNo?.parsed?.serial ?? null}, ${sql.val(b.issuers)}::text[], ${b.docType}, 'public',
         ${r.writtenOn}::date, ${r.publishedOn}::date, ${r.effectiveOn}::date, ${r.year}::int, '', ${b.body}, 'published',
         ${b.validity}, ${b.validityLabel},
         setweight(to_tsvector('simple', ${p.title}), 'A') || setweight(to_tsvector('simple', ${p.numberAndIssuers}), 'B') || setweight(to_tsvector('simple', ${p.body}), 'D'),

@@ -7,7 +7,7 @@
  * the same rows from the same corpus.
  */
 import { readFileSync } from 'node:fs';
-import { parseDocNumber, suggestDocNumber, type DocNumber } from '../../src/modules/documents/domain/doc-number.js';
+import { parseDocNumber, type DocNumber } from '../../src/modules/documents/domain/doc-number.js';
 
 export const DEFAULT_CORPUS = '/work/shared/corpus/policy-docs.jsonl';
 
@@ -35,15 +35,20 @@ export interface BaseDoc {
   validity: BenchValidity;
   validityLabel: string | null;
   issuers: string[];
-  docNo: DocNumber | null;
+  /** text → documents.doc_no; parsed → doc_no_prefix/_year/_serial (null when the number is not valid). */
+  docNo: { text: string; parsed: DocNumber | null } | null;
   writtenOn: string | null;
   publishedOn: string | null;
   effectiveOn: string | null;
 }
 
-/** 法律/行政法规/地方性法规/司法解释 keep their level; 部门规章 → 规章; everything else → 其他文件. */
+/**
+ * As the app's importer (import-policy-docs.ts) maps them: 法律/行政法规/地方性法规/司法解释 keep their
+ * level, 宪法 → 法律, 部门规章 → 规章, everything else (the 2020 epidemic notices) → 其他文件.
+ */
 const DOC_TYPE: Record<string, string> = {
   法律: '法律',
+  宪法: '法律',
   行政法规: '行政法规',
   地方性法规: '地方性法规',
   司法解释: '司法解释',
@@ -51,29 +56,19 @@ const DOC_TYPE: Record<string, string> = {
 };
 
 /**
- * The corpus's validity labels (LawRefBook cannot tell superseded from repealed). The 2020 epidemic
- * notices have no label; they are treated as in force (their source gives no end date).
+ * The corpus's validity labels (LawRefBook cannot tell superseded from repealed): 已失效或已被修订 →
+ * expired (the importer records a declare_expired event, which derives 'expired'); 现行有效 and no
+ * label (the 2020 epidemic notices) → effective.
  */
 function mapValidity(label: string | null): BenchValidity {
   return label === '已失效或已被修订' ? 'expired' : 'effective';
 }
 
-/** 发文字号 as the app would store it: valid numbers as normalized; fixable ones (other brackets) fixed; else none. */
-function mapDocNumber(raw: string | null): DocNumber | null {
+/** 发文字号 as the app's importer stores it: parsed when valid, else the raw text without parts. */
+function mapDocNumber(raw: string | null): { text: string; parsed: DocNumber | null } | null {
   if (!raw) return null;
-  const direct = parseDocNumber(raw);
-  if (direct.ok) return direct.value;
-  const fixed = suggestDocNumber(raw);
-  if (!fixed) return null;
-  const again = parseDocNumber(fixed);
-  return again.ok ? again.value : null;
-}
-
-/** Deterministic stand-in date for the 2020 epidemic notices, which carry no date (Jan–Mar 2020 per the corpus README). */
-function epidemicDate(i: number): string {
-  const month = 1 + (i % 3);
-  const day = 1 + ((i * 7) % 28);
-  return `2020-0${month}-${String(day).padStart(2, '0')}`;
+  const r = parseDocNumber(raw);
+  return r.ok ? { text: r.value.normalized, parsed: r.value } : { text: raw, parsed: null };
 }
 
 export function loadCorpus(path = process.env.GONGKAI_CORPUS ?? DEFAULT_CORPUS): BaseDoc[] {
@@ -82,19 +77,18 @@ export function loadCorpus(path = process.env.GONGKAI_CORPUS ?? DEFAULT_CORPUS):
   for (const line of lines) {
     if (!line.trim()) continue;
     const r = JSON.parse(line) as CorpusRecord;
-    const epidemic = r.id.startsWith('ncp-');
-    const publishedOn = r.publishedAt ?? r.writtenAt ?? r.effectiveAt ?? (epidemic ? epidemicDate(docs.length) : null);
     docs.push({
       id: r.id,
-      title: r.title,
-      body: r.body,
+      title: r.title.slice(0, 500),
+      body: r.body.trim(),
       docType: DOC_TYPE[r.category] ?? '其他文件',
       validity: mapValidity(r.validity),
       validityLabel: r.validity,
-      issuers: r.organ ? r.organ.split('、').map((s) => s.trim()).filter(Boolean) : [],
+      issuers: r.organ ? [r.organ] : [],
       docNo: mapDocNumber(r.docNumber),
       writtenOn: r.writtenAt,
-      publishedOn,
+      // The 2020 epidemic notices carry no dates; like the importer, they stay undated.
+      publishedOn: r.publishedAt ?? r.writtenAt,
       effectiveOn: r.effectiveAt,
     });
   }

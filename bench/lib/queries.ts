@@ -79,11 +79,11 @@ const FILTERS: Pick<BenchQuery, 'docTypes' | 'issuers' | 'years' | 'validities' 
 
 /** Document numbers as users type them: as printed, without the 中华人民共和国 prefix, other brackets. */
 function docNumberQueries(base: readonly BaseDoc[], count: number): string[] {
-  const withNo = base.filter((b) => b.docNo !== null);
+  const withNo = base.filter((b) => b.docNo?.parsed);
   const out: string[] = [];
   const step = Math.max(1, Math.floor(withNo.length / count));
   for (let i = 0; out.length < count && i < withNo.length; i += step) {
-    const no = withNo[i]!.docNo!;
+    const no = withNo[i]!.docNo!.parsed!;
     const variant = out.length % 3;
     if (variant === 0) out.push(no.normalized);
     else if (variant === 1) out.push(no.normalized.replace(/^中华人民共和国/, ''));

@@ -12,7 +12,7 @@ import { addRelation } from './commands/add-relation.js';
 import { publishDocument } from './commands/publish-document.js';
 import { saveDocument } from './commands/save-document.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from './domain/document-input.js';
-import { parseDocNumber } from './domain/doc-number.js';
+import { suggestDocNumber } from './domain/doc-number.js';
 import { EDITOR_ROLES, VIEWER_ROLES } from './domain/status.js';
 import { addMonths, getDocumentForEdit, listAdminDocuments, loadFormOptions } from './queries/admin.js';
 import { idParam } from './routes.public.js';
@@ -167,8 +167,8 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
       const d = await db.selectFrom('documents').select('id').where('id', '=', Number(ref)).executeTakeFirst();
       return d?.id ?? null;
     }
-    const parsed = parseDocNumber(ref);
-    const normalized = parsed.ok ? parsed.value.normalized : ref;
+    // Lenient here: a clerk typing 宁政发[2024]3号 means 宁政发〔2024〕3号.
+    const normalized = suggestDocNumber(ref) ?? ref;
     const d = await db.selectFrom('documents').select('id').where('doc_no', '=', normalized).where('status', '=', 'published').orderBy('id', 'desc').executeTakeFirst();
     return d?.id ?? null;
   }

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { parseConfig, type Config } from '../../src/config.js';
+import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { seedReferenceData } from '../../src/db/seeds/reference-data.js';
+import { seedDemo } from '../../src/db/seeds/demo.js';
+import { fixedClock } from '../../src/platform/clock/clock.js';
+import { localStorage } from '../../src/platform/files/storage.js';
+import { cookieSecret } from '../../src/runtime.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too where TEST_DATABASE_URL is set (CI sets it). */
+export function testDatabaseKinds(): DatabaseKind[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export interface TestDatabase {
+  handle: DatabaseHandle;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, migrated database of the given kind: an in-memory PGlite, or a new PostgreSQL database
+ * (C.UTF-8, so pg_trgm sees Chinese) that is dropped afterwards.
+ */
+export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const handle = await connectDatabase({ dataDir: null });
+    await migrateToLatest(handle.db);
+    await seedReferenceData(handle.db);
+    return { handle, drop: () => handle.close() };
+  }
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `gongkai_test_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const handle = await connectDatabase({ databaseUrl: url.toString() });
+  await migrateToLatest(handle.db);
+  await seedReferenceData(handle.db);
+  return {
+    handle,
+    async drop() {
+      await handle.close();
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: DatabaseHandle['db'];
+  kind: DatabaseKind;
+  clock: ReturnType<typeof fixedClock>;
+  config: Config;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The whole application on a fresh database with the demo site group, at a fixed date. */
+export async function buildTestApp(kind: DatabaseKind, opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
+  const config = parseConfig({ DATA_DIR: dataDir, CORPUS_PATH: 'none', LOG_LEVEL: 'silent', PAGE_CACHE_SECONDS: '0', ...opts.env });
+  const clock = fixedClock(opts.now ?? '2026-11-22T02:00:00Z');
+  const database = await createTestDatabase(kind);
+  const db = database.handle.db;
+  const storage = localStorage(path.join(dataDir, 'files'));
+  await seedDemo(db, clock, storage, config.validityTerms);
+  const app = await buildApp({ config, db, clock, storage, cookieSecret: await cookieSecret(db) });
+  await app.ready();
+  return {
+    app,
+    db,
+    kind,
+    clock,
+    config,
+    dataDir,
+    async close() {
+      await app.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
