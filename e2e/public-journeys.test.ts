@@ -114,6 +114,25 @@ describe('public portal journeys (real server, Chromium)', { skip: browserSkipRe
     }
   });
 
+  test(
+    'public pages fit a 390px phone screen without sideways scrolling',
+    { todo: 'known bug: on a phone the document page’s .meta-table (4 columns, th nowrap, unbreakable 索引号) is ~412px wide in a 358px column (site.css)' },
+    async () => {
+      const { context, page } = await newPage(browser, server.baseUrl, PHONE);
+      try {
+        const tooWide: string[] = [];
+        for (const url of ['/', '/library?q=政府信息公开', '/documents/1', '/documents/4/compare?a=1&b=2', '/organizations', '/org/city']) {
+          await page.goto(url);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 390) tooWide.push(`${url}: ${width}px`);
+        }
+        assert.deepEqual(tooWide, [], 'pages wider than the phone');
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
   test('a reader compares two versions of a document and sees what changed', async () => {
     const { context, page, problems } = await newPage(browser, server.baseUrl);
     try {
