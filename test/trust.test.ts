@@ -155,3 +155,35 @@ describe('start-up safety', () => {
     }
   });
 });
+
+describe('account administration', () => {
+  test('an organization admin creates an account with a role, weak passwords are refused, and disabling ends its sessions', async () => {
+    const t = await buildTestApp('pglite');
+    try {
+      const admin = new TestSession(t.app);
+      await admin.login('admin');
+      await admin.get('/admin/staff');
+      const fgw = (await t.db.selectFrom('organizations').select('id').where('slug', '=', 'fgw').executeTakeFirstOrThrow()).id;
+      const weak = await admin.post('/admin/staff', { username: 'fgw.new', displayName: '新同事', password: 'password', orgId: String(fgw), role: 'drafter' });
+      assert.equal(weak.statusCode, 422);
+      assert.match(weak.body, /密码至少 10 位/);
+      assert.match(weak.body, /value="fgw.new"/);
+      const ok = await admin.post('/admin/staff', { username: 'fgw.new', displayName: '新同事', password: 'Xinde-Mima-2026', orgId: String(fgw), role: 'drafter' });
+      assert.equal(ok.statusCode, 303);
+      const newcomer = new TestSession(t.app);
+      assert.equal((await newcomer.login('fgw.new', 'Xinde-Mima-2026')).statusCode, 303);
+      assert.match((await newcomer.get('/admin/documents/new')).body, /江宁市发展和改革委员会/);
+      const row = await t.db.selectFrom('staff').select('id').where('username', '=', 'fgw.new').executeTakeFirstOrThrow();
+      await admin.get('/admin/staff');
+      await admin.post(`/admin/staff/${row.id}/state`, { disabled: '1' });
+      assert.equal((await newcomer.get('/admin')).statusCode, 303, 'a disabled account is signed out');
+      const editor = new TestSession(t.app);
+      await editor.login('fgw.editor');
+      await editor.get('/admin');
+      const denied = await editor.post('/admin/staff', { username: 'sneaky', displayName: '越权', password: 'Xinde-Mima-2026', orgId: String(fgw), role: 'admin' });
+      assert.equal(denied.statusCode, 403, 'only admins create accounts');
+    } finally {
+      await t.close();
+    }
+  });
+});

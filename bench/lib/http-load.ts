@@ -81,8 +81,9 @@ export async function startNginx(bin: string, dir: string, port: number, html: s
   mkdirSync(root, { recursive: true });
   mkdirSync(path.join(dir, 'temp'), { recursive: true });
   writeFileSync(path.join(root, 'page.html'), html);
-  // Run as root, nginx's worker becomes "nobody" and must be able to read the page.
-  for (const p of [dir, root]) chmodSync(p, 0o755);
+  // Run as root, nginx's worker becomes "nobody" and must be able to reach and read the page
+  // (mkdtemp makes 0700 directories).
+  for (const p of [path.dirname(dir), dir, root]) chmodSync(p, 0o755);
   chmodSync(path.join(root, 'page.html'), 0o644);
   const temp = (k: string) => `${k}_temp_path ${path.join(dir, 'temp', k)};`;
   const conf = path.join(dir, 'nginx.conf');

@@ -10,8 +10,23 @@ import { countDocumentsForWorkbench } from '../documents/queries/admin.js';
 import { login } from './commands/login.js';
 import { logout } from './commands/logout.js';
 import { AuditPage } from './views/audit-page.js';
+import { StaffPage, type StaffRow } from './views/staff-page.js';
+import { createStaff, ROLE_LABELS } from './commands/create-staff.js';
+import { setAccountState } from './commands/account-state.js';
+import { fields } from '../../platform/http/forms.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FieldErrors } from '../../platform/http/errors.js';
+import type { Role } from '../../db/schema.js';
 import { LoginPage } from './views/login-page.js';
 import { Workbench } from './views/workbench.js';
+
+const newStaffSchema = z.object({
+  username: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{2,39}$/i, '用户名为 3–40 位字母、数字、点或连字符'),
+  displayName: fields.text('姓名', 40),
+  password: z.string().min(1, '请填写初始密码').max(200),
+  orgId: z.string().regex(/^\d+$/, '请选择机构').transform(Number),
+  role: fields.oneOf('角色', Object.keys(ROLE_LABELS) as Role[]),
+});
 
 const loginSchema = z.object({
   username: z.string().trim().min(1, '请填写用户名').max(60, '用户名过长'),
@@ -65,6 +80,44 @@ async function staffModule(app: FastifyInstance) {
         reply,
         Workbench({ ...adminView(req, reply), actorName: actor.displayName, data: { roles: actor.roles.map((r) => ({ orgName: names.get(r.orgId) ?? '', role: r.role })), counts } }),
       );
+    });
+
+    const adminScope = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), ['admin']);
+
+    async function staffPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: Record<string, string>; flash?: string | null } = {}, code = 200) {
+      const scope = await adminScope(req);
+      const orgs = scope.length ? await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', scope).orderBy('position').execute() : [];
+      const names = new Map(orgs.map((o) => [o.id, o.name]));
+      const roleRows = scope.length ? await db.selectFrom('staff_roles').select(['staff_id', 'org_id', 'role']).where('org_id', 'in', scope).execute() : [];
+      const ids = [...new Set(roleRows.map((r) => r.staff_id))];
+      const accounts = ids.length ? await db.selectFrom('staff').select(['id', 'username', 'display_name', 'disabled', 'locked_until']).where('id', 'in', ids).orderBy('username').execute() : [];
+      const now = clock.now().getTime();
+      const rows: StaffRow[] = accounts.map((a) => ({
+        id: a.id, username: a.username, displayName: a.display_name, disabled: a.disabled, locked: !!a.locked_until && new Date(a.locked_until).getTime() > now,
+        roles: roleRows.filter((r) => r.staff_id === a.id).map((r) => ({ orgId: r.org_id, orgName: names.get(r.org_id) ?? '', role: r.role })),
+      }));
+      return sendHtml(reply, StaffPage({ ...adminView(req, reply), actorName: actorOf(req).displayName, rows, orgs, ...extra }), code);
+    }
+
+    admin.get<{ Querystring: { saved?: string } }>('/admin/staff', (req, reply) => staffPage(req, reply, { flash: req.query.saved ? '已保存。' : null }));
+
+    admin.post('/admin/staff', async (req, reply) => {
+      const values = req.body as Record<string, string>;
+      const parsed = parseInput(newStaffSchema, req.body);
+      if (!parsed.ok) return staffPage(req, reply, { errors: parsed.errors, values }, 422);
+      if (!(await adminScope(req)).includes(parsed.data.orgId)) return staffPage(req, reply, { errors: { orgId: '只能在您管理的机构新建账号' }, values }, 403);
+      try {
+        await createStaff(commandContext(app, req), { username: parsed.data.username, displayName: parsed.data.displayName, password: parsed.data.password, roles: [{ orgId: parsed.data.orgId, role: parsed.data.role }] });
+      } catch (err) {
+        return staffPage(req, reply, { errors: ruleErrorsOf(err), values }, 422);
+      }
+      return reply.redirect('/admin/staff?saved=1', 303);
+    });
+
+    admin.post<{ Params: { id: string } }>('/admin/staff/:id/state', async (req, reply) => {
+      if (!/^\d+$/.test(req.params.id)) return reply.callNotFound();
+      await setAccountState({ ...commandContext(app, req), allowedOrgIds: await adminScope(req) }, { staffId: Number(req.params.id), disabled: (req.body as { disabled?: string })?.disabled === '1' });
+      return reply.redirect('/admin/staff?saved=1', 303);
     });
 
     admin.get<{ Querystring: { verify?: string } }>('/admin/audit', async (req, reply) => {

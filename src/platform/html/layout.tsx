@@ -141,6 +141,7 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
                 <a href="/admin/documents">文件管理</a>
                 <a href="/admin/documents/new">新建文件</a>
                 <a href="/admin/organizations">机构与目录</a>
+                <a href="/admin/staff">账号与角色</a>
                 <a href="/admin/audit">审计日志</a>
                 <a href="/">访问门户</a>
               </div>
