@@ -59,7 +59,10 @@ async function main(argv: string[]): Promise<number> {
         console.error('用法：gongkai import policy-docs FILE.jsonl');
         return 2;
       }
-      return withRuntime(config, (rt) => runImport(rt, rest[1]!).then(() => undefined));
+      return withRuntime(config, async (rt) => {
+        const r = await runImport(rt, rest[1]!);
+        console.log(`导入完成：新增 ${r.imported} 份，已存在而跳过 ${r.skipped} 份。`);
+      });
     case 'refresh-validity':
       return withRuntime(config, async (rt) => console.log(`有效性已更新：${await refreshDueValidity(rt.db, rt.clock)} 份文件发生变化。`));
     case 'audit':
@@ -99,7 +102,7 @@ async function seedIfEmpty(rt: Runtime): Promise<boolean> {
 
 async function runImport(rt: Runtime, file: string) {
   warmSegmenter();
-  const bar = new SingleBar({ format: '导入政策文件 [{bar}] {percentage}% | 新增 {imported} 跳过 {skipped}', stream: process.stderr }, Presets.shades_classic);
+  const bar = new SingleBar({ format: '导入政策文件 [{bar}] {percentage}% | 新增 {imported} 跳过 {skipped}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
   bar.start(100, 0, { imported: 0, skipped: 0 });
   try {
     const r = await importPolicyDocs(rt.db, rt.clock, file, (p) => bar.update(Math.floor((p.bytesRead / p.bytesTotal) * 100), { imported: p.imported, skipped: p.skipped }));
