@@ -5,19 +5,21 @@
  *    app's own connectDatabase / migrations / seeds) by replicating the real corpus
  *    (/work/shared/corpus/policy-docs.jsonl): every copy has its own id, organization and years
  *    (bench/lib/corpus.ts). Each corpus document is segmented once with the app's segmenter
- *    (searchVectorParts); copy 0 is inserted with its search_vector built in the INSERT exactly as
- *    the app builds it, and copies 1.. are INSERT … SELECT-ed from copy 0 with their own id,
- *    organization, dates and index number (same text, hence the same vector). Full text, no cap.
+ *    (searchVectorParts); copy 0 is inserted with its vectors built in the INSERT by the app's
+ *    searchVectors(), and copies 1.. are INSERT … SELECT-ed from copy 0 (every column but their own
+ *    id, organization, dates and index number: same text, hence the same vectors). Full text, no cap.
+ *    The GIN/trigram indexes are dropped for the load and rebuilt as the migration defines them.
  * 2. Runs ~200 mixed queries (bench/lib/queries.ts) through the app's searchDocuments (ranked top 20,
  *    7 facets, snippets): one warm-up pass, then timed passes; reports p50/p95 overall and per shape.
  * 3. Success@5 on the judged queries (bench/search-judgments.json): a query succeeds when one of the
  *    first 5 results is (a copy of) a correct document.
- * 4. The same library, tokens, queries and judgments through MiniSearch in a child process
- *    (bench/search-peer.ts): index time, memory, latency, Success@5.
+ * 4. The same library, tokens, queries and judgments through an in-memory engine in a child process
+ *    (bench/search-peer.ts): FlexSearch by default, MiniSearch with --peer minisearch (too slow to
+ *    index 100,000 long documents: ~20 min). Index time, memory, latency, Success@5.
  * The last line of stdout is one JSON object; progress goes to stderr.
  *
  * Options: --docs N (default 100000) · --rounds R timed passes (default 2) · --explain K plans of
- * the K slowest queries (default 3) · --no-peer · --peer-heap MB (default 16000) ·
+ * the K slowest queries (default 3) · --peer flexsearch|minisearch · --no-peer · --peer-heap MB (default 16000) ·
  * --data-dir DIR keep the database there and reuse it on the next run with the same --docs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -32,7 +34,7 @@ import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { seedReferenceData } from '../src/db/seeds/reference-data.js';
-import { searchVectorParts } from '../src/modules/documents/commands/document-state.js';
+import { searchVectorParts, searchVectors, type SearchVectorParts } from '../src/modules/documents/commands/document-state.js';
 import { searchDocuments, type SearchParams, type SearchResult } from '../src/modules/documents/queries/search.js';
 import { coveringSubWords, parseQuery, QUERY_STOP_WORDS } from '../src/platform/search/index.js';
 import { BENCH_ORGS, copyPlan, loadCorpus, originalId, type BaseDoc, type CopyRow } from './lib/corpus.js';
@@ -51,6 +53,7 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '2' },
     explain: { type: 'string', default: '3' },
     'no-peer': { type: 'boolean', default: false },
+    peer: { type: 'string', default: 'flexsearch' },
     'peer-heap': { type: 'string', default: '16000' },
     'data-dir': { type: 'string' },
   },
@@ -59,6 +62,10 @@ const { values: opts } = parseArgs({
 const N_DOCS = positiveInt(opts.docs, '--docs');
 const ROUNDS = positiveInt(opts.rounds, '--rounds');
 const EXPLAIN = Math.max(0, Number(opts.explain) || 0);
+if (opts.peer !== 'flexsearch' && opts.peer !== 'minisearch') throw new Error(`--peer must be flexsearch or minisearch (got ${opts.peer})`);
+const PEER: 'flexsearch' | 'minisearch' = opts.peer;
+/** Long page for judged queries: 5 copies' worth of every document, enough to see 5 distinct documents. */
+let JUDGED_PAGE = 100;
 
 function positiveInt(v: string | undefined, name: string): number {
   const n = Number(v);
@@ -96,15 +103,9 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 // ---------------------------------------------------------------------------------------------
 // Segmentation (once per corpus document) and loading.
 
-interface Parts {
-  title: string;
-  numberAndIssuers: string;
-  body: string;
-}
-
-async function segmentCorpus(base: readonly BaseDoc[], count: number): Promise<Parts[]> {
+async function segmentCorpus(base: readonly BaseDoc[], count: number): Promise<SearchVectorParts[]> {
   const out = createWriteStream(segmentedPath, 'utf8');
-  const parts: Parts[] = [];
+  const parts: SearchVectorParts[] = [];
   const t0 = performance.now();
   let chars = 0;
   for (let i = 0; i < count; i++) {
@@ -112,7 +113,7 @@ async function segmentCorpus(base: readonly BaseDoc[], count: number): Promise<P
     const p = searchVectorParts({ title: b.title, doc_no: b.docNo?.text ?? null, issuers: b.issuers, body_text: b.body });
     parts.push(p);
     chars += b.body.length;
-    const line: SegmentedDoc = { id: b.id, docType: b.docType, validity: b.validity, issuers: b.issuers, writtenOn: b.writtenOn, publishedOn: b.publishedOn, effectiveOn: b.effectiveOn, ...p };
+    const line: SegmentedDoc = { id: b.id, docType: b.docType, validity: b.validity, issuers: b.issuers, writtenOn: b.writtenOn, publishedOn: b.publishedOn, effectiveOn: b.effectiveOn, title: p.title, numberAndIssuers: p.numberAndIssuers, body: p.body };
     if (!out.write(JSON.stringify(line) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
     if ((i + 1) % 500 === 0) log(`segmented ${i + 1}/${count} corpus documents`);
   }
@@ -135,7 +136,7 @@ const SEARCH_INDEXES = [
   ['documents_title_trgm', sql`create index documents_title_trgm on documents using gin (title gin_trgm_ops)`],
 ] as const;
 
-async function loadLibrary(db: Kysely<Database>, base: readonly BaseDoc[], parts: readonly Parts[], plan: readonly CopyRow[]): Promise<LoadStats> {
+async function loadLibrary(db: Kysely<Database>, base: readonly BaseDoc[], parts: readonly SearchVectorParts[], plan: readonly CopyRow[]): Promise<LoadStats> {
   await migrateToLatest(db);
   await seedReferenceData(db);
   const orgRows = await db
@@ -148,45 +149,77 @@ async function loadLibrary(db: Kysely<Database>, base: readonly BaseDoc[], parts
   // Bulk load without the big GIN indexes; they are rebuilt (identically to the migration) afterwards.
   for (const [name] of SEARCH_INDEXES) await sql`drop index ${sql.id(name)}`.execute(db);
 
-  // Copy 0: every corpus document, its search_vector built in the INSERT as the app builds it.
+  // Copy 0: every corpus document, its vectors built in the INSERT by the app's own searchVectors().
   const t0 = performance.now();
   const copy0 = plan.filter((r) => r.copy === 0);
   const dbIdOfBase = new Map<number, number>();
   const baseOfSource = new Map(copy0.map((r) => [r.sourceId, r.base]));
   for (let k = 0; k < copy0.length; k += INSERT_BATCH) {
     const batch = copy0.slice(k, k + INSERT_BATCH);
-    const values = batch.map((r) => {
-      const b = base[r.base]!;
-      const p = parts[r.base]!;
-      return sql`(${orgIds[r.org]}, ${r.sourceId}, ${r.indexNo}, ${b.title}, ${b.docNo?.text ?? null}, ${b.docNo?.parsed?.prefix ?? null},
-        ${b.docNo?.parsed?.year ?? null}, ${b.docNo?.parsed?.serial ?? null}, ${sql.val(b.issuers)}::text[], ${b.docType}, 'public',
-        ${r.writtenOn}::date, ${r.publishedOn}::date, ${r.effectiveOn}::date, ${r.year}::int, '', ${b.body}, 'published',
-        ${b.validity}, ${b.validityLabel},
-        setweight(to_tsvector('simple', ${p.title}), 'A') || setweight(to_tsvector('simple', ${p.numberAndIssuers}), 'B') || setweight(to_tsvector('simple', ${p.body}), 'D'),
-        ${r.publishedOn}::timestamptz)`;
-    });
-    const res = await sql<{ id: number; source_id: string }>`
-      insert into documents (org_id, source_id, index_no, title, doc_no, doc_no_prefix, doc_no_year, doc_no_serial, issuers, doc_type, attribute,
-        written_on, published_on, effective_on, year, body_html, body_text, status, validity, source_validity_label, search_vector, published_at)
-      values ${sql.join(values)}
-      returning id, source_id`.execute(db);
-    for (const row of res.rows) dbIdOfBase.set(baseOfSource.get(row.source_id)!, row.id);
+    const rows = await db
+      .insertInto('documents')
+      .values(
+        batch.map((r) => {
+          const b = base[r.base]!;
+          return {
+            org_id: orgIds[r.org]!,
+            catalog_node_id: null,
+            source_id: r.sourceId,
+            index_no: r.indexNo,
+            title: b.title,
+            doc_no: b.docNo?.text ?? null,
+            doc_no_prefix: b.docNo?.parsed?.prefix ?? null,
+            doc_no_year: b.docNo?.parsed?.year ?? null,
+            doc_no_serial: b.docNo?.parsed?.serial ?? null,
+            issuers: b.issuers,
+            doc_type: b.docType,
+            topic_id: null,
+            audiences: [],
+            attribute: 'public' as const,
+            written_on: r.writtenOn,
+            published_on: r.publishedOn,
+            effective_on: r.effectiveOn,
+            expires_on: null,
+            year: r.year,
+            body_html: '',
+            body_text: b.body,
+            status: 'published' as const,
+            validity: b.validity,
+            validity_since: null,
+            validity_next_change_on: null,
+            source_validity_label: b.validityLabel,
+            created_by: null,
+            updated_by: null,
+            published_at: r.publishedOn,
+            ...searchVectors(parts[r.base]!),
+          };
+        }),
+      )
+      .returning(['id', 'source_id'])
+      .execute();
+    for (const row of rows) dbIdOfBase.set(baseOfSource.get(row.source_id!)!, row.id);
     if ((k / INSERT_BATCH) % 5 === 4 || k + INSERT_BATCH >= copy0.length) log(`inserted ${Math.min(k + INSERT_BATCH, copy0.length)}/${copy0.length} documents of copy 0`);
   }
   const insertMs = performance.now() - t0;
 
-  // Copies 1..: same text and vector, own id / organization / dates / index number.
+  // Copies 1..: every other column (text, vectors, …) copied from copy 0; own id / organization / dates / index number.
   const t1 = performance.now();
+  const perCopy = ['org_id', 'source_id', 'index_no', 'written_on', 'published_on', 'effective_on', 'year', 'published_at'];
+  const columns = (
+    await sql<{ name: string }>`
+      select column_name as name from information_schema.columns
+      where table_schema = current_schema() and table_name = 'documents' and is_identity = 'NO' and is_generated = 'NEVER'
+      order by ordinal_position`.execute(db)
+  ).rows
+    .map((r) => r.name)
+    .filter((c) => !perCopy.includes(c) && c !== 'created_at' && c !== 'updated_at');
   const rest = plan.filter((r) => r.copy > 0);
   for (let k = 0; k < rest.length; k += COPY_BATCH) {
     const batch = rest.slice(k, k + COPY_BATCH);
     await sql`
-      insert into documents (org_id, source_id, index_no, written_on, published_on, effective_on, year, published_at,
-        title, doc_no, doc_no_prefix, doc_no_year, doc_no_serial, issuers, doc_type, attribute, body_html, body_text, status,
-        validity, source_validity_label, search_vector)
+      insert into documents (${sql.join(perCopy.map((c) => sql.id(c)))}, ${sql.join(columns.map((c) => sql.id(c)))})
       select c.org_id, c.source_id, c.index_no, c.written_on, c.published_on, c.effective_on, c.year, c.published_on::timestamptz,
-        d.title, d.doc_no, d.doc_no_prefix, d.doc_no_year, d.doc_no_serial, d.issuers, d.doc_type, d.attribute, d.body_html, d.body_text, d.status,
-        d.validity, d.source_validity_label, d.search_vector
+             ${sql.join(columns.map((c) => sql.ref(`d.${c}`)))}
       from unnest(${batch.map((r) => dbIdOfBase.get(r.base)!)}::bigint[], ${batch.map((r) => r.sourceId)}::text[], ${batch.map((r) => r.indexNo)}::text[],
                   ${batch.map((r) => orgIds[r.org]!)}::bigint[], ${batch.map((r) => r.writtenOn)}::date[], ${batch.map((r) => r.publishedOn)}::date[],
                   ${batch.map((r) => r.effectiveOn)}::date[], ${batch.map((r) => r.year)}::int[])
@@ -216,7 +249,7 @@ async function loadLibrary(db: Kysely<Database>, base: readonly BaseDoc[], parts
 }
 
 function libraryKey(): string {
-  return JSON.stringify({ docs: N_DOCS, version: 1 });
+  return JSON.stringify({ docs: N_DOCS, version: 2 });
 }
 
 async function existingLibrary(db: Kysely<Database>): Promise<boolean> {
@@ -234,6 +267,8 @@ interface Outcome {
   ms: number[];
   total: number;
   top: string[];
+  /** Judged queries: source_ids of one long page (JUDGED_PAGE), for Success@5 over distinct documents. */
+  judgedTop: string[];
   facetValues: number;
   error: string | null;
 }
@@ -279,7 +314,7 @@ function checkResult(q: BenchQuery, r: SearchResult): string[] {
 }
 
 async function runQueries(db: Kysely<Database>, queries: readonly BenchQuery[], orgIds: readonly number[]): Promise<{ outcomes: Outcome[]; problems: string[] }> {
-  const outcomes: Outcome[] = queries.map(() => ({ ms: [], total: 0, top: [], facetValues: 0, error: null }));
+  const outcomes: Outcome[] = queries.map(() => ({ ms: [], total: 0, top: [], judgedTop: [], facetValues: 0, error: null }));
   const problems: string[] = [];
   for (let round = 0; round <= ROUNDS; round++) {
     for (const [k, q] of queries.entries()) {
@@ -302,6 +337,17 @@ async function runQueries(db: Kysely<Database>, queries: readonly BenchQuery[], 
     }
     log(round === 0 ? 'warm-up pass done' : `timed pass ${round}/${ROUNDS} done`);
   }
+  // Judged queries once more with a long page (not timed): every copy of a document ties, so the
+  // first page holds copies of very few documents; this shows the first 5 distinct documents.
+  for (const [k, q] of queries.entries()) {
+    if (!q.relevant) continue;
+    try {
+      const r = await searchDocuments(db, { ...searchParams(q, orgIds), pageSize: JUDGED_PAGE });
+      outcomes[k]!.judgedTop = r.items.map((i) => i.sourceId ?? '');
+    } catch {
+      // already reported
+    }
+  }
   return { outcomes, problems };
 }
 
@@ -323,7 +369,7 @@ async function explainSearch(db: Kysely<Database>, params: SearchParams): Promis
   return res.rows.map((r) => Object.values(r)[0]).join('\n');
 }
 
-function successAt5(queries: readonly BenchQuery[], tops: readonly string[][]): { s1: number; s5: number; s5distinct: number; misses: string[] } {
+function successAt5(queries: readonly BenchQuery[], tops: readonly string[][], longTops: readonly string[][]): { s1: number; s5: number; s5distinct: number; misses: string[] } {
   let s1 = 0;
   let s5 = 0;
   let s5d = 0;
@@ -337,7 +383,7 @@ function successAt5(queries: readonly BenchQuery[], tops: readonly string[][]): 
     if (originals.length && rel.has(originals[0]!)) s1++;
     if (originals.slice(0, 5).some((o) => o !== null && rel.has(o))) s5++;
     else misses.push(q.q);
-    const distinct = [...new Set(originals)].slice(0, 5);
+    const distinct = [...new Set(longTops[k]!.map((s) => originalId(s)))].slice(0, 5);
     if (distinct.some((o) => o !== null && rel.has(o))) s5d++;
   });
   return { s1: s1 / judged, s5: s5 / judged, s5distinct: s5d / judged, misses };
@@ -362,12 +408,13 @@ function peerTree(q: string): PeerQueryTree | null {
 
 async function runPeer(queries: readonly BenchQuery[]): Promise<PeerOutput> {
   const input: PeerInput = {
+    engine: PEER,
     docs: N_DOCS,
     segmentedPath,
     rounds: ROUNDS,
     resultPath: path.join(tmpRoot, 'peer-result.json'),
     queries: queries.map(
-      (q): PeerQuery => ({ n: q.n, tree: peerTree(q.q), docTypes: q.docTypes, issuers: q.issuers, years: q.years, validities: q.validities, orgs: q.orgs, sort: q.sort, page: q.page, pageSize: PAGE_SIZE }),
+      (q): PeerQuery => ({ n: q.n, tree: peerTree(q.q), docTypes: q.docTypes, issuers: q.issuers, years: q.years, validities: q.validities, orgs: q.orgs, sort: q.sort, page: q.page, pageSize: PAGE_SIZE, ...(q.relevant ? { judgedPage: JUDGED_PAGE } : {}) }),
     ),
   };
   const inputPath = path.join(tmpRoot, 'peer-input.json');
@@ -412,6 +459,7 @@ async function main(): Promise<void> {
   const queries = buildQuerySet(base, judgments);
   const plan = [...copyPlan(base, N_DOCS)];
   const nBase = Math.min(base.length, N_DOCS);
+  JUDGED_PAGE = Math.min(200, 5 * Math.ceil(N_DOCS / base.length));
   log(`corpus ${base.length} documents → library ${plan.length} (${Math.ceil(N_DOCS / base.length)} copies); ${queries.length} queries, ${judgments.length} judged`);
 
   handle = await connectDatabase({ databaseUrl: null, dataDir });
@@ -463,13 +511,14 @@ async function main(): Promise<void> {
   const ours = successAt5(
     queries,
     outcomes.map((o) => o.top),
+    outcomes.map((o) => o.judgedTop),
   );
 
   let peer: PeerOutput | null = null;
   let peerError: string | null = null;
   if (!opts['no-peer']) {
     if (!existsSync(segmentedPath)) await segmentCorpus(base, nBase);
-    log('starting the in-memory peer (MiniSearch)');
+    log(`starting the in-memory peer (${PEER})`);
     try {
       peer = await runPeer(queries);
     } catch (err) {
@@ -479,7 +528,13 @@ async function main(): Promise<void> {
   }
   const peerTimes = peer ? queries.map((_, k) => peer!.results[k]!.ms) : null;
   const peerAll = peerTimes ? peerTimes.flat() : [];
-  const theirs = peer ? successAt5(queries, peer.results.map((r) => r.top)) : null;
+  const theirs = peer
+    ? successAt5(
+        queries,
+        peer.results.map((r) => r.top),
+        peer.results.map((r) => r.judgedTop),
+      )
+    : null;
 
   // ------------------------------------------------------------------ report (stdout)
   const out: string[] = [];
@@ -515,7 +570,7 @@ async function main(): Promise<void> {
   out.push(`## Success on ${judgments.length} judged queries (a copy counts as its original)`);
   const judgedRows: (string | number)[][] = [['PGlite searchDocuments', ours.s1.toFixed(3), ours.s5.toFixed(3), ours.s5distinct.toFixed(3)]];
   if (theirs) judgedRows.push([peer!.engine, theirs.s1.toFixed(3), theirs.s5.toFixed(3), theirs.s5distinct.toFixed(3)]);
-  out.push(table(['system', 'Success@1', 'Success@5', 'Success@5 (5 distinct originals from top 20)'], judgedRows));
+  out.push(table(['system', 'Success@1', 'Success@5', `Success@5 over distinct documents (first 5 originals in a page of ${JUDGED_PAGE})`], judgedRows));
   out.push(`PGlite misses @5: ${ours.misses.map((m) => JSON.stringify(m)).join(' ') || 'none'}`);
   if (theirs) out.push(`${peer!.engine} misses @5: ${theirs.misses.map((m) => JSON.stringify(m)).join(' ') || 'none'}`);
   if (peer) {

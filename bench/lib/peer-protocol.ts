@@ -3,6 +3,7 @@
  * The peer never segments: it receives the same jieba tokens the database indexed, and queries
  * already parsed by the app's parseQuery (so both sides search for the same words).
  */
+
 /** One line of the segmented-corpus file (JSONL), one per corpus document. */
 export interface SegmentedDoc {
   id: string;
@@ -34,9 +35,12 @@ export interface PeerQuery {
   sort: 'relevance' | 'date';
   page: number;
   pageSize: number;
+  /** For judged queries: also fetch this many results once (Success@5 over distinct documents). */
+  judgedPage?: number;
 }
 
 export interface PeerInput {
+  engine: 'flexsearch' | 'minisearch';
   docs: number;
   segmentedPath: string;
   queries: PeerQuery[];
@@ -52,6 +56,8 @@ export interface PeerQueryResult {
   /** source_ids of the returned page. */
   top: string[];
   facetValues: number;
+  /** source_ids of the long judged page (judged queries only). */
+  judgedTop: string[];
 }
 
 export interface PeerOutput {

@@ -138,6 +138,7 @@ export interface DocumentsTable {
   source_validity_label: string | null;
   current_version: Generated<number>;
   search_vector: ColumnType<string, string | undefined, string>;
+  rank_vector: ColumnType<string, string | undefined, string>;
   created_by: number | null;
   updated_by: number | null;
   created_at: Timestamp;

@@ -164,15 +164,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       source_validity_label text,
       current_version integer not null default 1,
       search_vector tsvector not null default ''::tsvector,
+      rank_vector tsvector not null default ''::tsvector,
       created_by bigint references staff(id),
       updated_by bigint references staff(id),
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       published_at timestamptz
     )`.execute(db);
-  await sql`create index documents_search on documents using gin (search_vector)`.execute(db);
-  await sql`create index documents_doc_no_trgm on documents using gin (doc_no gin_trgm_ops)`.execute(db);
-  await sql`create index documents_title_trgm on documents using gin (title gin_trgm_ops)`.execute(db);
+  await sql`alter table documents alter column rank_vector set storage main`.execute(db);
+  // fastupdate off: a GIN pending list is scanned whole by every query until VACUUM merges it, and
+  // PGlite runs no autovacuum; the planner then (rightly) avoids the index. Publishing is rare,
+  // searching is constant, so pay at insert time.
+  await sql`create index documents_search on documents using gin (search_vector) with (fastupdate = off)`.execute(db);
+  await sql`create index documents_doc_no_trgm on documents using gin (doc_no gin_trgm_ops) with (fastupdate = off)`.execute(db);
+  await sql`create index documents_title_trgm on documents using gin (title gin_trgm_ops) with (fastupdate = off)`.execute(db);
   await sql`create index documents_org_status on documents (org_id, status, published_on desc)`.execute(db);
   await sql`create index documents_published on documents (status, published_on desc, id desc)`.execute(db);
   await sql`create index documents_validity on documents (validity)`.execute(db);

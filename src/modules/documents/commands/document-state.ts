@@ -5,6 +5,13 @@ import { deriveValidity, type ValidityEvent } from '../domain/validity.js';
 
 /** Index text is capped: a tsvector holds at most 1 MB, and later positions add nothing to ranking. */
 const MAX_INDEXED_BODY = 200_000;
+/**
+ * Ranking reads a compact vector (title, number and issuers, and the opening of the body) instead
+ * of the full one: a 50 KB body's vector would be detoasted for every match of a common word, and
+ * ranking cost would grow with document length. Kept small enough to stay inline in the row
+ * (storage MAIN), so ranking reads no TOAST pages. Matching still uses the full vector's GIN index.
+ */
+const RANKED_BODY_PREFIX = 300;
 
 /**
  * Rebuilds a document's search vector from its current fields. Weights: title A, document number
@@ -12,19 +19,32 @@ const MAX_INDEXED_BODY = 200_000;
  */
 export async function buildSearchVector(trx: Transaction<Database>, documentId: number): Promise<void> {
   const d = await trx.selectFrom('documents').select(['title', 'doc_no', 'issuers', 'body_text']).where('id', '=', documentId).executeTakeFirstOrThrow();
-  const v = searchVectorParts(d);
-  await trx
-    .updateTable('documents')
-    .set({ search_vector: sql`setweight(to_tsvector('simple', ${v.title}), 'A') || setweight(to_tsvector('simple', ${v.numberAndIssuers}), 'B') || setweight(to_tsvector('simple', ${v.body}), 'D')` })
-    .where('id', '=', documentId)
-    .execute();
+  await trx.updateTable('documents').set(searchVectors(searchVectorParts(d))).where('id', '=', documentId).execute();
 }
 
-export function searchVectorParts(d: { title: string; doc_no: string | null; issuers: string[]; body_text: string }) {
+export interface SearchVectorParts {
+  title: string;
+  numberAndIssuers: string;
+  body: string;
+  bodyOpening: string;
+}
+
+/** The segmented text of a document's searchable fields (the expensive part, done in the app). */
+export function searchVectorParts(d: { title: string; doc_no: string | null; issuers: string[]; body_text: string }): SearchVectorParts {
   return {
     title: segmentForIndex(d.title),
     numberAndIssuers: segmentForIndex([d.doc_no ?? '', ...d.issuers].join(' ')),
     body: segmentForIndex(d.body_text.slice(0, MAX_INDEXED_BODY)),
+    bodyOpening: segmentForIndex(d.body_text.slice(0, RANKED_BODY_PREFIX)),
+  };
+}
+
+/** Column values for the matching vector and the ranking vector. Weights: title A, number and issuers B, body D. */
+export function searchVectors(v: SearchVectorParts) {
+  const head = sql`setweight(to_tsvector('simple', ${v.title}), 'A') || setweight(to_tsvector('simple', ${v.numberAndIssuers}), 'B')`;
+  return {
+    search_vector: sql<string>`${head} || setweight(to_tsvector('simple', ${v.body}), 'D')`,
+    rank_vector: sql<string>`${head} || setweight(to_tsvector('simple', ${v.bodyOpening}), 'D')`,
   };
 }
 

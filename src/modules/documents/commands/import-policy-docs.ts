@@ -8,7 +8,7 @@ import { textToHtml } from '../../../platform/html/sanitize.js';
 import { defaultCatalogSlug } from '../../organizations/catalog-template.js';
 import { parseDocNumber } from '../domain/doc-number.js';
 import { deriveValidity } from '../domain/validity.js';
-import { searchVectorParts } from './document-state.js';
+import { searchVectorParts, searchVectors } from './document-state.js';
 import { allocateIndexNumber } from './index-numbers.js';
 import { writeVersion } from './versions.js';
 
@@ -88,6 +88,8 @@ export async function importPolicyDocs(
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  // Fresh planner statistics, or the first searches may scan every document instead of the index.
+  await sql`analyze documents`.execute(db);
   return progress;
 }
 
@@ -117,7 +119,7 @@ async function insertOne(trx: Transaction<Database>, clock: Clock, d: CorpusDocu
       issuers, doc_type: docTypeOf(d), topic_id: null, audiences: [], attribute: 'public', written_on: written, published_on: published, effective_on: effective, expires_on: null,
       year: published ? Number(published.slice(0, 4)) : null, body_html: textToHtml(bodyText), body_text: bodyText, status: 'published',
       validity: v.validity, validity_since: v.since, validity_next_change_on: v.nextChangeOn, source_validity_label: d.validity, created_by: null, updated_by: null, published_at: clock.now(),
-      search_vector: sql`setweight(to_tsvector('simple', ${parts.title}), 'A') || setweight(to_tsvector('simple', ${parts.numberAndIssuers}), 'B') || setweight(to_tsvector('simple', ${parts.body}), 'D')`,
+      ...searchVectors(parts),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

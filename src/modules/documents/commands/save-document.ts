@@ -141,6 +141,6 @@ function yearOf(date: string | null): number | null {
 
 /** What the audit trail keeps of a document: its metadata, and the body only as length and hash. */
 export function summarize(d: Record<string, unknown>): Record<string, unknown> {
-  const { body_html, body_text, search_vector: _s, updated_at: _u, created_at: _c, ...rest } = d;
+  const { body_html, body_text, search_vector: _s, rank_vector: _r, updated_at: _u, created_at: _c, ...rest } = d;
   return { ...rest, body_length: typeof body_text === 'string' ? body_text.length : undefined, body_html_length: typeof body_html === 'string' ? body_html.length : undefined };
 }

@@ -62,7 +62,7 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
   const order = p.sort === 'date' || !textMatch ? sql`published_on desc nulls last, id desc` : sql`rank desc, published_on desc nulls last, id desc`;
   const offset = (p.page - 1) * p.pageSize;
 
-  const result = await sql<{ total: number; items: { id: number }[] | null; facets: { f: FacetName; v: string; n: number }[] | null }>`
+  const query = sql<{ total: number; items: number[] | null; facets: { f: FacetName; v: string; n: number }[] | null }>`
     with matched as materialized (
       select d.id, d.doc_type, d.issuers, d.year, d.audiences, d.validity, d.org_id, d.published_on,
              coalesce(t.parent_id, t.id) as topic_root, ${rank} as rank
@@ -81,9 +81,10 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
         union all (select 'issuer' as f, i as v, count(*) as n from matched, unnest(issuers) i group by i order by n desc limit ${FACET_LIMIT})
         union all (select 'audience' as f, a as v, count(*) as n from matched, unnest(audiences) a group by a order by n desc limit ${FACET_LIMIT})
       ) fx) as facets
-  `.execute(db);
+  `;
+  const result = await query.execute(db);
   const row = result.rows[0]!;
-  const ids = (row.items ?? []) as unknown as number[];
+  const ids = row.items ?? [];
   const items = await loadItems(db, ids, parsed);
   const facets: Record<FacetName, FacetValue[]> = { docType: [], issuer: [], year: [], topic: [], audience: [], validity: [], org: [] };
   for (const f of row.facets ?? []) {
@@ -132,7 +133,7 @@ function textCondition(parsed: ParsedQuery, docNo: ReturnType<typeof normalizeDo
     numberBoost = sql`(case when ${exact} then 100 else 0 end + coalesce(word_similarity(${compact}, d.doc_no), 0) * 10)`;
   }
   const title = parsed.text.replace(/["“”「」『』]/g, '');
-  const textRank = tsq ? sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.search_vector, ${tsq}, 1)` : sql`0`;
+  const textRank = tsq ? sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq}, 1)` : sql`0`;
   const rank = sql`(
     ${textRank}
     + case when d.title = ${title} then 2 when strpos(d.title, ${title}) > 0 then 0.5 else 0 end
@@ -149,7 +150,7 @@ async function loadItems(db: Kysely<Database>, ids: number[], parsed: ParsedQuer
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('documents')
-    .select(['id', 'source_id', 'title', 'doc_no', 'issuers', 'doc_type', 'org_id', 'published_on', 'validity', sql<string>`left(body_text, 20000)`.as('body')])
+    .select(['id', 'source_id', 'title', 'doc_no', 'issuers', 'doc_type', 'org_id', 'published_on', 'validity', sql<string>`left(body_text, 6000)`.as('body')])
     .where('id', 'in', ids)
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
