@@ -23,7 +23,6 @@ export const AUDIT_ACTIONS = [
   'document.publish',
   'document.relation_add',
   'document.attachment_add',
-  'document.attachment_remove',
   'document.import',
   'document.validity_refresh',
 ] as const;

@@ -14,13 +14,17 @@ interface Base {
   flash?: string | null;
 }
 
-export interface AdminRow {
+/** What every back-office view of a document shows about it. */
+interface DocumentHeading {
   id: number;
   title: string;
   doc_no: string | null;
   index_no: string;
   status: DocumentStatus;
   validity: string;
+}
+
+export interface AdminRow extends DocumentHeading {
   published_on: string | null;
   org: string;
 }
@@ -61,13 +65,7 @@ export function AdminDocumentList(p: Base & { rows: AdminRow[]; total: number; p
   );
 }
 
-export interface AdminDocument {
-  id: number;
-  title: string;
-  doc_no: string | null;
-  index_no: string;
-  status: DocumentStatus;
-  validity: string;
+export interface AdminDocument extends DocumentHeading {
   current_version: number;
   relations: { kind: (typeof VALIDITY_EVENT_KINDS)[number]; effective_on: string; title: string | null; by_document_id: number | null }[];
 }
