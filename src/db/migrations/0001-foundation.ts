@@ -178,8 +178,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index documents_search on documents using gin (search_vector) with (fastupdate = off)`.execute(db);
   await sql`create index documents_doc_no_trgm on documents using gin (doc_no gin_trgm_ops) with (fastupdate = off)`.execute(db);
   await sql`create index documents_title_trgm on documents using gin (title gin_trgm_ops) with (fastupdate = off)`.execute(db);
-  await sql`create index documents_org_status on documents (org_id, status, published_on desc)`.execute(db);
-  await sql`create index documents_published on documents (status, published_on desc, id desc)`.execute(db);
+  await sql`create index documents_org_status on documents (org_id, status, published_on desc nulls last)`.execute(db);
+  await sql`create index documents_published on documents (status, published_on desc nulls last, id desc)`.execute(db);
   await sql`create index documents_validity on documents (validity)`.execute(db);
   await sql`create index documents_next_change on documents (validity_next_change_on) where validity_next_change_on is not null`.execute(db);
   await sql`create index documents_doc_no_parts on documents (doc_no_prefix, doc_no_year, doc_no_serial)`.execute(db);

@@ -79,7 +79,7 @@ export async function listPublished(db: Kysely<Database>, p: { orgId?: number; c
     q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     q
       .select(['d.id', 'd.title', 'd.doc_no', 'd.index_no', 'd.published_on', 'd.validity', 'd.issuers', 'd.updated_at', 'd.published_at', sql<string>`left(d.body_text, 200)`.as('summary')])
-      .orderBy('d.published_on', 'desc')
+      .orderBy(sql`d.published_on desc nulls last`)
       .orderBy('d.id', 'desc')
       .limit(p.limit)
       .offset(p.offset ?? 0)
