@@ -1,5 +1,6 @@
 import { fields } from '../../platform/http/forms.js';
 import { ATTRIBUTES } from './domain/labels.js';
+import { parseDocNumber } from './domain/doc-number.js';
 import { z } from 'zod';
 import { VALIDITIES, VALIDITY_EVENT_KINDS } from './domain/validity.js';
 
@@ -51,7 +52,11 @@ const optionalId = (label: string) =>
 export const documentFormSchema = z.object({
   orgId: z.string({ error: '请选择公开机构' }).regex(/^\d+$/, '请选择公开机构').transform(Number),
   title: fields.text('标题', 200),
-  docNo: fields.optionalText('发文字号', 60),
+  // Checked here too (not only in domain/document-input.ts) so its message shows with the others.
+  docNo: fields.optionalText('发文字号', 60).superRefine((v, ctx) => {
+    const r = v ? parseDocNumber(v) : null;
+    if (r && !r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+  }),
   issuers: fields.text('发文机关', 300),
   docType: fields.text('文种', 20),
   catalogNodeId: optionalId('所属栏目'),
