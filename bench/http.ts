@@ -16,13 +16,15 @@
  *
  * Options: --duration S (10) · --warmup S (5) · --connections N (50) · --threads N (1)
  *          --doc PATH (/documents/4) · --search PATH (/library?q=政府信息公开)
+ *          --rounds R (1): measure the three targets R times, interleaved, and report each one's
+ *          median; on a busy machine this spreads the other processes' load over all targets.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startServer, type RunningServer } from '../e2e/helpers/server.js';
-import { findExecutable, startNginx, wrk, type StaticServer, type WrkResult } from './lib/http-load.js';
+import { cpuBusy, findExecutable, startNginx, wrk, type StaticServer, type WrkResult } from './lib/http-load.js';
 import { round3, table } from './lib/stats.js';
 
 const TARGET_RATIO = 0.5;
@@ -33,6 +35,7 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '5' },
     connections: { type: 'string', default: '50' },
     threads: { type: 'string', default: '1' },
+    rounds: { type: 'string', default: '1' },
     doc: { type: 'string', default: '/documents/4' },
     search: { type: 'string', default: `/library?q=${encodeURIComponent('政府信息公开')}` },
   },
@@ -68,7 +71,11 @@ interface Row {
   url: string;
   bytes: number;
   r: WrkResult;
+  /** requests/s of every round. */
+  all: number[];
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
 async function main() {
   const duration = positiveInt(opts.duration, '--duration');
@@ -106,26 +113,38 @@ async function main() {
     { name: 'search page (Node)', url: base + opts.search!, bytes: Buffer.byteLength(searchHtml) },
     { name: 'nginx static file', url: nginx.url, bytes: Buffer.byteLength(docHtml) },
   ];
-  const rows: Row[] = [];
+  const rounds = positiveInt(opts.rounds, '--rounds');
+  const busy = await cpuBusy(2000);
+  if (busy !== null) log(`CPUs ${(busy * 100).toFixed(0)} % busy with other processes before the run`);
   for (const t of targets) {
     log(`${t.name}: warm-up`);
     await wrk(wrkBin, t.url, { ...load, seconds: warmup });
-    log(`${t.name}: measuring`);
-    const r = await wrk(wrkBin, t.url, { ...load, seconds: duration });
-    if (r.non2xx > 0) throw new Error(`${t.name}: ${r.non2xx} non-2xx responses out of ${r.requests}\n${r.raw}`);
-    if (r.socketErrors > 0) log(`warning: ${t.name}: ${r.socketErrors} socket errors\n${r.raw}`);
-    rows.push({ ...t, r });
   }
-
+  const runs = targets.map(() => [] as WrkResult[]);
+  for (let round = 1; round <= rounds; round++) {
+    for (const [i, t] of targets.entries()) {
+      log(`${t.name}: measuring${rounds > 1 ? ` (round ${round} of ${rounds})` : ''}`);
+      const r = await wrk(wrkBin, t.url, { ...load, seconds: duration });
+      if (r.non2xx > 0) throw new Error(`${t.name}: ${r.non2xx} non-2xx responses out of ${r.requests}\n${r.raw}`);
+      if (r.socketErrors > 0) log(`warning: ${t.name}: ${r.socketErrors} socket errors\n${r.raw}`);
+      runs[i]!.push(r);
+    }
+  }
+  // Each target's median round (by requests/s).
+  const rows: Row[] = targets.map((t, i) => {
+    const all = runs[i]!.map((r) => r.rps);
+    return { ...t, r: runs[i]!.find((r) => r.rps === median(all))!, all };
+  });
   const [doc, search, ngx] = rows as [Row, Row, Row];
   const ratio = round3(doc.r.rps / ngx.r.rps);
   const ms = (x: number) => (Number.isNaN(x) ? 'n/a' : `${x.toFixed(2)} ms`);
   process.stdout.write(
     table(
-      ['target', 'bytes', 'requests/s', 'p50', 'p99', 'vs nginx'],
-      rows.map((x) => [x.name, x.bytes, Math.round(x.r.rps), ms(x.r.p50), ms(x.r.p99), `${((x.r.rps / ngx.r.rps) * 100).toFixed(1)} %`]),
+      ['target', 'bytes', 'requests/s', 'p50', 'p99', 'vs nginx', ...(rounds > 1 ? ['rounds'] : [])],
+      rows.map((x) => [x.name, x.bytes, Math.round(x.r.rps), ms(x.r.p50), ms(x.r.p99), `${((x.r.rps / ngx.r.rps) * 100).toFixed(1)} %`, ...(rounds > 1 ? [x.all.map(Math.round).join(' ')] : [])]),
     ) +
-      `\n\ndocument page ${opts.doc}, search page ${opts.search}; wrk -t${load.threads} -c${load.connections} -d${duration}s after ${warmup} s warm-up, on ${os.cpus().length} CPUs shared with the servers.\n` +
+      `\n\ndocument page ${opts.doc}, search page ${opts.search}; wrk -t${load.threads} -c${load.connections} -d${duration}s after ${warmup} s warm-up, on ${os.cpus().length} CPUs shared with the servers${rounds > 1 ? `; median of ${rounds} interleaved rounds` : ''}.\n` +
+      (busy !== null && busy > 0.1 ? `Warning: before the run the CPUs were already ${(busy * 100).toFixed(0)} % busy with other processes, which compete with the servers and wrk; the numbers are noisy (try --rounds 3 on a quiet machine).\n` : '') +
       `Cached document page at ${(ratio * 100).toFixed(1)} % of nginx vs target ${TARGET_RATIO * 100} %: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'}.\n` +
       JSON.stringify({ bench: 'http', doc_rps: Math.round(doc.r.rps), search_rps: Math.round(search.r.rps), nginx_rps: Math.round(ngx.r.rps), ratio }) +
       '\n',

@@ -12,7 +12,9 @@
  * 2. Runs ~200 mixed queries (bench/lib/queries.ts) through the app's searchDocuments (ranked top 20,
  *    7 facets, snippets): one warm-up pass, then timed passes; reports p50/p95 overall and per shape.
  * 3. Success@5 on the judged queries (bench/search-judgments.json): a query succeeds when one of the
- *    first 5 results is (a copy of) a correct document.
+ *    first 5 distinct documents it returns (a copy counts as its original) is a correct one. The
+ *    raw first-page top 5 is printed too; with 25 tied copies per document it mostly shows how an
+ *    engine orders identical copies (see successAt5).
  * 4. The same library, tokens, queries and judgments through an in-memory engine in a child process
  *    (bench/search-peer.ts): FlexSearch by default, MiniSearch with --peer minisearch (too slow to
  *    index 100,000 long documents: ~20 min). Index time, memory, latency, Success@5.
@@ -130,12 +132,6 @@ interface LoadStats {
   vacuumMs: number;
 }
 
-const SEARCH_INDEXES = [
-  ['documents_search', sql`create index documents_search on documents using gin (search_vector)`],
-  ['documents_doc_no_trgm', sql`create index documents_doc_no_trgm on documents using gin (doc_no gin_trgm_ops)`],
-  ['documents_title_trgm', sql`create index documents_title_trgm on documents using gin (title gin_trgm_ops)`],
-] as const;
-
 async function loadLibrary(db: Kysely<Database>, base: readonly BaseDoc[], parts: readonly SearchVectorParts[], plan: readonly CopyRow[]): Promise<LoadStats> {
   await migrateToLatest(db);
   await seedReferenceData(db);
@@ -146,8 +142,14 @@ async function loadLibrary(db: Kysely<Database>, base: readonly BaseDoc[], parts
     .execute();
   const orgIds = BENCH_ORGS.map((o) => orgRows.find((r) => r.code === o.code)!.id);
 
-  // Bulk load without the big GIN indexes; they are rebuilt (identically to the migration) afterwards.
-  for (const [name] of SEARCH_INDEXES) await sql`drop index ${sql.id(name)}`.execute(db);
+  // Bulk load without the GIN indexes (full text, trigrams); they are rebuilt afterwards from their
+  // own definitions (pg_indexes), so whatever the migrations define is what gets measured.
+  const ginIndexes = (
+    await sql<{ name: string; def: string }>`
+      select indexname as name, indexdef as def from pg_indexes
+      where schemaname = current_schema() and tablename = 'documents' and indexdef ilike '% using gin %'`.execute(db)
+  ).rows;
+  for (const ix of ginIndexes) await sql`drop index ${sql.id(ix.name)}`.execute(db);
 
   // Copy 0: every corpus document, its vectors built in the INSERT by the app's own searchVectors().
   const t0 = performance.now();
@@ -231,13 +233,13 @@ async function loadLibrary(db: Kysely<Database>, base: readonly BaseDoc[], parts
   const copyMs = performance.now() - t1;
 
   const t2 = performance.now();
-  for (const [name, ddl] of SEARCH_INDEXES) {
+  for (const ix of ginIndexes) {
     const ti = performance.now();
     await db.transaction().execute(async (trx) => {
       await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
-      await ddl.execute(trx);
+      await sql.raw(ix.def).execute(trx);
     });
-    log(`built index ${name} in ${seconds(performance.now() - ti)}`);
+    log(`built index ${ix.name} in ${seconds(performance.now() - ti)}`);
   }
   const indexMs = performance.now() - t2;
   const t3 = performance.now();
@@ -369,24 +371,33 @@ async function explainSearch(db: Kysely<Database>, params: SearchParams): Promis
   return res.rows.map((r) => Object.values(r)[0]).join('\n');
 }
 
-function successAt5(queries: readonly BenchQuery[], tops: readonly string[][], longTops: readonly string[][]): { s1: number; s5: number; s5distinct: number; misses: string[] } {
+/**
+ * Success on the judged queries. Every copy of a document ties with the others, so a first page
+ * holds a run of copies of very few documents (PGlite orders ties by date, so the 25 copies of its
+ * top document fill its first page; FlexSearch keeps insertion order, which interleaves documents):
+ * the raw top 5 measures how an engine orders identical copies more than how it ranks documents.
+ * The headline Success@5 therefore looks at the first 5 DISTINCT documents (copies mapped to their
+ * original) of a long page, which is what a user sees in a library without duplicates. The raw
+ * top-5 figure is reported too.
+ */
+function successAt5(queries: readonly BenchQuery[], tops: readonly string[][], longTops: readonly string[][]): { s1: number; s5raw: number; s5: number; misses: string[] } {
   let s1 = 0;
+  let s5raw = 0;
   let s5 = 0;
-  let s5d = 0;
   let judged = 0;
   const misses: string[] = [];
   queries.forEach((q, k) => {
     if (!q.relevant) return;
     judged++;
-    const originals = tops[k]!.map((s) => originalId(s));
     const rel = new Set(q.relevant);
+    const originals = tops[k]!.map((s) => originalId(s));
     if (originals.length && rel.has(originals[0]!)) s1++;
-    if (originals.slice(0, 5).some((o) => o !== null && rel.has(o))) s5++;
-    else misses.push(q.q);
+    if (originals.slice(0, 5).some((o) => o !== null && rel.has(o))) s5raw++;
     const distinct = [...new Set(longTops[k]!.map((s) => originalId(s)))].slice(0, 5);
-    if (distinct.some((o) => o !== null && rel.has(o))) s5d++;
+    if (distinct.some((o) => o !== null && rel.has(o))) s5++;
+    else misses.push(q.q);
   });
-  return { s1: s1 / judged, s5: s5 / judged, s5distinct: s5d / judged, misses };
+  return { s1: s1 / judged, s5raw: s5raw / judged, s5: s5 / judged, misses };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -484,10 +495,27 @@ async function main(): Promise<void> {
   const { outcomes, problems } = await runQueries(db, queries, orgIds);
   const mem = process.memoryUsage();
   const sizes = (
-    await sql<{ db: number; docs: number; heap: number; gin: number }>`
+    await sql<{ db: number; docs: number; heap: number; toast: number; indexes: number }>`
       select pg_database_size(current_database())::bigint as db, pg_total_relation_size('documents')::bigint as docs,
-             pg_relation_size('documents')::bigint as heap, pg_relation_size('documents_search')::bigint as gin`.execute(db)
+             pg_relation_size('documents')::bigint as heap, pg_relation_size(c.reltoastrelid)::bigint as toast,
+             pg_indexes_size('documents')::bigint as indexes
+      from pg_class c where c.oid = 'documents'::regclass`.execute(db)
   ).rows[0]!;
+  // Small columns pushed out of line by the toaster cost a TOAST fetch per matched row when a search
+  // reads them (title in the rank, issuers in the facets). pg_column_toast_chunk_id needs PG 17+.
+  let outOfLine = '';
+  try {
+    const r = (
+      await sql<{ title: number; issuers: number; source_id: number }>`
+        select count(*) filter (where pg_column_toast_chunk_id(title) is not null)::int as title,
+               count(*) filter (where pg_column_toast_chunk_id(issuers) is not null)::int as issuers,
+               count(*) filter (where pg_column_toast_chunk_id(source_id) is not null)::int as source_id
+        from documents`.execute(db)
+    ).rows[0]!;
+    outOfLine = `; stored out of line (TOAST): title in ${r.title}, issuers in ${r.issuers}, source_id in ${r.source_id} of ${N_DOCS} rows`;
+  } catch {
+    // older engine
+  }
   const dataDirBytes = dirSize(dataDir);
 
   const times = outcomes.map((o) => o.ms);
@@ -545,7 +573,7 @@ async function main(): Promise<void> {
       ? `Load: reused ${dataDir}`
       : `Load: segment ${seconds(segmentMs)} · insert copy 0 (vectors built in SQL) ${seconds(load.insertMs)} · copies ${seconds(load.copyMs)} · GIN/trigram indexes ${seconds(load.indexMs)} · vacuum analyze ${seconds(load.vacuumMs)}`,
   );
-  out.push(`Memory (ours): Node RSS ${mb(mem.rss)} (PGlite runs in a worker thread of this process), heap ${mb(mem.heapUsed)}; PGlite data dir ${mb(dataDirBytes)}, pg_database_size ${mb(sizes.db)}, documents total ${mb(sizes.docs)} (heap ${mb(sizes.heap)}, GIN ${mb(sizes.gin)})`);
+  out.push(`Memory (ours): Node RSS ${mb(mem.rss)} (PGlite runs in a worker thread of this process), heap ${mb(mem.heapUsed)}; PGlite data dir ${mb(dataDirBytes)}, pg_database_size ${mb(sizes.db)}, documents total ${mb(sizes.docs)} (heap ${mb(sizes.heap)}, TOAST ${mb(sizes.toast)}, indexes ${mb(sizes.indexes)})${outOfLine}`);
   if (peer) out.push(`Memory (${peer.engine}): index heap ${mb(peer.heapIndexBytes)} (heap after GC minus heap before loading), heap used ${mb(peer.heapUsedBytes)}, RSS ${mb(peer.rssBytes)}; index build ${seconds(peer.indexMs)}`);
   out.push('');
   out.push(`## searchDocuments on PGlite (end to end: ranked page of ${PAGE_SIZE} + 7 facets + snippets), ${ROUNDS} timed pass(es) after one warm-up; ms`);
@@ -568,11 +596,12 @@ async function main(): Promise<void> {
   );
   out.push('');
   out.push(`## Success on ${judgments.length} judged queries (a copy counts as its original)`);
-  const judgedRows: (string | number)[][] = [['PGlite searchDocuments', ours.s1.toFixed(3), ours.s5.toFixed(3), ours.s5distinct.toFixed(3)]];
-  if (theirs) judgedRows.push([peer!.engine, theirs.s1.toFixed(3), theirs.s5.toFixed(3), theirs.s5distinct.toFixed(3)]);
-  out.push(table(['system', 'Success@1', 'Success@5', `Success@5 over distinct documents (first 5 originals in a page of ${JUDGED_PAGE})`], judgedRows));
-  out.push(`PGlite misses @5: ${ours.misses.map((m) => JSON.stringify(m)).join(' ') || 'none'}`);
-  if (theirs) out.push(`${peer!.engine} misses @5: ${theirs.misses.map((m) => JSON.stringify(m)).join(' ') || 'none'}`);
+  const judgedRows: (string | number)[][] = [['PGlite searchDocuments', ours.s5.toFixed(3), ours.s1.toFixed(3), ours.s5raw.toFixed(3)]];
+  if (theirs) judgedRows.push([peer!.engine, theirs.s5.toFixed(3), theirs.s1.toFixed(3), theirs.s5raw.toFixed(3)]);
+  out.push(table(['system', 'Success@5 (first 5 distinct documents)', 'Success@1', 'raw top 5 of the first page'], judgedRows));
+  out.push(`(Copies of one document tie and crowd the raw first page, hence the distinct-document figure; see successAt5 in bench/search.ts. Long page: ${JUDGED_PAGE}.)`);
+  out.push(`PGlite misses: ${ours.misses.map((m) => JSON.stringify(m)).join(' ') || 'none'}`);
+  if (theirs) out.push(`${peer!.engine} misses: ${theirs.misses.map((m) => JSON.stringify(m)).join(' ') || 'none'}`);
   if (peer) {
     // Plain word queries must match the same documents on both sides (phrases, exclusions and
     // document numbers legitimately differ: literal phrase check, number matching in SQL).

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, checkAccessibility, launchBrowser, newPage } from './helpers/browser.js';
-import { startServer, type RunningServer } from './helpers/server.js';
+import { browserSkipReason, checkAccessibility, newPage } from './helpers/browser.js';
+import type { RunningServer } from './helpers/server.js';
+import { startServerAndBrowser } from './helpers/setup.js';
 
 const PASSWORD = 'Gongkai@2026';
 const FGW_DRAFT = '江宁市数字经济发展三年行动计划（征求意见稿）';
@@ -44,7 +45,7 @@ describe('back-office journeys (real server, Chromium)', { skip: browserSkipReas
   let browser: Browser;
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    ({ server, browser } = await startServerAndBrowser());
   });
   after(async () => {
     await browser?.close();

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -48,7 +48,10 @@ const css = readFileSync(new URL('./platform/html/assets/site.css', import.meta.
 
 /** Builds the whole application without listening, for the server and for tests alike. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const pageCache = new PageCache(deps.config.pageCacheSeconds);
   const app = Fastify({
+    // Cached public pages are answered by the HTTP server itself, before Fastify's pipeline.
+    serverFactory: (handler) => createServer((req, res) => pageCache.serveRaw(req, res) || handler(req, res)),
     logger:
       deps.config.logLevel === 'silent'
         ? false
@@ -62,7 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   app.decorate('deps', deps);
-  app.decorate('pageCache', new PageCache(deps.config.pageCacheSeconds));
+  app.decorate('pageCache', pageCache);
   app.decorateRequest('actor', null);
   app.decorateRequest('pageCtx', null as unknown as PageContext);
 

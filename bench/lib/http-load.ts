@@ -1,6 +1,6 @@
 /** wrk and nginx for bench/http.ts: find them, run wrk and read its report, serve a file with nginx. */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -137,4 +137,26 @@ http {
     }
   }
   return { url, stop };
+}
+
+/**
+ * How busy the machine's CPUs are (0–1) over `ms`, from /proc/stat; measured while the benchmark
+ * itself is idle, it tells whether other processes will compete with the servers and wrk.
+ * null where /proc/stat does not exist.
+ */
+export async function cpuBusy(ms = 1000): Promise<number | null> {
+  const sample = () => {
+    try {
+      const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+      const idle = f[3]! + (f[4] ?? 0);
+      return { idle, total: f.reduce((a, b) => a + b, 0) };
+    } catch {
+      return null;
+    }
+  };
+  const a = sample();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = sample();
+  if (!a || !b || b.total === a.total) return null;
+  return 1 - (b.idle - a.idle) / (b.total - a.total);
 }

@@ -6,7 +6,8 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 
 const require = createRequire(import.meta.url);
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium; CHROMIUM_PATH overrides it. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const INSTALL_HINT = 'install it with: apt-get install -y --no-install-recommends chromium fonts-noto-cjk';
 
 /** Screenshots go here, outside the repository. */
@@ -24,8 +25,12 @@ export function browserSkipReason(): string | false {
   return `Chromium not found at ${CHROMIUM_PATH}; ${INSTALL_HINT}`;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+export function assertChromium(): void {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (CI=${process.env.CI ?? ''}); ${INSTALL_HINT}`);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  assertChromium();
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -48,19 +48,25 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let out = '';
+  // The embedded database in the fresh directory, never a DATABASE_URL from the caller's shell.
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', CORPUS_PATH: 'none', LOG_LEVEL: 'warn', ...opts.env },
+    env: { ...inherited, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', CORPUS_PATH: 'none', SEED_DEMO: 'true', LOG_LEVEL: 'warn', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  // If this process ends without calling stop() (an uncaught error), do not leave the server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let stopped = false;
 
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    process.off('exit', killOnExit);
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

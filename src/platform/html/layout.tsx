@@ -158,4 +158,4 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
   );
 }
 
-export const ASSET_CSS = '/assets/site.css?v=1';
+export const ASSET_CSS = '/assets/site.css?v=2';

@@ -1,17 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MODE_COOKIE, parseMode } from '../html/page-context.js';
+
+interface Entry {
+  body: Buffer;
+  etag: string;
+  expires: number;
+}
+
 /**
- * A short-lived cache of rendered public pages. Local writes clear it at once; other app
- * instances see a change within `ttlSeconds` (public pages may lag that long; nothing that must
- * agree between instances is kept here). Bounded so it cannot grow without limit.
+ * A short-lived cache of rendered public pages, keyed by display mode and URL (the only inputs of
+ * a public page). Local writes clear it at once; other app instances see a change within
+ * `ttlSeconds` (nothing that must agree between instances is kept here). Bounded in size; while a
+ * page is being rendered, other requests for it wait for that render instead of starting their own.
  */
 export class PageCache {
-  private entries = new Map<string, { html: string; etag: string; expires: number }>();
+  private entries = new Map<string, Entry>();
+  private pending = new Map<string, Promise<Entry>>();
   constructor(
     private ttlSeconds: number,
     private maxEntries = 5000,
   ) {}
 
-  get(key: string, now = Date.now()): { html: string; etag: string } | null {
+  static key(mode: string, url: string): string {
+    return `${mode}|${url}`;
+  }
+
+  get(key: string, now = Date.now()): Entry | null {
     const e = this.entries.get(key);
     if (!e) return null;
     if (e.expires <= now) {
@@ -21,13 +37,27 @@ export class PageCache {
     return e;
   }
 
-  set(key: string, html: string, now = Date.now()): { html: string; etag: string } {
-    if (this.ttlSeconds === 0) return { html, etag: '' };
+  /** The cached page, or the one being rendered, or a new render. */
+  async getOrRender(key: string, render: () => Promise<string>): Promise<Entry> {
+    const hit = this.get(key);
+    if (hit) return hit;
+    const inFlight = this.pending.get(key);
+    if (inFlight) return inFlight;
+    const job = render()
+      .then((html) => this.store(key, html))
+      .finally(() => this.pending.delete(key));
+    this.pending.set(key, job);
+    return job;
+  }
+
+  private store(key: string, html: string): Entry {
+    const body = Buffer.from(html);
+    const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, expires: Date.now() + this.ttlSeconds * 1000 };
+    if (this.ttlSeconds === 0) return entry;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    const entry = { html, etag: `W/"${(now + this.entries.size).toString(36)}"`, expires: now + this.ttlSeconds * 1000 };
     this.entries.set(key, entry);
     return entry;
   }
@@ -35,20 +65,40 @@ export class PageCache {
   clear(): void {
     this.entries.clear();
   }
-}
 
-
-/**
- * Serves a public page from the cache, rendering it on a miss; answers 304 when the browser's
- * copy is current. The key is the URL and the display mode, the only inputs of a public page.
- */
-export async function serveCachedPage(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, render: () => Promise<string>): Promise<FastifyReply> {
-  const key = `${req.pageCtx.mode}|${req.url}`;
-  const entry = app.pageCache.get(key) ?? app.pageCache.set(key, await render());
-  reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=0, must-revalidate');
-  if (entry.etag) {
-    reply.header('etag', entry.etag);
-    if (req.headers['if-none-match'] === entry.etag) return reply.code(304).send();
+  /**
+   * Answers a GET for a cached page straight from the HTTP server, before the framework's request
+   * pipeline (about a third of the cost of a cached response). Returns false when the page is not
+   * cached, and the request then takes the normal route.
+   */
+  serveRaw(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' || !req.url || req.url.startsWith('/admin') || req.url.startsWith('/api/')) return false;
+    const mode = parseMode(MODE_IN_COOKIE.exec(req.headers.cookie ?? '')?.[1]);
+    const entry = this.get(PageCache.key(mode, req.url));
+    if (!entry) return false;
+    writeCached(res, entry, req.headers['if-none-match']);
+    return true;
   }
-  return reply.send(entry.html);
 }
+
+const MODE_IN_COOKIE = new RegExp(`(?:^|;\\s*)${MODE_COOKIE}=([a-z]+)`);
+const HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=0, must-revalidate', 'x-content-type-options': 'nosniff' };
+
+function writeCached(res: ServerResponse, entry: Entry, ifNoneMatch: string | undefined) {
+  if (ifNoneMatch === entry.etag) {
+    res.writeHead(304, { etag: entry.etag, 'cache-control': HEADERS['cache-control'] });
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...HEADERS, etag: entry.etag, 'content-length': entry.body.length });
+  res.end(entry.body);
+}
+
+/** Serves a public page from the cache, rendering it on a miss; answers 304 when the browser's copy is current. */
+export async function serveCachedPage(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, render: () => Promise<string>): Promise<FastifyReply> {
+  const entry = await app.pageCache.getOrRender(PageCache.key(req.pageCtx.mode, req.url), render);
+  reply.headers({ ...HEADERS, etag: entry.etag });
+  if (req.headers['if-none-match'] === entry.etag) return reply.code(304).send();
+  return reply.send(entry.body);
+}
+
