@@ -171,7 +171,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz not null default now(),
       published_at timestamptz
     )`.execute(db);
-  await sql`alter table documents alter column rank_vector set storage main`.execute(db);
   // fastupdate off: a GIN pending list is scanned whole by every query until VACUUM merges it, and
   // PGlite runs no autovacuum; the planner then (rightly) avoids the index. Publishing is rare,
   // searching is constant, so pay at insert time.
@@ -182,7 +181,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index documents_published on documents (status, published_on desc nulls last, id desc)`.execute(db);
   await sql`create index documents_validity on documents (validity)`.execute(db);
   await sql`create index documents_next_change on documents (validity_next_change_on) where validity_next_change_on is not null`.execute(db);
-  await sql`create index documents_doc_no_parts on documents (doc_no_prefix, doc_no_year, doc_no_serial)`.execute(db);
+  await sql`create index documents_doc_no_parts on documents (doc_no_serial, doc_no_year)`.execute(db);
 
   await sql`
     create table document_versions (

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { segmentForIndex } from '../../../platform/search/index.js';
 import { deriveValidity, type ValidityEvent } from '../domain/validity.js';
@@ -6,12 +6,11 @@ import { deriveValidity, type ValidityEvent } from '../domain/validity.js';
 /** Index text is capped: a tsvector holds at most 1 MB, and later positions add nothing to ranking. */
 const MAX_INDEXED_BODY = 200_000;
 /**
- * Ranking reads a compact vector (title, number and issuers, and the opening of the body) instead
- * of the full one: a 50 KB body's vector would be detoasted for every match of a common word, and
- * ranking cost would grow with document length. Kept small enough to stay inline in the row
- * (storage MAIN), so ranking reads no TOAST pages. Matching still uses the full vector's GIN index.
+ * Ranking reads a compact vector of the title, number and issuers instead of the full one: a 50 KB
+ * body's vector would be decompressed for every match of a common word, and the cost of a search
+ * would grow with the length of documents. It stays inline in the row. Matching still uses the
+ * full vector's GIN index.
  */
-const RANKED_BODY_PREFIX = 300;
 
 /**
  * Rebuilds a document's search vector from its current fields. Weights: title A, document number
@@ -26,7 +25,6 @@ export interface SearchVectorParts {
   title: string;
   numberAndIssuers: string;
   body: string;
-  bodyOpening: string;
 }
 
 /** The segmented text of a document's searchable fields (the expensive part, done in the app). */
@@ -35,7 +33,6 @@ export function searchVectorParts(d: { title: string; doc_no: string | null; iss
     title: segmentForIndex(d.title),
     numberAndIssuers: segmentForIndex([d.doc_no ?? '', ...d.issuers].join(' ')),
     body: segmentForIndex(d.body_text.slice(0, MAX_INDEXED_BODY)),
-    bodyOpening: segmentForIndex(d.body_text.slice(0, RANKED_BODY_PREFIX)),
   };
 }
 
@@ -44,7 +41,7 @@ export function searchVectors(v: SearchVectorParts) {
   const head = sql`setweight(to_tsvector('simple', ${v.title}), 'A') || setweight(to_tsvector('simple', ${v.numberAndIssuers}), 'B')`;
   return {
     search_vector: sql<string>`${head} || setweight(to_tsvector('simple', ${v.body}), 'D')`,
-    rank_vector: sql<string>`${head} || setweight(to_tsvector('simple', ${v.bodyOpening}), 'D')`,
+    rank_vector: head as RawBuilder<string>,
   };
 }
 

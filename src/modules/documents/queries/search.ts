@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { buildSnippet, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
 import { normalizeDocNumberQuery } from '../domain/doc-number.js';
@@ -48,55 +48,56 @@ const FACET_LIMIT = 30;
 
 /**
  * The policy library's search: Chinese full text over the weighted tsvector (title > number and
- * issuers > body), quoted phrases checked literally, document numbers matched exactly and by
- * trigram similarity, filters, facet counts over the whole match set, one round trip.
+ * issuers > body), quoted phrases checked literally, document numbers matched exactly (or, when no
+ * document has that number, by trigram similarity), filters, and facet counts over the whole match
+ * set — all in one round trip.
  */
 export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Promise<SearchResult> {
   const parsed = parseQuery(p.q);
   const docNo = p.q ? normalizeDocNumberQuery(p.q) : null;
-  const where = [sql`d.status = 'published'`, sql`d.attribute in ('public', 'public_redacted')`, ...filterConditions(p)];
-  const textMatch = textCondition(parsed, docNo, p.q);
-  if (textMatch) where.push(textMatch.condition);
-  for (const phrase of parsed.phrases) where.push(sql`strpos(d.title || ' ' || d.body_text, ${phrase}) > 0`);
-  const rank = textMatch ? textMatch.rank : sql`0`;
-  const order = p.sort === 'date' || !textMatch ? sql`published_on desc nulls last, id desc` : sql`rank desc, published_on desc nulls last, id desc`;
-  const offset = (p.page - 1) * p.pageSize;
-
-  const query = sql<{ total: number; items: number[] | null; facets: { f: FacetName; v: string; n: number }[] | null }>`
-    with matched as materialized (
-      select d.id, d.doc_type, d.issuers, d.year, d.audiences, d.validity, d.org_id, d.published_on,
-             coalesce(t.parent_id, t.id) as topic_root, ${rank} as rank
-      from documents d left join topics t on t.id = d.topic_id
-      where ${sql.join(where, sql` and `)}
-    )
-    select
-      (select count(*) from matched) as total,
-      (select json_agg(p.id) from (select id from matched order by ${order} limit ${p.pageSize} offset ${offset}) p) as items,
-      (select json_agg(fx) from (
-        ${facetSql('docType', sql`doc_type`)}
-        union all ${facetSql('year', sql`year::text`)}
-        union all ${facetSql('validity', sql`validity`)}
-        union all ${facetSql('org', sql`org_id::text`)}
-        union all ${facetSql('topic', sql`topic_root::text`)}
-        union all (select 'issuer' as f, i as v, count(*) as n from matched, unnest(issuers) i group by i order by n desc limit ${FACET_LIMIT})
-        union all (select 'audience' as f, a as v, count(*) as n from matched, unnest(audiences) a group by a order by n desc limit ${FACET_LIMIT})
-      ) fx) as facets
-  `;
-  const result = await query.execute(db);
-  const row = result.rows[0]!;
-  const ids = row.items ?? [];
-  const items = await loadItems(db, ids, parsed);
-  const facets: Record<FacetName, FacetValue[]> = { docType: [], issuer: [], year: [], topic: [], audience: [], validity: [], org: [] };
-  for (const f of row.facets ?? []) {
-    if (f.v !== null) facets[f.f].push({ value: f.v, count: Number(f.n) });
-  }
-  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
-  facets.validity.sort((a, b) => VALIDITIES.indexOf(a.value as Validity) - VALIDITIES.indexOf(b.value as Validity));
-  return { total: Number(row.total), items, facets, parsed };
-}
-
-function facetSql(name: FacetName, expr: RawBuilder<unknown>) {
-  return sql`(select ${name} as f, ${expr} as v, count(*) as n from matched where ${expr} is not null group by 2 order by n desc limit ${FACET_LIMIT})`;
+  return db.transaction().execute(async (trx) => {
+    // The planner prices a tsvector match by the table's heap, not by the TOASTed vectors it must
+    // decompress for every row it checks; for a common word a sequential scan then looks cheaper
+    // than the GIN index while being many times slower. Searches always go through the index.
+    await sql`set local enable_seqscan = off`.execute(trx);
+    const textMatch = await textCondition(trx, parsed, docNo, p.q);
+    const where = [sql`d.status = 'published'`, sql`d.attribute in ('public', 'public_redacted')`, ...filterConditions(p)];
+    if (textMatch) where.push(textMatch.condition);
+    for (const phrase of parsed.phrases) where.push(sql`strpos(d.title || ' ' || d.body_text, ${phrase}) > 0`);
+    const rank = textMatch ? textMatch.rank : sql`0`;
+    const order = p.sort === 'date' || !textMatch ? sql`published_on desc nulls last, id desc` : sql`rank desc, published_on desc nulls last, id desc`;
+    const offset = (p.page - 1) * p.pageSize;
+    const result = await sql<{ total: number; items: number[] | null; facets: { f: FacetName; v: string; n: number }[] | null }>`
+      with matched as materialized (
+        select d.id, d.doc_type, d.issuers, d.year, d.audiences, d.validity, d.org_id, d.published_on,
+               coalesce(t.parent_id, t.id) as topic_root, ${rank} as rank
+        from documents d left join topics t on t.id = d.topic_id
+        where ${sql.join(where, sql` and `)}
+      ),
+      -- One pass for the single-valued facets, one for the two array-valued ones.
+      counted as (
+        select case when grouping(doc_type) = 0 then 'docType' when grouping(year) = 0 then 'year'
+                    when grouping(validity) = 0 then 'validity' when grouping(org_id) = 0 then 'org' else 'topic' end as f,
+               coalesce(doc_type, year::text, validity, org_id::text, topic_root::text) as v, count(*) as n
+        from matched group by grouping sets ((doc_type), (year), (validity), (org_id), (topic_root))
+        union all
+        select x.f, x.v, count(*) from matched,
+          lateral (select 'issuer' as f, unnest(issuers) as v union all select 'audience', unnest(audiences)) x
+        group by x.f, x.v
+      ),
+      ranked as (select f, v, n, row_number() over (partition by f order by n desc, v) as r from counted where v is not null)
+      select
+        (select count(*) from matched) as total,
+        (select json_agg(p.id) from (select id from matched order by ${order} limit ${p.pageSize} offset ${offset}) p) as items,
+        (select json_agg(json_build_object('f', f, 'v', v, 'n', n)) from ranked where r <= ${FACET_LIMIT}) as facets
+    `.execute(trx);
+    const row = result.rows[0]!;
+    const facets: Record<FacetName, FacetValue[]> = { docType: [], issuer: [], year: [], topic: [], audience: [], validity: [], org: [] };
+    for (const f of row.facets ?? []) facets[f.f].push({ value: f.v, count: Number(f.n) });
+    facets.year.sort((a, b) => Number(b.value) - Number(a.value));
+    facets.validity.sort((a, b) => VALIDITIES.indexOf(a.value as Validity) - VALIDITIES.indexOf(b.value as Validity));
+    return { total: Number(row.total), items: await loadItems(trx, row.items ?? [], parsed), facets, parsed };
+  });
 }
 
 function filterConditions(p: SearchParams): RawBuilder<SqlBool>[] {
@@ -112,32 +113,34 @@ function filterConditions(p: SearchParams): RawBuilder<SqlBool>[] {
 }
 
 /**
- * The full-text condition and its rank. A query that looks like a document number also finds
- * documents by their number's parts (exact) or by trigram similarity (typos, other brackets).
- * Ranking prefers title hits and documents still in force.
+ * The full-text condition and its rank. A query that looks like a document number finds the
+ * documents with exactly that number; only when there is none does it fall back to words and to
+ * trigram similarity (typos, a different prefix). Ranking reads the compact title-and-number
+ * vector, prefers a title that is the query itself (also with 中华人民共和国 before it, as laws
+ * are titled), shorter titles on ties (the rule itself before texts that cite it), and documents
+ * still in force.
  */
-function textCondition(parsed: ParsedQuery, docNo: ReturnType<typeof normalizeDocNumberQuery>, raw: string) {
-  if (!parsed.tsquery && !docNo) return null;
+async function textCondition(trx: Transaction<Database>, parsed: ParsedQuery, docNo: ReturnType<typeof normalizeDocNumberQuery>, raw: string) {
   const tsq = parsed.tsquery ? sql`to_tsquery('simple', ${parsed.tsquery})` : null;
-  const ors: RawBuilder<SqlBool>[] = [];
-  if (tsq) ors.push(sql`d.search_vector @@ ${tsq}`);
-  let numberBoost: RawBuilder<unknown> = sql`0`;
+  let numberMatch: RawBuilder<SqlBool> | null = null;
   if (docNo) {
     const parts: RawBuilder<SqlBool>[] = [];
     if (docNo.year !== null) parts.push(sql`d.doc_no_year = ${docNo.year}`);
     if (docNo.serial !== null) parts.push(sql`d.doc_no_serial = ${docNo.serial}`);
     if (docNo.prefix !== null) parts.push(sql`d.doc_no_prefix like ${'%' + escapeLike(docNo.prefix)}`);
     const exact = sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
-    const compact = raw.replace(/\s+/g, '');
-    ors.push(exact, sql`${compact} <% d.doc_no`);
-    numberBoost = sql`(case when ${exact} then 100 else 0 end + coalesce(word_similarity(${compact}, d.doc_no), 0) * 10)`;
+    const found = await sql`select 1 from documents d where ${exact} and d.status = 'published' limit 1`.execute(trx);
+    if (found.rows.length) return { condition: exact, rank: tsq ? sql`ts_rank_cd(d.rank_vector, ${tsq})` : sql`0` };
+    await sql`set local pg_trgm.word_similarity_threshold = 0.8`.execute(trx);
+    numberMatch = sql<SqlBool>`${raw.replace(/\s+/g, '')} <% d.doc_no`;
   }
+  if (!tsq && !numberMatch) return null;
+  const ors = [...(tsq ? [sql<SqlBool>`d.search_vector @@ ${tsq}`] : []), ...(numberMatch ? [numberMatch] : [])];
   const title = parsed.text.replace(/["“”「」『』]/g, '');
-  const textRank = tsq ? sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq}, 1)` : sql`0`;
   const rank = sql`(
-    ${textRank}
-    + case when d.title = ${title} then 2 when strpos(d.title, ${title}) > 0 then 0.5 else 0 end
-    + ${numberBoost}
+    ${tsq ? sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq}, 1)` : sql`0`}
+    + case when d.title in (${title}, ${'中华人民共和国' + title}) then 2 when strpos(d.title, ${title}) > 0 then 0.5 else 0 end
+    + 0.1 / (1 + length(d.title))
   ) * case d.validity when 'repealed' then 0.5 when 'expired' then 0.5 when 'amended' then 0.8 else 1 end`;
   return { condition: sql<SqlBool>`(${sql.join(ors, sql` or `)})`, rank };
 }
@@ -146,7 +149,7 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-async function loadItems(db: Kysely<Database>, ids: number[], parsed: ParsedQuery): Promise<SearchItem[]> {
+async function loadItems(db: Transaction<Database>, ids: number[], parsed: ParsedQuery): Promise<SearchItem[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('documents')
