@@ -69,21 +69,20 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
     const offset = (p.page - 1) * p.pageSize;
     const result = await sql<{ total: number; items: number[] | null; facets: { f: FacetName; v: string; n: number }[] | null }>`
       with matched as materialized (
-        select d.id, d.doc_type, d.issuers, d.year, d.audiences, d.validity, d.org_id, d.published_on,
+        select d.id, d.doc_type, d.issuers[1] as lead_issuer, d.year, d.audiences, d.validity, d.org_id, d.published_on,
                coalesce(t.parent_id, t.id) as topic_root, ${rank} as rank
         from documents d left join topics t on t.id = d.topic_id
         where ${sql.join(where, sql` and `)}
       ),
-      -- One pass for the single-valued facets, one for the two array-valued ones.
+      -- One pass for the single-valued facets (the issuer facet counts the lead issuer, 主办机关,
+      -- while the issuer filter matches any of a joint issuance), one for audiences.
       counted as (
-        select case when grouping(doc_type) = 0 then 'docType' when grouping(year) = 0 then 'year'
-                    when grouping(validity) = 0 then 'validity' when grouping(org_id) = 0 then 'org' else 'topic' end as f,
-               coalesce(doc_type, year::text, validity, org_id::text, topic_root::text) as v, count(*) as n
-        from matched group by grouping sets ((doc_type), (year), (validity), (org_id), (topic_root))
+        select case when grouping(doc_type) = 0 then 'docType' when grouping(year) = 0 then 'year' when grouping(validity) = 0 then 'validity'
+                    when grouping(org_id) = 0 then 'org' when grouping(lead_issuer) = 0 then 'issuer' else 'topic' end as f,
+               coalesce(doc_type, year::text, validity, org_id::text, lead_issuer, topic_root::text) as v, count(*) as n
+        from matched group by grouping sets ((doc_type), (year), (validity), (org_id), (lead_issuer), (topic_root))
         union all
-        select x.f, x.v, count(*) from matched,
-          lateral (select 'issuer' as f, unnest(issuers) as v union all select 'audience', unnest(audiences)) x
-        group by x.f, x.v
+        select 'audience', a, count(*) from matched, unnest(audiences) a group by a
       ),
       ranked as (select f, v, n, row_number() over (partition by f order by n desc, v) as r from counted where v is not null)
       select
@@ -138,7 +137,7 @@ async function textCondition(trx: Transaction<Database>, parsed: ParsedQuery, do
   const ors = [...(tsq ? [sql<SqlBool>`d.search_vector @@ ${tsq}`] : []), ...(numberMatch ? [numberMatch] : [])];
   const title = parsed.text.replace(/["“”「」『』]/g, '');
   const rank = sql`(
-    ${tsq ? sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq}, 1)` : sql`0`}
+    ${tsq ? sql`case when d.rank_vector @@ ${tsq} then ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq}, 1) else 0 end` : sql`0`}
     + case when d.title in (${title}, ${'中华人民共和国' + title}) then 2 when strpos(d.title, ${title}) > 0 then 0.5 else 0 end
     + 0.1 / (1 + length(d.title))
   ) * case d.validity when 'repealed' then 0.5 when 'expired' then 0.5 when 'amended' then 0.8 else 1 end`;
