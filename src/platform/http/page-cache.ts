@@ -7,6 +7,8 @@ interface Entry {
   body: Buffer;
   etag: string;
   expires: number;
+  /** The 200 response's headers, prepared once (a flat array is the cheapest form for Node). */
+  rawHeaders: string[];
 }
 
 /**
@@ -52,7 +54,9 @@ export class PageCache {
 
   private store(key: string, html: string): Entry {
     const body = Buffer.from(html);
-    const entry = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, expires: Date.now() + this.ttlSeconds * 1000 };
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const rawHeaders = [...Object.entries(HEADERS).flat(), 'etag', etag, 'content-length', String(body.length)];
+    const entry = { body, etag, rawHeaders, expires: Date.now() + this.ttlSeconds * 1000 };
     if (this.ttlSeconds === 0) return entry;
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
@@ -73,7 +77,8 @@ export class PageCache {
    */
   serveRaw(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' || !req.url || req.url.startsWith('/admin') || req.url.startsWith('/api/')) return false;
-    const mode = parseMode(MODE_IN_COOKIE.exec(req.headers.cookie ?? '')?.[1]);
+    const cookie = req.headers.cookie;
+    const mode = cookie ? parseMode(MODE_IN_COOKIE.exec(cookie)?.[1]) : 'standard';
     const entry = this.get(PageCache.key(mode, req.url));
     if (!entry) return false;
     writeCached(res, entry, req.headers['if-none-match']);
@@ -90,7 +95,7 @@ function writeCached(res: ServerResponse, entry: Entry, ifNoneMatch: string | un
     res.end();
     return;
   }
-  res.writeHead(200, { ...HEADERS, etag: entry.etag, 'content-length': entry.body.length });
+  res.writeHead(200, entry.rawHeaders);
   res.end(entry.body);
 }
 

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import { buildTestApp, type TestApp } from './helpers/test-app.js';
+import { TestSession } from './helpers/session.js';
+
+describe('cached public pages over real HTTP', () => {
+  let t: TestApp;
+  let base: string;
+  before(async () => {
+    t = await buildTestApp('pglite', { env: { PAGE_CACHE_SECONDS: '60' } });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  });
+  after(() => t.close());
+
+  test('a page is served again from the cache with the same ETag, and 304 when the browser has it', async () => {
+    const first = await fetch(`${base}/documents/4`);
+    assert.equal(first.status, 200);
+    const etag = first.headers.get('etag')!;
+    const html = await first.text();
+    const second = await fetch(`${base}/documents/4`);
+    assert.equal(second.headers.get('etag'), etag);
+    assert.equal(await second.text(), html);
+    assert.equal(second.headers.get('content-type'), 'text/html; charset=utf-8');
+    const revalidated = await fetch(`${base}/documents/4`, { headers: { 'if-none-match': etag } });
+    assert.equal(revalidated.status, 304);
+  });
+
+  test('display modes are cached apart, and an edit shows at once', async () => {
+    const large = await (await fetch(`${base}/documents/4`, { headers: { cookie: 'gk_mode=large' } })).text();
+    assert.match(large, /class="mode-large"/);
+    assert.match(await (await fetch(`${base}/documents/4`)).text(), /class="mode-standard"/);
+    const s = new TestSession(t.app);
+    await s.login('fgw.editor');
+    const edit = await s.get('/admin/documents/4/edit');
+    const title = /id="f-title"[^>]*value="([^"]+)"/.exec(edit.body)![1]!;
+    const form = Object.fromEntries([...edit.body.matchAll(/<input id="f-(\w+)" name="\w+" type="(?:text|date)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    const res = await s.postMultipart('/admin/documents/4', { ...form, orgId: /<option value="(\d+)" selected/.exec(edit.body)![1]!, docType: '行政规范性文件', attribute: 'public', bodyHtml: '<p>新的正文</p>', title: `${title}（修订）`, action: 'save' });
+    assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    assert.match(await (await fetch(`${base}/documents/4`)).text(), /（修订）/);
+  });
+});
