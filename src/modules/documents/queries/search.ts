@@ -53,14 +53,15 @@ const FACET_LIMIT = 30;
  * set — all in one round trip.
  */
 export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Promise<SearchResult> {
-  const parsed = parseQuery(p.q);
+  const hints = docTypeHints(p.q);
+  const parsed = parseQuery(hints.rest);
   const docNo = p.q ? normalizeDocNumberQuery(p.q) : null;
   return db.transaction().execute(async (trx) => {
     // The planner prices a tsvector match by the table's heap, not by the TOASTed vectors it must
     // decompress for every row it checks; for a common word a sequential scan then looks cheaper
     // than the GIN index while being many times slower. Searches always go through the index.
     await sql`set local enable_seqscan = off`.execute(trx);
-    const textMatch = await textCondition(trx, parsed, docNo, p.q);
+    const textMatch = await textCondition(trx, parsed, docNo, p.q, hints.docTypes);
     const where = [sql`d.status = 'published'`, sql`d.attribute in ('public', 'public_redacted')`, ...filterConditions(p)];
     if (textMatch) where.push(textMatch.condition);
     for (const phrase of parsed.phrases) where.push(sql`strpos(d.title || ' ' || d.body_text, ${phrase}) > 0`);
@@ -119,7 +120,7 @@ function filterConditions(p: SearchParams): RawBuilder<SqlBool>[] {
  * are titled), shorter titles on ties (the rule itself before texts that cite it), and documents
  * still in force.
  */
-async function textCondition(trx: Transaction<Database>, parsed: ParsedQuery, docNo: ReturnType<typeof normalizeDocNumberQuery>, raw: string) {
+async function textCondition(trx: Transaction<Database>, parsed: ParsedQuery, docNo: ReturnType<typeof normalizeDocNumberQuery>, raw: string, typeHints: string[]) {
   const tsq = parsed.tsquery ? sql`to_tsquery('simple', ${parsed.tsquery})` : null;
   let numberMatch: RawBuilder<SqlBool> | null = null;
   if (docNo) {
@@ -138,10 +139,26 @@ async function textCondition(trx: Transaction<Database>, parsed: ParsedQuery, do
   const title = parsed.text.replace(/["“”「」『』]/g, '');
   const rank = sql`(
     ${tsq ? sql`case when d.rank_vector @@ ${tsq} then ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq}, 1) else 0 end` : sql`0`}
-    + case when d.title in (${title}, ${'中华人民共和国' + title}) then 2 when strpos(d.title, ${title}) > 0 then 0.5 else 0 end
+    + case when d.title in (${title}, ${'中华人民共和国' + title}) then 2
+           when strpos(d.title, ${title}) > 0 then 0.5 + 1.5 * ${title.length}::float / length(d.title) else 0 end
+    + ${typeHints.length ? sql`case when d.doc_type in (${sql.join(typeHints)}) then 1 else 0 end` : sql`0`}
     + 0.1 / (1 + length(d.title))
   ) * case d.validity when 'repealed' then 0.5 when 'expired' then 0.5 when 'amended' then 0.8 else 1 end`;
   return { condition: sql<SqlBool>`(${sql.join(ors, sql` or `)})`, rank };
+}
+
+/**
+ * Words that name a kind of document (“劳动争议 司法解释”, “农村土地承包 法律”) describe what is
+ * wanted rather than words it contains — a judicial interpretation is titled “…的解释”. When the
+ * query has other words, such a word becomes a preference for that document type.
+ */
+const DOC_TYPE_WORDS: Record<string, string> = { 司法解释: '司法解释', 法律: '法律', 行政法规: '行政法规', 地方性法规: '地方性法规', 规章: '规章', 部门规章: '规章', 规范性文件: '行政规范性文件' };
+
+export function docTypeHints(q: string): { rest: string; docTypes: string[] } {
+  const words = q.trim().split(/\s+/);
+  const types = words.filter((w) => DOC_TYPE_WORDS[w]).map((w) => DOC_TYPE_WORDS[w]!);
+  if (types.length === 0 || types.length === words.length) return { rest: q, docTypes: [] };
+  return { rest: words.filter((w) => !DOC_TYPE_WORDS[w]).join(' '), docTypes: [...new Set(types)] };
 }
 
 function escapeLike(s: string): string {
