@@ -83,7 +83,7 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
                coalesce(doc_type, year::text, validity, org_id::text, lead_issuer, topic_root::text) as v, count(*) as n
         from matched group by grouping sets ((doc_type), (year), (validity), (org_id), (lead_issuer), (topic_root))
         union all
-        select 'audience', a, count(*) from matched, unnest(audiences) a group by a
+        select 'audience', a, count(*) from matched, unnest(audiences) a where cardinality(audiences) > 0 group by a
       ),
       ranked as (select f, v, n, row_number() over (partition by f order by n desc, v) as r from counted where v is not null)
       select
