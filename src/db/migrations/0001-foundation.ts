@@ -175,6 +175,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // PGlite runs no autovacuum; the planner then (rightly) avoids the index. Publishing is rare,
   // searching is constant, so pay at insert time.
   await sql`create index documents_search on documents using gin (search_vector) with (fastupdate = off)`.execute(db);
+  await sql`create index documents_rank on documents using gin (rank_vector) with (fastupdate = off)`.execute(db);
   await sql`create index documents_doc_no_trgm on documents using gin (doc_no gin_trgm_ops) with (fastupdate = off)`.execute(db);
   await sql`create index documents_title_trgm on documents using gin (title gin_trgm_ops) with (fastupdate = off)`.execute(db);
   await sql`create index documents_org_status on documents (org_id, status, published_on desc nulls last)`.execute(db);

@@ -64,17 +64,37 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
     const textMatch = await textCondition(trx, parsed, docNo, p.q, hints.docTypes);
     const where = [sql`d.status = 'published'`, sql`d.attribute in ('public', 'public_redacted')`, ...filterConditions(p)];
     if (textMatch) where.push(textMatch.condition);
-    for (const phrase of parsed.phrases) where.push(sql`strpos(d.title || ' ' || d.body_text, ${phrase}) > 0`);
-    const rank = textMatch ? textMatch.rank : sql`0`;
-    const order = p.sort === 'date' || !textMatch ? sql`published_on desc nulls last, id desc` : sql`rank desc, published_on desc nulls last, id desc`;
+    // The title first: a phrase found there saves decompressing the body.
+    for (const phrase of parsed.phrases) where.push(sql`(strpos(d.title, ${phrase}) > 0 or strpos(d.body_text, ${phrase}) > 0)`);
+    const whereSql = sql.join(where, sql` and `);
     const offset = (p.page - 1) * p.pageSize;
+    // Relevance in two tiers: documents whose title or number holds the query, ranked (found
+    // through the ranking vector's own index, so ranking costs what the title matches cost, not
+    // what a common word's thousands of body matches would); then body-only matches, newest first.
+    const tiered = textMatch?.titleMatch && p.sort === 'relevance' ? textMatch.titleMatch : null;
+    const rank = textMatch && !tiered ? textMatch.rank : sql`0`;
+    const order = p.sort === 'date' || !textMatch ? sql`published_on desc nulls last, id desc` : sql`rank desc, published_on desc nulls last, id desc`;
+    const limit = offset + p.pageSize;
+    const page = tiered
+      ? sql`head as (
+          select d.id, ${textMatch!.rank} as rank, d.published_on from documents d left join topics t on t.id = d.topic_id
+          where ${whereSql} and ${tiered} order by rank desc, d.published_on desc nulls last, d.id desc limit ${limit}
+        ),
+        fill as (
+          select m.id, m.published_on from matched m where not exists (select 1 from head h where h.id = m.id)
+          order by m.published_on desc nulls last, m.id desc limit ${limit}
+        ),
+        page as (select id, 0 as tier, rank, published_on from head union all select id, 1, 0, published_on from fill
+                 order by tier, rank desc, published_on desc nulls last, id desc limit ${p.pageSize} offset ${offset}),`
+      : sql`page as (select id, 0 as tier, ${p.sort === 'date' ? sql`0` : sql`rank`} as rank, published_on from matched order by ${order} limit ${p.pageSize} offset ${offset}),`;
     const result = await sql<{ total: number; items: number[] | null; facets: { f: FacetName; v: string; n: number }[] | null }>`
       with matched as materialized (
         select d.id, d.doc_type, d.issuers[1] as lead_issuer, d.year, d.audiences, d.validity, d.org_id, d.published_on,
                coalesce(t.parent_id, t.id) as topic_root, ${rank} as rank
         from documents d left join topics t on t.id = d.topic_id
-        where ${sql.join(where, sql` and `)}
+        where ${whereSql}
       ),
+      ${page}
       -- One pass for the single-valued facets (the issuer facet counts the lead issuer, 主办机关,
       -- while the issuer filter matches any of a joint issuance), one for audiences.
       counted as (
@@ -88,7 +108,7 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
       ranked as (select f, v, n, row_number() over (partition by f order by n desc, v) as r from counted where v is not null)
       select
         (select count(*) from matched) as total,
-        (select json_agg(p.id) from (select id from matched order by ${order} limit ${p.pageSize} offset ${offset}) p) as items,
+        (select json_agg(id order by tier, rank desc, published_on desc nulls last, id desc) from page) as items,
         (select json_agg(json_build_object('f', f, 'v', v, 'n', n)) from ranked where r <= ${FACET_LIMIT}) as facets
     `.execute(trx);
     const row = result.rows[0]!;
@@ -130,7 +150,7 @@ async function textCondition(trx: Transaction<Database>, parsed: ParsedQuery, do
     if (docNo.prefix !== null) parts.push(sql`d.doc_no_prefix like ${'%' + escapeLike(docNo.prefix)}`);
     const exact = sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
     const found = await sql`select 1 from documents d where ${exact} and d.status = 'published' limit 1`.execute(trx);
-    if (found.rows.length) return { condition: exact, rank: tsq ? sql`ts_rank_cd(d.rank_vector, ${tsq})` : sql`0` };
+    if (found.rows.length) return { condition: exact, rank: tsq ? sql`ts_rank_cd(d.rank_vector, ${tsq})` : sql`0`, titleMatch: null };
     await sql`set local pg_trgm.word_similarity_threshold = 0.8`.execute(trx);
     numberMatch = sql<SqlBool>`${raw.replace(/\s+/g, '')} <% d.doc_no`;
   }
@@ -144,7 +164,7 @@ async function textCondition(trx: Transaction<Database>, parsed: ParsedQuery, do
     + ${typeHints.length ? sql`case when d.doc_type in (${sql.join(typeHints)}) then 1 else 0 end` : sql`0`}
     + 0.1 / (1 + length(d.title))
   ) * case d.validity when 'repealed' then 0.5 when 'expired' then 0.5 when 'amended' then 0.8 else 1 end`;
-  return { condition: sql<SqlBool>`(${sql.join(ors, sql` or `)})`, rank };
+  return { condition: sql<SqlBool>`(${sql.join(ors, sql` or `)})`, rank, titleMatch: tsq ? sql<SqlBool>`d.rank_vector @@ ${tsq}` : null };
 }
 
 /**
