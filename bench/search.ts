@@ -355,19 +355,22 @@ async function runQueries(db: Kysely<Database>, queries: readonly BenchQuery[], 
 
 /** EXPLAIN ANALYZE of the main (ranked + facets) statement searchDocuments sends for these params. */
 async function explainSearch(db: Kysely<Database>, params: SearchParams): Promise<string> {
-  let first: { node: RootOperationNode; queryId: QueryId } | null = null;
+  const seen: { node: RootOperationNode; queryId: QueryId }[] = [];
   const capturing = db.withPlugin({
     transformQuery: (args) => {
-      first ??= { node: args.node, queryId: args.queryId };
+      seen.push({ node: args.node, queryId: args.queryId });
       return args.node;
     },
     transformResult: async (args) => args.result,
   });
   await searchDocuments(capturing, params);
-  if (!first) return '(no statement captured)';
-  const { node, queryId } = first as { node: RootOperationNode; queryId: QueryId };
-  const compiled = db.getExecutor().compileQuery(node, queryId);
-  const res = await db.executeQuery<Record<string, string>>(CompiledQuery.raw(`explain (analyze, buffers) ${compiled.sql}`, [...compiled.parameters]));
+  const main = seen.map((q) => db.getExecutor().compileQuery(q.node, q.queryId)).find((c) => /^\s*with matched/.test(c.sql));
+  if (!main) return '(no statement captured)';
+  // The same session settings as searchDocuments (it always goes through the GIN index).
+  const res = await db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return trx.executeQuery<Record<string, string>>(CompiledQuery.raw(`explain (analyze, buffers) ${main.sql}`, [...main.parameters]));
+  });
   return res.rows.map((r) => Object.values(r)[0]).join('\n');
 }
 
