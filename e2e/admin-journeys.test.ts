@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { browserSkipReason, checkAccessibility, newPage } from './helpers/browser.js';
-import type { RunningServer } from './helpers/server.js';
-import { startServerAndBrowser } from './helpers/setup.js';
+import { useServerAndBrowser } from './helpers/setup.js';
 
 const PASSWORD = 'Gongkai@2026';
 const FGW_DRAFT = '江宁市数字经济发展三年行动计划（征求意见稿）';
@@ -41,19 +40,10 @@ async function searchLibrary(page: Page, q: string): Promise<{ status: string; t
 }
 
 describe('back-office journeys (real server, Chromium)', { skip: browserSkipReason() }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    ({ server, browser } = await startServerAndBrowser());
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   test('a drafter-publisher creates and publishes a document, and the public finds it', async () => {
-    const { context, page, problems } = await newPage(browser, server.baseUrl);
+    const { context, page, problems } = await newPage(env.browser, env.server.baseUrl);
     try {
       await logIn(page, 'fgw.editor', { a11y: true });
       assert.match(await page.locator('header').innerText(), /市发展改革委编辑/);
@@ -73,7 +63,7 @@ describe('back-office journeys (real server, Chromium)', { skip: browserSkipReas
       await checkAccessibility(page);
 
       // A visitor (no session) searches for the unique word.
-      const visitor = await newPage(browser, server.baseUrl);
+      const visitor = await newPage(env.browser, env.server.baseUrl);
       try {
         const found = await searchLibrary(visitor.page, word);
         assert.deepEqual(found.titles, [title], found.status);
@@ -97,7 +87,7 @@ describe('back-office journeys (real server, Chromium)', { skip: browserSkipReas
   });
 
   test('a 发文字号 with square brackets is refused in Chinese, the form keeps what was typed, nothing is published', async () => {
-    const { context, page, problems } = await newPage(browser, server.baseUrl);
+    const { context, page, problems } = await newPage(env.browser, env.server.baseUrl);
     try {
       await logIn(page, 'fgw.editor');
       const word = uniqueWord();
@@ -130,7 +120,7 @@ describe('back-office journeys (real server, Chromium)', { skip: browserSkipReas
   });
 
   test("another department's editor cannot open a 发改委 draft, and the public cannot see it", async () => {
-    const fgw = await newPage(browser, server.baseUrl);
+    const fgw = await newPage(env.browser, env.server.baseUrl);
     let adminUrl: string;
     let publicUrl: string;
     try {
@@ -152,7 +142,7 @@ describe('back-office journeys (real server, Chromium)', { skip: browserSkipReas
       await fgw.context.close();
     }
 
-    const czj = await newPage(browser, server.baseUrl);
+    const czj = await newPage(env.browser, env.server.baseUrl);
     try {
       await logIn(czj.page, 'czj.editor');
       const res = await czj.page.goto(adminUrl);
@@ -167,7 +157,7 @@ describe('back-office journeys (real server, Chromium)', { skip: browserSkipReas
       await czj.context.close();
     }
 
-    const anonymous = await newPage(browser, server.baseUrl);
+    const anonymous = await newPage(env.browser, env.server.baseUrl);
     try {
       const res = await anonymous.page.goto(publicUrl);
       assert.equal(res?.status(), 404);

@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, test } from 'node:test';
 import { browserSkipReason, checkAccessibility, newPage, PHONE, screenshot } from './helpers/browser.js';
-import type { RunningServer } from './helpers/server.js';
-import { startServerAndBrowser } from './helpers/setup.js';
+import { useServerAndBrowser } from './helpers/setup.js';
 
 const REPEALED = '江宁市人民政府办公室关于印发《江宁市政府信息公开工作规定》的通知';
 const REPLACEMENT = '江宁市政府信息公开工作办法';
 const SME = '江宁市促进中小微企业高质量发展若干政策措施';
 
 describe('public portal journeys (real server, Chromium)', { skip: browserSkipReason() }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    ({ server, browser } = await startServerAndBrowser());
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useServerAndBrowser();
 
   test('a newcomer on a phone finds a repealed rule and follows it to the one that replaced it', async () => {
-    const { context, page, problems } = await newPage(browser, server.baseUrl, PHONE);
+    const { context, page, problems } = await newPage(env.browser, env.server.baseUrl, PHONE);
     try {
       await page.goto('/');
       assert.equal(await page.locator('h1').innerText(), '政府信息公开');
@@ -77,7 +66,7 @@ describe('public portal journeys (real server, Chromium)', { skip: browserSkipRe
   });
 
   test('the large-text mode (大字版) switches the page without JavaScript', async () => {
-    const { context, page, problems } = await newPage(browser, server.baseUrl, { ...PHONE, javaScriptEnabled: false });
+    const { context, page, problems } = await newPage(env.browser, env.server.baseUrl, { ...PHONE, javaScriptEnabled: false });
     try {
       await page.goto('/library');
       assert.equal(await page.locator('body').getAttribute('class'), 'mode-standard');
@@ -102,10 +91,10 @@ describe('public portal journeys (real server, Chromium)', { skip: browserSkipRe
   });
 
   test('the large-text and high-contrast pages pass the accessibility checks', async () => {
-    const { context, page } = await newPage(browser, server.baseUrl, PHONE);
+    const { context, page } = await newPage(env.browser, env.server.baseUrl, PHONE);
     try {
       for (const mode of ['large', 'contrast']) {
-        await context.addCookies([{ name: 'gk_mode', value: mode, url: server.baseUrl }]);
+        await context.addCookies([{ name: 'gk_mode', value: mode, url: env.server.baseUrl }]);
         await page.goto('/library?q=政府信息公开');
         assert.equal(await page.locator('body').getAttribute('class'), `mode-${mode}`);
         await checkAccessibility(page);
@@ -118,7 +107,7 @@ describe('public portal journeys (real server, Chromium)', { skip: browserSkipRe
   test(
     'public pages fit a 390px phone screen without sideways scrolling',
     async () => {
-      const { context, page } = await newPage(browser, server.baseUrl, PHONE);
+      const { context, page } = await newPage(env.browser, env.server.baseUrl, PHONE);
       try {
         const tooWide: string[] = [];
         for (const url of ['/', '/library?q=政府信息公开', '/documents/1', '/documents/4/compare?a=1&b=2', '/organizations', '/org/city']) {
@@ -134,7 +123,7 @@ describe('public portal journeys (real server, Chromium)', { skip: browserSkipRe
   );
 
   test('a reader compares two versions of a document and sees what changed', async () => {
-    const { context, page, problems } = await newPage(browser, server.baseUrl);
+    const { context, page, problems } = await newPage(env.browser, env.server.baseUrl);
     try {
       await page.goto('/library');
       await page.locator('#q').fill('中小微企业');
