@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
+import { TestSession } from './helpers/session.js';
+
+for (const kind of testDatabaseKinds()) {
+  describe(`organizations, catalogs and the portal on ${kind}`, () => {
+    let t: TestApp;
+    let city: number;
+    before(async () => {
+      t = await buildTestApp(kind);
+      city = (await t.db.selectFrom('organizations').select('id').where('slug', '=', 'city').executeTakeFirstOrThrow()).id;
+    });
+    after(() => t.close());
+
+    test('each organization has a portal, a disclosure guide with its office contact, and a catalog from the template', async () => {
+      const portal = await t.app.inject('/org/dongshan');
+      assert.equal(portal.statusCode, 200);
+      assert.match(portal.body, /政府信息公开指南/);
+      assert.match(portal.body, /青石镇/, 'a county lists its township');
+      const guide = await t.app.inject('/org/dongshan/guide');
+      assert.match(guide.body, /办公时间/);
+      assert.match(guide.body, /gk-dongshan@jiangning\.example\.gov\.cn/);
+      const catalog = await t.app.inject('/org/rsj/catalog/gfxwj');
+      assert.match(catalog.body, /江宁市最低工资标准调整方案/);
+      const townshipNodes = await t.db.selectFrom('catalog_nodes').innerJoin('organizations', 'organizations.id', 'catalog_nodes.org_id').select('catalog_nodes.slug').where('organizations.slug', '=', 'qingshi').execute();
+      assert.ok(!townshipNodes.some((n) => n.slug === 'gz'), 'townships issue no 规章, so they get no such column');
+      assert.equal((await t.app.inject('/org/nowhere')).statusCode, 404);
+    });
+
+    test('Atom feeds per organization and topic, and a sitemap', async () => {
+      const feed = await t.app.inject('/org/rsj/feed.atom');
+      assert.equal(feed.statusCode, 200);
+      assert.match(feed.headers['content-type'] as string, /atom\+xml/);
+      assert.match(feed.body, /<entry>/);
+      assert.match(feed.body, /江宁市最低工资标准调整方案/);
+      assert.doesNotMatch(feed.body, /数字经济发展三年行动计划/, 'drafts never reach feeds');
+      const topic = await t.db.selectFrom('topics').select('id').where('name', '=', '财政').executeTakeFirstOrThrow();
+      const byTopic = await t.app.inject(`/feed.atom?topic=${topic.id}`);
+      assert.match(byTopic.body, /2026年市级部门预算公开说明/);
+      assert.doesNotMatch(byTopic.body, /最低工资/);
+      const sitemap = await t.app.inject('/sitemap.xml');
+      assert.match(sitemap.body, /<urlset/);
+      assert.match(sitemap.body, /\/org\/baisha\/guide/);
+    });
+
+    test('an admin edits the guide and the 索引号 rule; a bad rule and a non-admin are refused', async () => {
+      const admin = new TestSession(t.app);
+      await admin.login('admin');
+      const form = await admin.get(`/admin/organizations/${city}`);
+      assert.equal(form.statusCode, 200);
+      const base = { name: '江宁市人民政府', shortName: '市政府', address: '江宁市人民大道1号', postcode: '210000', officeHours: '工作日 9:00—17:00', phone: '025-80000000', fax: '', email: '', guideHtml: '<p>新的指南<script>alert(1)</script></p>' };
+      const bad = await admin.post(`/admin/organizations/${city}`, { ...base, indexTemplate: '{orgCode}/{yyyy}' });
+      assert.equal(bad.statusCode, 422);
+      assert.match(bad.body, /serial|序号/);
+      const ok = await admin.post(`/admin/organizations/${city}`, { ...base, indexTemplate: '{orgCode}-{yyyy}{mm}-{serial:4}' });
+      assert.equal(ok.statusCode, 303);
+      const guide = await t.app.inject('/org/city/guide');
+      assert.match(guide.body, /新的指南/);
+      assert.doesNotMatch(guide.body, /<script>alert/, 'rich text is sanitized');
+      const drafter = new TestSession(t.app);
+      await drafter.login('city.drafter');
+      await drafter.get('/admin');
+      assert.equal((await drafter.post(`/admin/organizations/${city}`, { ...base, indexTemplate: '{orgCode}/{yyyy}-{serial:5}' })).statusCode, 403);
+    });
+
+    test('an admin adds and removes catalog columns; a column with documents cannot be removed', async () => {
+      const admin = new TestSession(t.app);
+      await admin.login('admin');
+      await admin.get(`/admin/organizations/${city}/catalog`);
+      const dup = await admin.post(`/admin/organizations/${city}/catalog`, { name: '重复栏目', slug: 'gfxwj', parentId: '' });
+      assert.equal(dup.statusCode, 422);
+      assert.match(dup.body, /已被使用/);
+      const added = await admin.post(`/admin/organizations/${city}/catalog`, { name: '重大建设项目', slug: 'zdxm', parentId: '' });
+      assert.equal(added.statusCode, 303);
+      const node = await t.db.selectFrom('catalog_nodes').select('id').where('org_id', '=', city).where('slug', '=', 'zdxm').executeTakeFirstOrThrow();
+      await admin.get(`/admin/organizations/${city}/catalog`);
+      assert.equal((await admin.post(`/admin/catalog/${node.id}/delete`, {})).statusCode, 303);
+      const used = await t.db.selectFrom('catalog_nodes').select('id').where('org_id', '=', city).where('slug', '=', 'gfxwj').executeTakeFirstOrThrow();
+      await admin.get(`/admin/organizations/${city}/catalog`);
+      const refused = await admin.post(`/admin/catalog/${used.id}/delete`, {});
+      assert.equal(refused.statusCode, 422);
+      assert.match(refused.body, /还有文件/);
+    });
+  });
+}
