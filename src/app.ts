@@ -14,6 +14,7 @@ import type { FileStorage } from './platform/files/storage.js';
 import { receiveUpload, uploadDir, uploadsIn, discardUploads } from './platform/files/uploads.js';
 import { HttpError } from './platform/http/errors.js';
 import { PageCache } from './platform/http/page-cache.js';
+import { SECURITY_HEADERS } from './platform/http/security-headers.js';
 import { databaseRateLimitStore } from './platform/http/rate-limit-store.js';
 import { MODE_COOKIE, parseMode, type PageContext } from './platform/html/page-context.js';
 import { sendHtml } from './platform/html/render.js';
@@ -97,7 +98,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     errorResponseBuilder: (_req, ctx) => new HttpError(429, `操作过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试。`),
   });
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
+    reply.headers(SECURITY_HEADERS);
     req.pageCtx = { siteName: deps.config.siteName, mode: parseMode(req.cookies[MODE_COOKIE]), path: req.url };
     if (req.url.startsWith('/admin')) {
       req.actor = await loadActor(deps.db, req.cookies[SESSION_COOKIE], deps.clock.now());

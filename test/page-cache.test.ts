@@ -41,3 +41,21 @@ describe('cached public pages over real HTTP', () => {
     assert.match(await (await fetch(`${base}/documents/4`)).text(), /（修订）/);
   });
 });
+
+describe('security headers', () => {
+  test('every page, cached or not, forbids framing by others, sniffing and foreign scripts', async () => {
+    const t = await buildTestApp('pglite', { env: { PAGE_CACHE_SECONDS: '60' } });
+    try {
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+      for (const url of ['/documents/4', '/documents/4', '/admin/login', '/api/v1/documents?q=%E5%B7%A5%E8%B5%84']) {
+        const r = await fetch(`${base}${url}`);
+        assert.equal(r.headers.get('x-content-type-options'), 'nosniff', url);
+        assert.match(r.headers.get('content-security-policy') ?? '', /script-src 'self'/, url);
+        assert.equal(r.headers.get('x-frame-options'), 'SAMEORIGIN', url);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MODE_COOKIE, parseMode } from '../html/page-context.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 interface Entry {
   body: Buffer;
@@ -87,7 +88,7 @@ export class PageCache {
 }
 
 const MODE_IN_COOKIE = new RegExp(`(?:^|;\\s*)${MODE_COOKIE}=([a-z]+)`);
-const HEADERS = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=0, must-revalidate', 'x-content-type-options': 'nosniff' };
+const HEADERS = { ...SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=0, must-revalidate' };
 
 function writeCached(res: ServerResponse, entry: Entry, ifNoneMatch: string | undefined) {
   if (ifNoneMatch === entry.etag) {
