@@ -100,6 +100,16 @@ for (const kind of testDatabaseKinds()) {
       const download = await t.app.inject(`/documents/${id}/attachments/${att.id}`);
       assert.equal(download.statusCode, 200);
       assert.equal(download.rawPayload.subarray(0, 8).toString(), '%PDF-1.4');
+      const outsider = new TestSession(t.app);
+      await outsider.login('czj.editor');
+      await outsider.get('/admin');
+      assert.equal((await outsider.post(`/admin/documents/${id}/attachments/${att.id}/remove`, {})).statusCode, 404, 'another organization cannot touch it');
+      await s.get(`/admin/documents/${id}`);
+      assert.equal((await s.post(`/admin/documents/${id}/attachments/${att.id}/remove`, {})).statusCode, 303);
+      assert.equal((await t.app.inject(`/documents/${id}/attachments/${att.id}`)).statusCode, 404);
+      const last = await t.db.selectFrom('document_versions').select(['note', 'snapshot']).where('document_id', '=', id).orderBy('version_no', 'desc').executeTakeFirstOrThrow();
+      assert.match(last.note, /删除附件：附件1\.pdf/);
+      assert.equal((last.snapshot as { attachments: string }).attachments, '');
 
       const before = { docs: await count(t, 'documents'), files: await count(t, 'attachments') };
       const big = Buffer.alloc(2 * 1024 * 1024, 0x25);

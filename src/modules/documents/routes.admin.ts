@@ -10,6 +10,7 @@ import { defaultCatalogSlug } from '../organizations/catalog-template.js';
 import { checkAttachment, docxToHtml } from './attachments.js';
 import { addRelation } from './commands/add-relation.js';
 import { publishDocument } from './commands/publish-document.js';
+import { removeAttachment } from './commands/remove-attachment.js';
 import { saveDocument } from './commands/save-document.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from './domain/document-input.js';
 import { suggestDocNumber } from './domain/doc-number.js';
@@ -157,6 +158,14 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     } catch (err) {
       return renderDocument(req, reply, id, { errors: ruleErrorsOf(err), values }, 422);
     }
+    app.pageCache.clear();
+    return reply.redirect(`/admin/documents/${id}?saved=1`, 303);
+  });
+
+  app.post<{ Params: { id: string; aid: string } }>('/admin/documents/:id/attachments/:aid/remove', async (req, reply) => {
+    const id = idParam(req.params.id);
+    await visibleDocument(req, id);
+    await removeAttachment(commandContext(app, req), actorOf(req), { documentId: id, attachmentId: idParam(req.params.aid) });
     app.pageCache.clear();
     return reply.redirect(`/admin/documents/${id}?saved=1`, 303);
   });

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'document.publish',
   'document.relation_add',
   'document.attachment_add',
+  'document.attachment_remove',
   'document.import',
   'document.validity_refresh',
 ] as const;

@@ -6,6 +6,7 @@ import type { DocumentStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../domain/status.js';
 import { validityEventLabels, VALIDITY_EVENT_KINDS, type Validity } from '../domain/validity.js';
 import { ChineseDate, ValidityBadge } from './parts.js';
+import { formatSize } from './document-page.js';
 
 interface Base {
   ctx: PageContext;
@@ -67,6 +68,7 @@ export function AdminDocumentList(p: Base & { rows: AdminRow[]; total: number; p
 
 export interface AdminDocument extends DocumentHeading {
   current_version: number;
+  attachments: { id: number; file_name: string; size_bytes: number }[];
   relations: { kind: (typeof VALIDITY_EVENT_KINDS)[number]; effective_on: string; title: string | null; by_document_id: number | null }[];
 }
 
@@ -89,6 +91,24 @@ export function AdminDocumentPage(p: Base & { doc: AdminDocument; canPublish: bo
           </form>
         ) : null}
       </div>
+      <h2>附件</h2>
+      {d.attachments.length ? (
+        <ul>
+          {d.attachments.map((a) => (
+            <li>
+              {a.file_name}（{formatSize(a.size_bytes)}）
+              {p.canEdit ? (
+                <form method="post" action={`/admin/documents/${d.id}/attachments/${a.id}/remove`} style="display:inline;margin-left:8px">
+                  <CsrfField token={p.csrfToken} />
+                  <button type="submit" class="secondary" aria-label={`删除附件 ${a.file_name}`}>删除</button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>没有附件。{p.canEdit ? '编辑文件时可以添加。' : ''}</p>
+      )}
       <h2>效力变化</h2>
       {d.relations.length ? (
         <ul>{d.relations.map((r) => <li>{validityEventLabels[r.kind]} · 自 <ChineseDate date={r.effective_on} /> 起 · {r.by_document_id ? <a href={`/admin/documents/${r.by_document_id}`}>{r.title}</a> : '（无依据文件）'}</li>)}</ul>
