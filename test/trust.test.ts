@@ -177,6 +177,17 @@ describe('account administration', () => {
       await admin.get('/admin/staff');
       await admin.post(`/admin/staff/${row.id}/state`, { disabled: '1' });
       assert.equal((await newcomer.get('/admin')).statusCode, 303, 'a disabled account is signed out');
+      const czj = (await t.db.selectFrom('organizations').select('id').where('slug', '=', 'czj').executeTakeFirstOrThrow()).id;
+      await admin.get('/admin/staff');
+      assert.equal((await admin.post('/admin/staff/roles', { username: 'fgw.editor', orgId: String(czj), role: 'reviewer', granted: '1' })).statusCode, 303);
+      const roles = await t.db.selectFrom('staff_roles').innerJoin('staff', 'staff.id', 'staff_roles.staff_id').select(['staff_roles.org_id', 'staff_roles.role']).where('staff.username', '=', 'fgw.editor').execute();
+      assert.ok(roles.some((r) => r.org_id === czj && r.role === 'reviewer'));
+      await admin.get('/admin/staff');
+      assert.equal((await admin.post('/admin/staff/roles', { username: 'fgw.editor', orgId: String(czj), role: 'reviewer', granted: '0' })).statusCode, 303);
+      await admin.get('/admin/staff');
+      const unknown = await admin.post('/admin/staff/roles', { username: 'nobody', orgId: String(czj), role: 'reviewer', granted: '1' });
+      assert.equal(unknown.statusCode, 422);
+      assert.match(unknown.body, /没有用户名为“nobody”的账号/);
       const editor = new TestSession(t.app);
       await editor.login('fgw.editor');
       await editor.get('/admin');

@@ -12,7 +12,7 @@ import { logout } from './commands/logout.js';
 import { AuditPage } from './views/audit-page.js';
 import { StaffPage, type StaffRow } from './views/staff-page.js';
 import { createStaff, ROLE_LABELS } from './commands/create-staff.js';
-import { setAccountState } from './commands/account-state.js';
+import { setAccountState, setRole } from './commands/account-state.js';
 import { fields } from '../../platform/http/forms.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FieldErrors } from '../../platform/http/errors.js';
@@ -26,6 +26,13 @@ const newStaffSchema = z.object({
   password: z.string().min(1, '请填写初始密码').max(200),
   orgId: z.string().regex(/^\d+$/, '请选择机构').transform(Number),
   role: fields.oneOf('角色', Object.keys(ROLE_LABELS) as Role[]),
+});
+
+const roleSchema = z.object({
+  username: z.string().trim().min(1, '请填写用户名').max(40),
+  orgId: z.string().regex(/^\d+$/, '请选择机构').transform(Number),
+  role: fields.oneOf('角色', Object.keys(ROLE_LABELS) as Role[]),
+  granted: z.enum(['0', '1']),
 });
 
 const loginSchema = z.object({
@@ -111,6 +118,17 @@ async function staffModule(app: FastifyInstance) {
       } catch (err) {
         return staffPage(req, reply, { errors: ruleErrorsOf(err), values }, 422);
       }
+      return reply.redirect('/admin/staff?saved=1', 303);
+    });
+
+    admin.post('/admin/staff/roles', async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, string>;
+      const values = { grantUsername: body.username ?? '' };
+      const parsed = parseInput(roleSchema, req.body);
+      if (!parsed.ok) return staffPage(req, reply, { errors: { grantUsername: Object.values(parsed.errors).join('；') }, values }, 422);
+      const account = await db.selectFrom('staff').select('id').where('username', '=', parsed.data.username).executeTakeFirst();
+      if (!account) return staffPage(req, reply, { errors: { grantUsername: `没有用户名为“${parsed.data.username}”的账号` }, values }, 422);
+      await setRole({ ...commandContext(app, req), allowedOrgIds: await adminScope(req) }, { staffId: account.id, orgId: parsed.data.orgId, role: parsed.data.role, granted: parsed.data.granted === '1' });
       return reply.redirect('/admin/staff?saved=1', 303);
     });
 

@@ -1,6 +1,7 @@
 import { recordEvent } from '../../../platform/audit/audit.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
-import { ForbiddenError } from '../../../platform/http/errors.js';
+import { ForbiddenError, RuleError } from '../../../platform/http/errors.js';
+import type { Role } from '../../../db/schema.js';
 
 type Ctx = CommandContext & { allowedOrgIds: number[] };
 
@@ -12,5 +13,17 @@ export async function setAccountState(ctx: Ctx, a: { staffId: number; disabled: 
     await trx.updateTable('staff').set({ disabled: a.disabled, failed_logins: 0, locked_until: null }).where('id', '=', a.staffId).execute();
     if (a.disabled) await trx.deleteFrom('sessions').where('staff_id', '=', a.staffId).execute();
     await recordEvent(trx, { actor: ctx.actor, action: 'staff.update', entityType: 'staff', entityId: a.staffId, after: a, at: ctx.clock.now() });
+  });
+}
+
+/** An organization's admin grants or revokes a role at that organization. */
+export async function setRole(ctx: Ctx, a: { staffId: number; orgId: number; role: Role; granted: boolean }): Promise<void> {
+  if (!ctx.allowedOrgIds.includes(a.orgId)) throw new ForbiddenError('只能在您管理的机构授予或撤销角色。');
+  await inTransaction(ctx, async (trx) => {
+    const staff = await trx.selectFrom('staff').select('id').where('id', '=', a.staffId).executeTakeFirst();
+    if (!staff) throw new RuleError('账号不存在', 'staffId');
+    if (a.granted) await trx.insertInto('staff_roles').values({ staff_id: a.staffId, org_id: a.orgId, role: a.role }).onConflict((oc) => oc.doNothing()).execute();
+    else await trx.deleteFrom('staff_roles').where('staff_id', '=', a.staffId).where('org_id', '=', a.orgId).where('role', '=', a.role).execute();
+    await recordEvent(trx, { actor: ctx.actor, action: 'staff.update', entityType: 'staff', entityId: a.staffId, orgId: a.orgId, after: a, at: ctx.clock.now() });
   });
 }

@@ -48,6 +48,23 @@ export function StaffPage(p: { ctx: PageContext; actorName: string; csrfToken: s
           ))}
         </tbody>
       </table>
+      <form method="post" action="/admin/staff/roles" class="card">
+        <h2>授予或撤销角色</h2>
+        <CsrfField token={p.csrfToken} />
+        <div class="grid">
+          <Field name="grantUsername" label="用户名" errors={p.errors} required><input id="f-grantUsername" name="username" type="text" value={v('grantUsername')} autocomplete="off" /></Field>
+          <Field name="grantOrgId" label="机构" errors={p.errors} required>
+            <select id="f-grantOrgId" name="orgId">{p.orgs.map((o) => <option value={o.id}>{o.name}</option>)}</select>
+          </Field>
+          <Field name="grantRole" label="角色" errors={p.errors} required>
+            <select id="f-grantRole" name="role">{ROLES.map((r) => <option value={r}>{ROLE_LABELS[r]}</option>)}</select>
+          </Field>
+        </div>
+        <div class="actions">
+          <button type="submit" name="granted" value="1">授予</button>
+          <button type="submit" name="granted" value="0" class="secondary">撤销</button>
+        </div>
+      </form>
       <form method="post" action="/admin/staff" class="card">
         <h2>新建账号</h2>
         <ErrorSummary errors={p.errors} />
