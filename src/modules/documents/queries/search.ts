@@ -50,7 +50,7 @@ const FACET_LIMIT = 30;
  * The policy library's search: Chinese full text over the weighted tsvector (title > number and
  * issuers > body), quoted phrases checked literally, document numbers matched exactly (or, when no
  * document has that number, by trigram similarity), filters, and facet counts over the whole match
- * set — all in one round trip.
+ * set — ranked page, total and facets in one statement.
  */
 export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Promise<SearchResult> {
   const hints = docTypeHints(p.q);
