@@ -25,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startServer, type RunningServer } from '../e2e/helpers/server.js';
 import { cpuBusy, findExecutable, startNginx, wrk, type StaticServer, type WrkResult } from './lib/http-load.js';
-import { round3, table } from './lib/stats.js';
+import { positiveInt, round3, table } from './lib/stats.js';
 
 const TARGET_RATIO = 0.5;
 
@@ -41,12 +41,6 @@ const { values: opts } = parseArgs({
   },
   allowPositionals: false,
 });
-
-function positiveInt(v: string | undefined, name: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got ${v})`);
-  return n;
-}
 
 const log = (msg: string) => process.stderr.write(`[bench:http] ${msg}\n`);
 

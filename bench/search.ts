@@ -42,7 +42,7 @@ import { coveringSubWords, parseQuery, QUERY_STOP_WORDS } from '../src/platform/
 import { BENCH_ORGS, copyPlan, loadCorpus, originalId, type BaseDoc, type CopyRow } from './lib/corpus.js';
 import type { PeerInput, PeerOutput, PeerQuery, PeerQueryTree, SegmentedDoc } from './lib/peer-protocol.js';
 import { buildQuerySet, loadJudgments, type BenchQuery } from './lib/queries.js';
-import { mb, percentile, round1, round3, seconds, table } from './lib/stats.js';
+import { mb, percentile, positiveInt, round1, round3, seconds, table } from './lib/stats.js';
 
 const PAGE_SIZE = 20;
 const INSERT_BATCH = 200;
@@ -68,12 +68,6 @@ if (opts.peer !== 'flexsearch' && opts.peer !== 'minisearch') throw new Error(`-
 const PEER: 'flexsearch' | 'minisearch' = opts.peer;
 /** Long page for judged queries: 5 copies' worth of every document, enough to see 5 distinct documents. */
 let JUDGED_PAGE = 100;
-
-function positiveInt(v: string | undefined, name: string): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer (got ${v})`);
-  return n;
-}
 
 const started = performance.now();
 function log(msg: string): void {

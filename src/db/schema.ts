@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 /** Row types of every table, by hand: the migrations are the source of truth, these mirror them. */
 
@@ -227,6 +227,3 @@ export interface Database {
 
 export type Organization = Selectable<OrganizationsTable>;
 export type Staff = Selectable<StaffTable>;
-export type DocumentRow = Selectable<DocumentsTable>;
-export type NewDocument = Insertable<DocumentsTable>;
-export type DocumentUpdate = Updateable<DocumentsTable>;

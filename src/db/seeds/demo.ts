@@ -9,7 +9,6 @@ import { createStaff } from '../../modules/staff/commands/create-staff.js';
 import { saveDocument } from '../../modules/documents/commands/save-document.js';
 import { addRelation } from '../../modules/documents/commands/add-relation.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from '../../modules/documents/domain/document-input.js';
-import { defaultCatalogSlug } from '../../modules/organizations/catalog-template.js';
 import { DEMO_DOCUMENTS } from './demo-documents.js';
 
 /** The demo site group: a city, 4 departments, 2 counties with a township each, staff for every role. */
@@ -68,10 +67,9 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
   for (const d of DEMO_DOCUMENTS) {
     const actor = actors.get(d.by)!;
     const orgId = orgIds.get(d.org)!;
-    const node = await db.selectFrom('catalog_nodes').select('id').where('org_id', '=', orgId).where('slug', '=', defaultCatalogSlug(d.docType)).executeTakeFirst();
     const topic = d.topic ? await db.selectFrom('topics').select('id').where('name', '=', d.topic).executeTakeFirst() : undefined;
     const input: DocumentInput = {
-      orgId, catalogNodeId: node?.id ?? null, title: d.title, docNo: d.docNo, issuers: splitIssuers(d.issuers), docType: d.docType, topicId: topic?.id ?? null,
+      orgId, catalogNodeId: null, title: d.title, docNo: d.docNo, issuers: splitIssuers(d.issuers), docType: d.docType, topicId: topic?.id ?? null,
       audiences: d.audiences, attribute: d.attribute ?? 'public', writtenOn: d.writtenOn, publishedOn: d.publishedOn, effectiveOn: d.effectiveOn, expiresOn: d.expiresOn ?? null,
       bodyHtml: d.body, note: '首次发布',
     };

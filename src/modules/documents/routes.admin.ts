@@ -6,16 +6,14 @@ import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import type { DocumentStatus } from '../../db/schema.js';
-import { defaultCatalogSlug } from '../organizations/catalog-template.js';
 import { checkAttachment, docxToHtml } from './attachments.js';
 import { addRelation } from './commands/add-relation.js';
 import { publishDocument } from './commands/publish-document.js';
 import { removeAttachment } from './commands/remove-attachment.js';
 import { saveDocument } from './commands/save-document.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from './domain/document-input.js';
-import { suggestDocNumber } from './domain/doc-number.js';
 import { EDITOR_ROLES, VIEWER_ROLES } from './domain/status.js';
-import { addMonths, getDocumentForEdit, listAdminDocuments, loadFormOptions } from './queries/admin.js';
+import { addMonths, getDocumentForEdit, listAdminDocuments, listRelationsOf, loadFormOptions, resolveDocumentRef } from './queries/admin.js';
 import { idParam } from './routes.public.js';
 import { documentFormSchema, relationFormSchema } from './schemas.js';
 import { AdminDocumentList, AdminDocumentPage } from './views/admin-pages.js';
@@ -91,8 +89,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const f = parsed.data;
     let bodyHtml = f.bodyHtml;
     if (docx) bodyHtml = await docxToHtml(docx.tempPath);
-    const catalogNodeId = f.catalogNodeId ?? (await defaultNode(f.orgId, f.docType));
-    const input: DocumentInput = { ...f, catalogNodeId, issuers: splitIssuers(f.issuers), bodyHtml, note: f.note ?? '' };
+    const input: DocumentInput = { ...f, issuers: splitIssuers(f.issuers), bodyHtml, note: f.note ?? '' };
     const checked = checkDocumentInput(input, clock.today(), config.validityTerms);
     if (!checked.ok) return fail(checked.errors);
     try {
@@ -105,23 +102,12 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     }
   }
 
-  async function defaultNode(orgId: number, docType: string): Promise<number | null> {
-    const node = await db.selectFrom('catalog_nodes').select('id').where('org_id', '=', orgId).where('slug', '=', defaultCatalogSlug(docType)).executeTakeFirst();
-    return node?.id ?? null;
-  }
-
   app.post('/admin/documents', (req, reply) => submitDocument(req, reply, null));
   app.post<{ Params: { id: string } }>('/admin/documents/:id', (req, reply) => submitDocument(req, reply, idParam(req.params.id)));
 
   async function renderDocument(req: FastifyRequest, reply: FastifyReply, id: number, extra: { errors?: FieldErrors; values?: Record<string, string>; flash?: string | null } = {}, code = 200) {
     const d = await visibleDocument(req, id);
-    const relations = await db
-      .selectFrom('document_relations as r')
-      .leftJoin('documents as b', 'b.id', 'r.by_document_id')
-      .select(['r.kind', 'r.effective_on', 'r.by_document_id', 'b.title'])
-      .where('r.document_id', '=', id)
-      .orderBy('r.effective_on')
-      .execute();
+    const relations = await listRelationsOf(db, id);
     const actor = actorOf(req);
     return sendHtml(
       reply,
@@ -151,7 +137,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const values = formValues(req.body as Record<string, unknown>) as Record<string, string>;
     const parsed = parseInput(relationFormSchema, req.body);
     if (!parsed.ok) return renderDocument(req, reply, id, { errors: parsed.errors, values }, 422);
-    const byDocumentId = parsed.data.byDocument ? await resolveDocument(parsed.data.byDocument) : null;
+    const byDocumentId = parsed.data.byDocument ? await resolveDocumentRef(db, parsed.data.byDocument) : null;
     if (parsed.data.byDocument && byDocumentId === null) return renderDocument(req, reply, id, { errors: { byDocument: `找不到发文字号或编号为“${parsed.data.byDocument}”的已发布文件` }, values }, 422);
     try {
       await addRelation(commandContext(app, req), actorOf(req), { documentId: id, byDocumentId, kind: parsed.data.kind, effectiveOn: parsed.data.effectiveOn, note: parsed.data.note ?? '' });
@@ -169,18 +155,6 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     app.pageCache.clear();
     return reply.redirect(`/admin/documents/${id}?saved=1`, 303);
   });
-
-  /** A document named by its 发文字号 (any common spelling) or its number in the back office. */
-  async function resolveDocument(ref: string): Promise<number | null> {
-    if (/^\d{1,12}$/.test(ref)) {
-      const d = await db.selectFrom('documents').select('id').where('id', '=', Number(ref)).executeTakeFirst();
-      return d?.id ?? null;
-    }
-    // Lenient here: a clerk typing 宁政发[2024]3号 means 宁政发〔2024〕3号.
-    const normalized = suggestDocNumber(ref) ?? ref;
-    const d = await db.selectFrom('documents').select('id').where('doc_no', '=', normalized).where('status', '=', 'published').orderBy('id', 'desc').executeTakeFirst();
-    return d?.id ?? null;
-  }
 }
 
 /** The raw form values to show again: uploads and the CSRF token are not echoed. */

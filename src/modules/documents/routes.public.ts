@@ -8,7 +8,7 @@ import { compareTexts } from './domain/compare.js';
 import type { Validity } from './domain/validity.js';
 import { getAttachment, getPublicDocument, getVersions } from './queries/public.js';
 import { searchDocuments, type SearchParams } from './queries/search.js';
-import { loadReferenceLists } from './queries/reference.js';
+import { loadReferenceLists, type ReferenceLists } from './queries/reference.js';
 import { searchQuerySchema } from './schemas.js';
 import { VERSIONED_FIELDS, type VersionSnapshot } from './commands/versions.js';
 import { ComparePage } from './views/compare-page.js';
@@ -21,7 +21,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   const { db, clock, storage } = app.deps;
 
   /** Parses and checks the library's query string; unknown filter values are a 400, not ignored. */
-  async function searchParams(req: FastifyRequest, preset: Partial<SearchParams> = {}): Promise<SearchParams> {
+  async function searchParams(req: FastifyRequest, preset: Partial<SearchParams> = {}): Promise<{ params: SearchParams; refs: ReferenceLists }> {
     const parsed = parseInput(searchQuerySchema, req.query);
     if (!parsed.ok) throw new BadRequestError(Object.values(parsed.errors).join('；'));
     const q = parsed.data;
@@ -34,7 +34,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
     unknown('服务对象', q.audience, refs.audiences);
     unknown('主题分类', q.topic, refs.topicIds);
     unknown('公开机构', q.org, refs.orgIds);
-    return {
+    const params: SearchParams = {
       q: q.q,
       docTypes: q.docType,
       issuers: q.issuer,
@@ -47,11 +47,12 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
       page: q.page ?? 1,
       pageSize: q.pageSize ?? 20,
     };
+    return { params, refs };
   }
 
   async function renderLibrary(req: FastifyRequest, preset: Partial<SearchParams> = {}): Promise<string> {
-    const params = await searchParams(req, preset);
-    const [result, refs] = await Promise.all([searchDocuments(db, params), loadReferenceLists(db)]);
+    const { params, refs } = await searchParams(req, preset);
+    const result = await searchDocuments(db, params);
     const baseQuery = new URLSearchParams(Object.entries(req.query as Record<string, string | string[]>).flatMap(([k, v]) => (k === 'page' ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string])))).toString();
     return renderHtml(LibraryPage({ ctx: req.pageCtx, params, result, orgNames: refs.orgNames, topicNames: refs.topicNames, baseQuery }));
   }
@@ -99,7 +100,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
 
   // JSON API for other systems (the same search and visibility rules as the portal).
   app.get('/api/v1/documents', async (req) => {
-    const params = await searchParams(req);
+    const { params } = await searchParams(req);
     const r = await searchDocuments(db, params);
     const base = app.deps.config.publicUrl ?? '';
     return {

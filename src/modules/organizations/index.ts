@@ -7,7 +7,7 @@ import { fields, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { addCatalogNode, deleteCatalogNode, updateCatalogNode } from './commands/edit-catalog.js';
 import { updateOrganization } from './commands/update-organization.js';
-import { findOrganization, getCatalogTree, listOrganizations } from './queries.js';
+import { findCatalogNode, findOrganization, getCatalogTree, listOrganizations } from './queries.js';
 import { CatalogEditor, OrganizationForm, OrganizationList } from './views/admin.js';
 
 const orgSchema = z.object({
@@ -95,7 +95,7 @@ export default async function organizations(app: FastifyInstance) {
   });
 
   async function nodeOrg(nodeId: string) {
-    const node = /^\d+$/.test(nodeId) ? await db.selectFrom('catalog_nodes').select(['id', 'org_id']).where('id', '=', Number(nodeId)).executeTakeFirst() : undefined;
+    const node = /^\d+$/.test(nodeId) ? await findCatalogNode(db, Number(nodeId)) : undefined;
     if (!node) throw new NotFoundError('栏目不存在');
     return node;
   }

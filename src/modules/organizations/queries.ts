@@ -13,6 +13,10 @@ export async function findOrganization(db: Kysely<Database>, id: number): Promis
   return db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findCatalogNode(db: Kysely<Database>, id: number) {
+  return db.selectFrom('catalog_nodes').select(['id', 'org_id']).where('id', '=', id).executeTakeFirst();
+}
+
 export interface CatalogNode {
   id: number;
   parentId: number | null;

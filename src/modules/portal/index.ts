@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { serveCachedPage } from '../../platform/http/page-cache.js';
 import { MODE_COOKIE, parseMode } from '../../platform/html/page-context.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { listPublished } from '../documents/queries/public.js';
-import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
+import { countPublicDocuments, listPublished, listSitemapDocuments } from '../documents/queries/public.js';
 import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds } from '../organizations/queries.js';
 import { documentsAtom } from './feeds.js';
 import { CatalogPage, GuidePage, HomePage, OrganizationPortal, OrganizationsPage } from './views/pages.js';
@@ -26,14 +24,9 @@ export default async function portal(app: FastifyInstance) {
       const [orgs, latest, counts] = await Promise.all([
         listOrganizations(db),
         listPublished(db, { limit: 10 }),
-        db
-          .selectFrom('documents')
-          .select(({ fn }) => [fn.countAll<number>().as('total'), fn.count<number>(sql`case when validity = 'effective' then 1 end`).as('effective')])
-          .where('status', '=', 'published')
-          .where('attribute', 'in', PUBLIC_ATTRIBUTES)
-          .executeTakeFirstOrThrow(),
+        countPublicDocuments(db),
       ]);
-      return renderHtml(HomePage({ ctx: req.pageCtx, orgs, latest: latest.rows, counts: { total: Number(counts.total), effective: Number(counts.effective) } }));
+      return renderHtml(HomePage({ ctx: req.pageCtx, orgs, latest: latest.rows, counts }));
     }),
   );
 
@@ -58,7 +51,7 @@ export default async function portal(app: FastifyInstance) {
       const node = flattenTree(catalog).find((n) => n.node.slug === req.params.node)?.node;
       if (!node) throw new NotFoundError('该栏目不存在');
       const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
-      const r = await listPublished(db, { orgId: org.id, catalogNodeIds: subtreeIds(node), limit: 20, offset: (page - 1) * 20 });
+      const r = await listPublished(db, { orgId: org.id, catalogNodeIds: subtreeIds(node), limit: 20, offset: (page - 1) * 20, withTotal: true });
       return renderHtml(CatalogPage({ ctx: req.pageCtx, org, catalog, node, rows: r.rows, total: r.total, page }));
     }),
   );
@@ -84,7 +77,7 @@ export default async function portal(app: FastifyInstance) {
     const base = siteUrl(req);
     const [orgs, docs] = await Promise.all([
       listOrganizations(db),
-      db.selectFrom('documents').select(['id', 'updated_at']).where('status', '=', 'published').where('attribute', 'in', PUBLIC_ATTRIBUTES).orderBy('id').limit(45000).execute(),
+      listSitemapDocuments(db),
     ]);
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const urls = [

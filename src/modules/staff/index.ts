@@ -10,7 +10,9 @@ import { countDocumentsForWorkbench } from '../documents/queries/admin.js';
 import { login } from './commands/login.js';
 import { logout } from './commands/logout.js';
 import { AuditPage } from './views/audit-page.js';
-import { StaffPage, type StaffRow } from './views/staff-page.js';
+import { StaffPage } from './views/staff-page.js';
+import { findStaffIdByUsername, listAuditEvents, listStaffInScope, organizationNames } from './queries.js';
+import { formatChinaDateTime } from '../../platform/clock/clock.js';
 import { createStaff, ROLE_LABELS } from './commands/create-staff.js';
 import { setAccountState, setRole } from './commands/account-state.js';
 import { fields } from '../../platform/http/forms.js';
@@ -79,8 +81,7 @@ async function staffModule(app: FastifyInstance) {
 
     admin.get('/admin', async (req, reply) => {
       const actor = actorOf(req);
-      const orgs = await db.selectFrom('organizations').select(['id', 'name']).execute();
-      const names = new Map(orgs.map((o) => [o.id, o.name]));
+      const names = await organizationNames(db, actor.roles.map((r) => r.orgId));
       const editable = await scopeOrgIds(db, actor, ['admin', 'drafter', 'publisher', 'reviewer', 'disclosure_office']);
       const counts = await countDocumentsForWorkbench(db, editable, clock.today());
       return sendHtml(
@@ -93,16 +94,8 @@ async function staffModule(app: FastifyInstance) {
 
     async function staffPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: Record<string, string>; flash?: string | null } = {}, code = 200) {
       const scope = await adminScope(req);
-      const orgs = scope.length ? await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', scope).orderBy('position').execute() : [];
-      const names = new Map(orgs.map((o) => [o.id, o.name]));
-      const roleRows = scope.length ? await db.selectFrom('staff_roles').select(['staff_id', 'org_id', 'role']).where('org_id', 'in', scope).execute() : [];
-      const ids = [...new Set(roleRows.map((r) => r.staff_id))];
-      const accounts = ids.length ? await db.selectFrom('staff').select(['id', 'username', 'display_name', 'disabled', 'locked_until']).where('id', 'in', ids).orderBy('username').execute() : [];
-      const now = clock.now().getTime();
-      const rows: StaffRow[] = accounts.map((a) => ({
-        id: a.id, username: a.username, displayName: a.display_name, disabled: a.disabled, locked: !!a.locked_until && new Date(a.locked_until).getTime() > now,
-        roles: roleRows.filter((r) => r.staff_id === a.id).map((r) => ({ orgId: r.org_id, orgName: names.get(r.org_id) ?? '', role: r.role })),
-      }));
+      const [names, rows] = await Promise.all([organizationNames(db, scope), listStaffInScope(db, scope, clock.now())]);
+      const orgs = [...names].map(([id, name]) => ({ id, name }));
       return sendHtml(reply, StaffPage({ ...adminView(req, reply), actorName: actorOf(req).displayName, rows, orgs, ...extra }), code);
     }
 
@@ -126,9 +119,9 @@ async function staffModule(app: FastifyInstance) {
       const values = { grantUsername: body.username ?? '' };
       const parsed = parseInput(roleSchema, req.body);
       if (!parsed.ok) return staffPage(req, reply, { errors: { grantUsername: Object.values(parsed.errors).join('；') }, values }, 422);
-      const account = await db.selectFrom('staff').select('id').where('username', '=', parsed.data.username).executeTakeFirst();
-      if (!account) return staffPage(req, reply, { errors: { grantUsername: `没有用户名为“${parsed.data.username}”的账号` }, values }, 422);
-      await setRole({ ...commandContext(app, req), allowedOrgIds: await adminScope(req) }, { staffId: account.id, orgId: parsed.data.orgId, role: parsed.data.role, granted: parsed.data.granted === '1' });
+      const staffId = await findStaffIdByUsername(db, parsed.data.username);
+      if (staffId === null) return staffPage(req, reply, { errors: { grantUsername: `没有用户名为“${parsed.data.username}”的账号` }, values }, 422);
+      await setRole({ ...commandContext(app, req), allowedOrgIds: await adminScope(req) }, { staffId, orgId: parsed.data.orgId, role: parsed.data.role, granted: parsed.data.granted === '1' });
       return reply.redirect('/admin/staff?saved=1', 303);
     });
 
@@ -141,13 +134,7 @@ async function staffModule(app: FastifyInstance) {
     admin.get<{ Querystring: { verify?: string } }>('/admin/audit', async (req, reply) => {
       const actor = actorOf(req);
       const scope = await scopeOrgIds(db, actor, ['admin', 'disclosure_office']);
-      const rows = await db
-        .selectFrom('audit_events')
-        .select(['seq', 'occurred_at', 'actor_label', 'action', 'entity_type', 'entity_id'])
-        .where((eb) => eb.or([eb('actor_id', '=', actor.id), ...(scope.length ? [eb('org_id', 'in', scope)] : [])]))
-        .orderBy('seq', 'desc')
-        .limit(200)
-        .execute();
+      const rows = await listAuditEvents(db, actor.id, scope);
       const chain = req.query.verify && scope.length ? await verifyChain(db) : null;
       return sendHtml(
         reply,
@@ -155,7 +142,8 @@ async function staffModule(app: FastifyInstance) {
           ...adminView(req, reply),
           actorName: actor.displayName,
           chain,
-          rows: rows.map((r) => ({ seq: r.seq, occurredAt: new Date(r.occurred_at).toISOString().replace('T', ' ').slice(0, 19), actorLabel: r.actor_label, action: r.action, entityType: r.entity_type, entityId: r.entity_id })),
+          canVerify: scope.length > 0,
+          rows: rows.map((r) => ({ seq: r.seq, occurredAt: formatChinaDateTime(new Date(r.occurred_at)), actorLabel: r.actor_label, action: r.action, entityType: r.entity_type, entityId: r.entity_id })),
         }),
       );
     });

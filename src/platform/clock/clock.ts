@@ -15,6 +15,13 @@ const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const shanghaiDateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
+
+/** '2026-11-22 10:05:03' in China Standard Time, for logs and tables staff read. */
+export function formatChinaDateTime(d: Date): string {
+  return shanghaiDateTime.format(d);
+}
+
 export function toChinaDate(d: Date): string {
   return shanghaiDate.format(d);
 }

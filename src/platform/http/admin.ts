@@ -3,13 +3,6 @@ import type { Actor } from '../auth/sessions.js';
 import type { CommandContext } from './command.js';
 import { HttpError } from './errors.js';
 
-/** Redirect to the login page, remembering where the person wanted to go. */
-export class LoginRequired extends HttpError {
-  constructor(public readonly next: string) {
-    super(401, '请先登录');
-  }
-}
-
 /**
  * Registers the guard of a back-office plugin: every route in it needs a signed-in staff member;
  * anonymous visitors go to the login page.
@@ -23,7 +16,8 @@ export function requireStaff(app: FastifyInstance): void {
 }
 
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new LoginRequired(req.url);
+  // requireStaff has already sent anonymous visitors to the login page; this only guards misuse.
+  if (!req.actor) throw new HttpError(401, '请先登录');
   return req.actor;
 }
 

@@ -10,6 +10,7 @@ import { inTransaction, type CommandContext } from '../../../platform/http/comma
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js';
 import { storageKeyFor } from '../attachments.js';
+import { defaultCatalogSlug } from '../../organizations/catalog-template.js';
 import type { DocumentInput } from '../domain/document-input.js';
 import type { DocNumber } from '../domain/doc-number.js';
 import { EDITOR_ROLES } from '../domain/status.js';
@@ -38,13 +39,13 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
   const { input } = a;
   if (!hasRole(a.actor, input.orgId, EDITOR_ROLES)) throw new ForbiddenError('您没有在该机构编辑文件的权限。');
   return inTransaction(ctx, async (trx) => {
-    await checkReferences(trx, input);
+    const catalogNodeId = await checkReferences(trx, input);
     const now = ctx.clock.now();
     const bodyHtml = sanitizeRichText(input.bodyHtml);
     const bodyText = htmlToText(bodyHtml);
     const fields = {
       org_id: input.orgId,
-      catalog_node_id: input.catalogNodeId,
+      catalog_node_id: catalogNodeId,
       title: input.title,
       doc_no: a.checked.docNumber?.normalized ?? null,
       doc_no_prefix: a.checked.docNumber?.prefix ?? null,
@@ -103,12 +104,18 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
   });
 }
 
-async function checkReferences(trx: Transaction<Database>, input: DocumentInput): Promise<void> {
+/** Checks the references a form may carry, and returns the catalog column the document goes in. */
+async function checkReferences(trx: Transaction<Database>, input: DocumentInput): Promise<number | null> {
   const type = await trx.selectFrom('doc_types').select('name').where('name', '=', input.docType).executeTakeFirst();
   if (!type) throw new RuleError('文种不在可选范围内', 'docType');
-  if (input.catalogNodeId !== null) {
-    const node = await trx.selectFrom('catalog_nodes').select('org_id').where('id', '=', input.catalogNodeId).executeTakeFirst();
+  let catalogNodeId = input.catalogNodeId;
+  if (catalogNodeId !== null) {
+    const node = await trx.selectFrom('catalog_nodes').select('org_id').where('id', '=', catalogNodeId).executeTakeFirst();
     if (!node || node.org_id !== input.orgId) throw new RuleError('所选栏目不属于该机构', 'catalogNodeId');
+  } else {
+    // No column chosen: the one the standard catalog has for this document type, if the admin kept it.
+    const node = await trx.selectFrom('catalog_nodes').select('id').where('org_id', '=', input.orgId).where('slug', '=', defaultCatalogSlug(input.docType)).executeTakeFirst();
+    catalogNodeId = node?.id ?? null;
   }
   if (input.topicId !== null) {
     const topic = await trx.selectFrom('topics').select('id').where('id', '=', input.topicId).executeTakeFirst();
@@ -118,6 +125,7 @@ async function checkReferences(trx: Transaction<Database>, input: DocumentInput)
     const known = await trx.selectFrom('audiences').select('name').where('name', 'in', input.audiences).execute();
     if (known.length !== input.audiences.length) throw new RuleError('服务对象不在可选范围内', 'audiences');
   }
+  return catalogNodeId;
 }
 
 async function storeAttachments(trx: Transaction<Database>, a: SaveDocumentArgs, documentId: number, now: Date): Promise<void> {

@@ -6,6 +6,7 @@ import { defaultExpiry } from './validity.js';
 /** What a drafter submits for a document, after the form's field-level checks. */
 export interface DocumentInput {
   orgId: number;
+  /** null: the standard column for the document type. */
   catalogNodeId: number | null;
   title: string;
   docNo: string | null;

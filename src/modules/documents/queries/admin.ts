@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentStatus } from '../../../db/schema.js';
+import { suggestDocNumber } from '../domain/doc-number.js';
 
 export interface AdminListParams {
   orgIds: number[];
@@ -77,3 +78,26 @@ export async function loadFormOptions(db: Kysely<Database>, orgIds: number[]) {
   return { orgs, nodes, docTypes: docTypes.map((t) => t.name), topics, audiences: audiences.map((a) => a.name) };
 }
 export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>;
+
+/** The validity events recorded against a document, with the documents behind them. */
+export async function listRelationsOf(db: Kysely<Database>, documentId: number) {
+  return db
+    .selectFrom('document_relations as r')
+    .leftJoin('documents as b', 'b.id', 'r.by_document_id')
+    .select(['r.kind', 'r.effective_on', 'r.by_document_id', 'b.title'])
+    .where('r.document_id', '=', documentId)
+    .orderBy('r.effective_on')
+    .execute();
+}
+
+/** A document named by its 发文字号 (any common spelling) or by its number in the back office. */
+export async function resolveDocumentRef(db: Kysely<Database>, ref: string): Promise<number | null> {
+  if (/^\d{1,12}$/.test(ref)) {
+    const d = await db.selectFrom('documents').select('id').where('id', '=', Number(ref)).executeTakeFirst();
+    return d?.id ?? null;
+  }
+  // Lenient here: a clerk typing 宁政发[2024]3号 means 宁政发〔2024〕3号.
+  const normalized = suggestDocNumber(ref) ?? ref;
+  const d = await db.selectFrom('documents').select('id').where('doc_no', '=', normalized).where('status', '=', 'published').orderBy('id', 'desc').executeTakeFirst();
+  return d?.id ?? null;
+}

@@ -69,14 +69,17 @@ export async function getAttachment(db: Kysely<Database>, documentId: number, at
     .executeTakeFirst();
 }
 
-/** Published documents, newest first, optionally of one organization or catalog branch. */
-export async function listPublished(db: Kysely<Database>, p: { orgId?: number; catalogNodeIds?: number[]; topicId?: number; limit: number; offset?: number }) {
+/**
+ * Published documents, newest first, optionally of one organization, catalog branch or topic.
+ * The total is counted only for the callers that page through it.
+ */
+export async function listPublished(db: Kysely<Database>, p: { orgId?: number; catalogNodeIds?: number[]; topicId?: number; limit: number; offset?: number; withTotal?: boolean }) {
   let q = db.selectFrom('documents as d').leftJoin('topics as t', 't.id', 'd.topic_id').where('d.status', '=', 'published').where('d.attribute', 'in', PUBLIC_ATTRIBUTES);
   if (p.orgId) q = q.where('d.org_id', '=', p.orgId);
   if (p.catalogNodeIds) q = q.where('d.catalog_node_id', 'in', p.catalogNodeIds.length ? p.catalogNodeIds : [-1]);
   if (p.topicId) q = q.where((eb) => eb.or([eb('d.topic_id', '=', p.topicId!), eb('t.parent_id', '=', p.topicId!)]));
   const [count, rows] = await Promise.all([
-    q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    p.withTotal ? q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow() : null,
     q
       .select(['d.id', 'd.title', 'd.doc_no', 'd.index_no', 'd.published_on', 'd.validity', 'd.issuers', 'd.updated_at', 'd.published_at', sql<string>`left(d.body_text, 200)`.as('summary')])
       .orderBy(sql`d.published_on desc nulls last`)
@@ -85,6 +88,23 @@ export async function listPublished(db: Kysely<Database>, p: { orgId?: number; c
       .offset(p.offset ?? 0)
       .execute(),
   ]);
-  return { total: Number(count.n), rows };
+  return { total: count ? Number(count.n) : rows.length, rows };
 }
+
+/** How many documents the public can see, and how many of them are in force (for the home page). */
+export async function countPublicDocuments(db: Kysely<Database>): Promise<{ total: number; effective: number }> {
+  const r = await db
+    .selectFrom('documents')
+    .select(({ fn }) => [fn.countAll<number>().as('total'), fn.count<number>(sql`case when validity = 'effective' then 1 end`).as('effective')])
+    .where('status', '=', 'published')
+    .where('attribute', 'in', PUBLIC_ATTRIBUTES)
+    .executeTakeFirstOrThrow();
+  return { total: Number(r.total), effective: Number(r.effective) };
+}
+
+/** Public documents for the sitemap (a sitemap file holds at most 50,000 addresses). */
+export async function listSitemapDocuments(db: Kysely<Database>, limit = 45_000) {
+  return db.selectFrom('documents').select(['id', 'updated_at']).where('status', '=', 'published').where('attribute', 'in', PUBLIC_ATTRIBUTES).orderBy('id').limit(limit).execute();
+}
+
 export type PublishedRow = Awaited<ReturnType<typeof listPublished>>['rows'][number];

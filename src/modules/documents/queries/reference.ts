@@ -37,7 +37,3 @@ export async function loadReferenceLists(db: Kysely<Database>): Promise<Referenc
   cached = { at: Date.now(), db, value };
   return value;
 }
-
-export function forgetReferenceLists(): void {
-  cached = null;
-}

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } fro
 import type { Database } from '../../../db/schema.js';
 import { buildSnippet, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
 import { normalizeDocNumberQuery } from '../domain/doc-number.js';
+import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
 import { VALIDITIES, type Validity } from '../domain/validity.js';
 
 export interface SearchParams {
@@ -62,7 +63,7 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
     // than the GIN index while being many times slower. Searches always go through the index.
     await sql`set local enable_seqscan = off`.execute(trx);
     const textMatch = await textCondition(trx, parsed, docNo, p.q, hints.docTypes);
-    const where = [sql`d.status = 'published'`, sql`d.attribute in ('public', 'public_redacted')`, ...filterConditions(p)];
+    const where = [sql`d.status = 'published'`, sql`d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`, ...filterConditions(p)];
     if (textMatch) where.push(textMatch.condition);
     // The title first: a phrase found there saves decompressing the body.
     for (const phrase of parsed.phrases) where.push(sql`(strpos(d.title, ${phrase}) > 0 or strpos(d.body_text, ${phrase}) > 0)`);

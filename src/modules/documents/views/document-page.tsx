@@ -3,7 +3,7 @@ import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
 import { attributeNote, ATTRIBUTE_LABELS } from '../domain/labels.js';
-import { validityEventLabels, validityLabels, type ValidityResult } from '../domain/validity.js';
+import { validityEventLabels, type ValidityResult } from '../domain/validity.js';
 import type { PublicDocument } from '../queries/public.js';
 import { ChineseDate, DocLink, ValidityBadge } from './parts.js';
 
@@ -111,4 +111,3 @@ export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export { validityLabels };

@@ -10,10 +10,11 @@ export interface AuditRow {
   entityId: string;
 }
 
-export function AuditPage(p: { ctx: PageContext; actorName: string; csrfToken: string; rows: AuditRow[]; chain: { ok: boolean; count: number; problems: string[] } | null }) {
+export function AuditPage(p: { ctx: PageContext; actorName: string; csrfToken: string; rows: AuditRow[]; canVerify: boolean; chain: { ok: boolean; count: number; problems: string[] } | null }) {
   return (
     <AdminLayout ctx={p.ctx} title="审计日志" actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '审计日志' }]}>
       <h1>审计日志</h1>
+      {p.canVerify && !p.chain ? <p><a class="button secondary" href="/admin/audit?verify=1">校验哈希链是否完整</a></p> : null}
       {p.chain ? (
         <p class={p.chain.ok ? 'flash' : 'error-summary'} role="status">
           {p.chain.ok ? `哈希链完整：共 ${p.chain.count} 条记录，未发现篡改。` : `哈希链校验失败：${p.chain.problems.slice(0, 5).join('；')}`}
