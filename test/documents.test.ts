@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
 import { TestSession } from './helpers/session.js';
 import { documentForm, makeDocx, PDF_MIN, PNG_1PX } from './helpers/fixtures.js';
@@ -19,6 +19,8 @@ for (const kind of testDatabaseKinds()) {
       fgw = await orgId(t, 'fgw');
     });
     after(() => t.close());
+    // Each test signs several people in; a minute apart, they stay under the login rate limit.
+    beforeEach(() => t.clock.set(new Date(t.clock.now().getTime() + 61_000)));
 
     test('a publisher creates and publishes a document; it is found by words and by its number', async () => {
       const s = new TestSession(t.app);
@@ -123,6 +125,34 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(exe.statusCode, 422);
       assert.match(exe.body, /不支持/);
       assert.deepEqual({ docs: await count(t, 'documents'), files: await count(t, 'attachments') }, before);
+    });
+
+    test('a draft is published by a publisher only, and never when its attribute keeps it off the portal', async () => {
+      const city = await orgId(t, 'city');
+      const drafter = new TestSession(t.app);
+      await drafter.login('city.drafter');
+      const saved = await drafter.postMultipart('/admin/documents', documentForm(city, { title: '江宁市待发布草稿', docNo: '', issuers: '江宁市人民政府办公室', action: 'save' }));
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+      const id = Number(/(\d+)\?/.exec(saved.headers.location as string)![1]);
+      assert.doesNotMatch((await drafter.get(`/admin/documents/${id}`)).body, /action="\/admin\/documents\/\d+\/publish"/, 'no publish button for a drafter');
+      assert.equal((await drafter.post(`/admin/documents/${id}/publish`, {})).statusCode, 403);
+      assert.equal((await t.app.inject(`/documents/${id}`)).statusCode, 404);
+      const publisher = new TestSession(t.app);
+      await publisher.login('city.publisher');
+      await publisher.get(`/admin/documents/${id}`);
+      assert.equal((await publisher.post(`/admin/documents/${id}/publish`, {})).statusCode, 303);
+      assert.equal((await t.app.inject(`/documents/${id}`)).statusCode, 200);
+      await publisher.get(`/admin/documents/${id}`);
+      const again = await publisher.post(`/admin/documents/${id}/publish`, {});
+      assert.equal(again.statusCode, 422);
+      assert.match(again.body, /当前状态为“已发布”，不能发布/);
+
+      const onRequest = await drafter.postMultipart('/admin/documents', documentForm(city, { title: '依申请公开的内部文件', docNo: '', issuers: '江宁市人民政府办公室', attribute: 'on_request', action: 'save' }));
+      const hidden = Number(/(\d+)\?/.exec(onRequest.headers.location as string)![1]);
+      await publisher.get(`/admin/documents/${hidden}`);
+      const refused = await publisher.post(`/admin/documents/${hidden}/publish`, {});
+      assert.equal(refused.statusCode, 422);
+      assert.match(refused.body, /依申请公开/);
     });
 
     test('a form without its CSRF token is refused and writes nothing', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, beforeEach, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { verifyChain } from '../src/platform/audit/audit.js';
 import { connectDatabase } from '../src/db/connect.js';
@@ -20,6 +20,8 @@ for (const kind of testDatabaseKinds()) {
       t = await buildTestApp(kind);
     });
     after(() => t.close());
+    // A minute between tests keeps each under the login rate limit (its own test fills it on purpose).
+    beforeEach(() => t.clock.set(new Date(t.clock.now().getTime() + 61_000)));
 
     test('login works, a wrong password is refused without saying which part was wrong, and logout ends the session', async () => {
       const s = new TestSession(t.app);
@@ -56,6 +58,21 @@ for (const kind of testDatabaseKinds()) {
       let last = 0;
       for (let i = 0; i < 11; i++) last = (await s.login('nobody-here', 'x')).statusCode;
       assert.equal(last, 429);
+    });
+
+    test('an administrator checks the audit chain from the audit page; the display mode switch stays on this site', async () => {
+      const admin = new TestSession(t.app);
+      await admin.login('admin');
+      const page = await admin.get('/admin/audit');
+      assert.match(page.body, /href="\/admin\/audit\?verify=1"/);
+      assert.match(page.body, /document\.create/);
+      assert.match((await admin.get('/admin/audit?verify=1')).body, /哈希链完整/);
+      const evil = await t.app.inject('/prefs?mode=large&back=//evil.example.com/');
+      assert.equal(evil.statusCode, 303);
+      assert.equal(evil.headers.location, '/');
+      const ok = await t.app.inject('/prefs?mode=large&back=%2Flibrary%3Fq%3D1');
+      assert.equal(ok.headers.location, '/library?q=1');
+      assert.match(String(ok.headers['set-cookie']), /gk_mode=large/);
     });
 
     test('the audit chain verifies, and detects an edited and a deleted row', async () => {
