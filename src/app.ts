@@ -24,6 +24,8 @@ import organizations from './modules/organizations/index.js';
 import staff from './modules/staff/index.js';
 import documents from './modules/documents/index.js';
 import portal from './modules/portal/index.js';
+import review from './modules/review/index.js';
+import interpretations from './modules/interpretations/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -46,6 +48,7 @@ declare module 'fastify' {
 }
 
 const css = readFileSync(new URL('./platform/html/assets/site.css', import.meta.url), 'utf8');
+const adminJs = readFileSync(new URL('./platform/html/assets/admin.js', import.meta.url), 'utf8');
 
 /** Builds the whole application without listening, for the server and for tests alike. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -122,12 +125,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.get('/assets/site.css', (_req, reply) => {
     reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/css; charset=utf-8').send(css);
   });
+  app.get('/assets/admin.js', (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/javascript; charset=utf-8').send(adminJs);
+  });
   app.get('/healthz', async () => ({ ok: true }));
 
   await app.register(staff);
   await app.register(organizations);
   await app.register(documents);
   await app.register(portal);
+  await app.register(review);
+  await app.register(interpretations);
   return app;
 }
 

@@ -8,6 +8,7 @@ import { nextChinaMidnight, scheduleJob, startJobLoop, type JobHandler } from '.
 import { warmSegmenter } from './platform/search/index.js';
 import { importPolicyDocs } from './modules/documents/commands/import-policy-docs.js';
 import { refreshDueValidity } from './modules/documents/commands/refresh-validity.js';
+import { reviewJobHandlers } from './modules/review/jobs.js';
 import { cookieSecret, isEmpty, openRuntime, type Runtime } from './runtime.js';
 
 const HELP = `gongkai — 政府信息公开平台
@@ -119,6 +120,7 @@ async function serve(config: Config): Promise<number> {
   const app = await buildApp({ config, db: rt.db, clock: rt.clock, storage: rt.storage, cookieSecret: await cookieSecret(rt.db) });
   const handlers: Record<string, JobHandler> = {
     'refresh-validity': { run: () => refreshDueValidity(rt.db, rt.clock).then(() => app.pageCache.clear()), next: nextChinaMidnight },
+    ...reviewJobHandlers(rt.db, rt.clock, () => app.pageCache.clear()),
   };
   await scheduleJob(rt.db, 'refresh-validity', rt.clock.now(), { uniqueKey: 'refresh-validity' });
   const stopJobs = startJobLoop(rt.db, rt.clock, handlers, (err) => app.log.error({ err }, 'job failed'));

@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
 import { TestSession } from './helpers/session.js';
 import { documentForm, makeDocx, PDF_MIN, PNG_1PX } from './helpers/fixtures.js';
+import { publishNow } from './helpers/publish.js';
 
 async function orgId(t: TestApp, slug: string) {
   return (await t.db.selectFrom('organizations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
@@ -22,16 +23,20 @@ for (const kind of testDatabaseKinds()) {
     // Each test signs several people in; a minute apart, they stay under the login rate limit.
     beforeEach(() => t.clock.set(new Date(t.clock.now().getTime() + 61_000)));
 
-    test('a publisher creates and publishes a document; it is found by words and by its number', async () => {
+    test('a document saved and then published gets its index number and validity; it is found by words and by its number', async () => {
       const s = new TestSession(t.app);
       await s.login('fgw.editor');
       const res = await s.postMultipart('/admin/documents', documentForm(fgw));
       assert.equal(res.statusCode, 303, res.body.slice(0, 500));
       const id = Number(/\/admin\/documents\/(\d+)/.exec(res.headers.location as string)![1]);
+      const draft = await t.db.selectFrom('documents').select(['status', 'index_no']).where('id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(draft, { status: 'draft', index_no: null }, 'a draft uses up no index number');
+      assert.equal((await t.app.inject(`/documents/${id}`)).statusCode, 404, 'a draft is not public');
+      await publishNow(t, id);
       const doc = await t.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       assert.equal(doc.status, 'published');
       assert.equal(doc.published_on, '2026-11-22', 'published today when no date was given');
-      assert.match(doc.index_no, /^113201000000101\/2026-\d{5}$/);
+      assert.match(doc.index_no ?? '', /^113201000000101\/2026-\d{5}$/);
       assert.equal(doc.validity, 'not_yet_effective', 'takes effect on 2026-12-01');
       assert.equal(doc.expires_on, '2031-11-30', 'normative documents get the default 5-year term');
       const byWords = await t.app.inject(`/api/v1/documents?q=${encodeURIComponent('专精特新 奖励')}`);
@@ -51,8 +56,9 @@ for (const kind of testDatabaseKinds()) {
       await s.login('fgw.editor');
       const created = await s.postMultipart('/admin/documents', documentForm(fgw, { title: '江宁市版本对比测试文件', docNo: '' }));
       const id = Number(/(\d+)\?/.exec(created.headers.location as string)![1]);
-      const edited = await s.postMultipart(`/admin/documents/${id}`, documentForm(fgw, { title: '江宁市版本对比测试文件', docNo: '', bodyHtml: '<p>第一条 对新认定的专精特新中小企业给予一次性奖励30万元。</p>', note: '提高奖励', action: 'save' }));
+      const edited = await s.postMultipart(`/admin/documents/${id}`, documentForm(fgw, { title: '江宁市版本对比测试文件', docNo: '', bodyHtml: '<p>第一条 对新认定的专精特新中小企业给予一次性奖励30万元。</p>', note: '提高奖励' }));
       assert.equal(edited.statusCode, 303);
+      await publishNow(t, id);
       const versions = await t.db.selectFrom('document_versions').select(['version_no', 'note']).where('document_id', '=', id).orderBy('version_no').execute();
       assert.deepEqual(versions.map((v) => v.version_no), [1, 2]);
       const cmp = await t.app.inject(`/documents/${id}/compare?a=1&b=2`);
@@ -99,6 +105,8 @@ for (const kind of testDatabaseKinds()) {
       assert.match(doc.body_html, /<p>第一条 为了规范数据共享，制定本办法。<\/p>/);
       const att = await t.db.selectFrom('attachments').select(['id', 'file_name', 'media_type']).where('document_id', '=', id).executeTakeFirstOrThrow();
       assert.equal(att.media_type, 'application/pdf');
+      assert.equal((await t.app.inject(`/documents/${id}/attachments/${att.id}`)).statusCode, 404, "a draft's files are not public");
+      await t.db.updateTable('documents').set({ status: 'published' }).where('id', '=', id).execute();
       const download = await t.app.inject(`/documents/${id}/attachments/${att.id}`);
       assert.equal(download.statusCode, 200);
       assert.equal(download.rawPayload.subarray(0, 8).toString(), '%PDF-1.4');
@@ -106,6 +114,11 @@ for (const kind of testDatabaseKinds()) {
       await outsider.login('czj.editor');
       await outsider.get('/admin');
       assert.equal((await outsider.post(`/admin/documents/${id}/attachments/${att.id}/remove`, {})).statusCode, 404, 'another organization cannot touch it');
+      await s.get(`/admin/documents/${id}`);
+      const refused = await s.post(`/admin/documents/${id}/attachments/${att.id}/remove`, {});
+      assert.equal(refused.statusCode, 422, 'a published document changes only through a reviewed edition');
+      assert.match(refused.body, /修订稿/);
+      await t.db.updateTable('documents').set({ status: 'draft' }).where('id', '=', id).execute();
       await s.get(`/admin/documents/${id}`);
       assert.equal((await s.post(`/admin/documents/${id}/attachments/${att.id}/remove`, {})).statusCode, 303);
       assert.equal((await t.app.inject(`/documents/${id}/attachments/${att.id}`)).statusCode, 404);
@@ -125,34 +138,6 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(exe.statusCode, 422);
       assert.match(exe.body, /不支持/);
       assert.deepEqual({ docs: await count(t, 'documents'), files: await count(t, 'attachments') }, before);
-    });
-
-    test('a draft is published by a publisher only, and never when its attribute keeps it off the portal', async () => {
-      const city = await orgId(t, 'city');
-      const drafter = new TestSession(t.app);
-      await drafter.login('city.drafter');
-      const saved = await drafter.postMultipart('/admin/documents', documentForm(city, { title: '江宁市待发布草稿', docNo: '', issuers: '江宁市人民政府办公室', action: 'save' }));
-      assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
-      const id = Number(/(\d+)\?/.exec(saved.headers.location as string)![1]);
-      assert.doesNotMatch((await drafter.get(`/admin/documents/${id}`)).body, /action="\/admin\/documents\/\d+\/publish"/, 'no publish button for a drafter');
-      assert.equal((await drafter.post(`/admin/documents/${id}/publish`, {})).statusCode, 403);
-      assert.equal((await t.app.inject(`/documents/${id}`)).statusCode, 404);
-      const publisher = new TestSession(t.app);
-      await publisher.login('city.publisher');
-      await publisher.get(`/admin/documents/${id}`);
-      assert.equal((await publisher.post(`/admin/documents/${id}/publish`, {})).statusCode, 303);
-      assert.equal((await t.app.inject(`/documents/${id}`)).statusCode, 200);
-      await publisher.get(`/admin/documents/${id}`);
-      const again = await publisher.post(`/admin/documents/${id}/publish`, {});
-      assert.equal(again.statusCode, 422);
-      assert.match(again.body, /当前状态为“已发布”，不能发布/);
-
-      const onRequest = await drafter.postMultipart('/admin/documents', documentForm(city, { title: '依申请公开的内部文件', docNo: '', issuers: '江宁市人民政府办公室', attribute: 'on_request', action: 'save' }));
-      const hidden = Number(/(\d+)\?/.exec(onRequest.headers.location as string)![1]);
-      await publisher.get(`/admin/documents/${hidden}`);
-      const refused = await publisher.post(`/admin/documents/${hidden}/publish`, {});
-      assert.equal(refused.statusCode, 422);
-      assert.match(refused.body, /依申请公开/);
     });
 
     test('a form without its CSRF token is refused and writes nothing', async () => {
@@ -197,6 +182,7 @@ for (const kind of testDatabaseKinds()) {
       const rsj = await orgId(t, 'rsj');
       const created = await s.postMultipart('/admin/documents', documentForm(rsj, { title: '关于废止部分规范性文件的决定', docNo: '宁人社发〔2026〕2号', issuers: '江宁市人力资源和社会保障局', effectiveOn: '2026-11-15', writtenOn: '2026-11-10' }));
       assert.equal(created.statusCode, 303, created.body.slice(0, 500));
+      await publishNow(t, Number(/(\d+)\?/.exec(created.headers.location as string)![1]));
       await s.get(`/admin/documents/${target.id}`);
       const bad = await s.post(`/admin/documents/${target.id}/relations`, { kind: 'repeal', byDocument: '宁人社发〔2099〕1号', effectiveOn: '2026-11-20' });
       assert.equal(bad.statusCode, 422);

@@ -27,7 +27,7 @@ describe('cached public pages over real HTTP', () => {
     assert.equal(revalidated.status, 304);
   });
 
-  test('display modes are cached apart, and an edit shows at once', async () => {
+  test('display modes are cached apart, and a publication shows at once', async () => {
     const large = await (await fetch(`${base}/documents/4`, { headers: { cookie: 'gk_mode=large' } })).text();
     assert.match(large, /class="mode-large"/);
     assert.match(await (await fetch(`${base}/documents/4`)).text(), /class="mode-standard"/);
@@ -36,8 +36,13 @@ describe('cached public pages over real HTTP', () => {
     const edit = await s.get('/admin/documents/4/edit');
     const title = /id="f-title"[^>]*value="([^"]+)"/.exec(edit.body)![1]!;
     const form = Object.fromEntries([...edit.body.matchAll(/<input id="f-(\w+)" name="\w+" type="(?:text|date)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
-    const res = await s.postMultipart('/admin/documents/4', { ...form, orgId: /<option value="(\d+)" selected/.exec(edit.body)![1]!, docType: '行政规范性文件', attribute: 'public', bodyHtml: '<p>新的正文</p>', title: `${title}（修订）`, action: 'save' });
+    const res = await s.postMultipart('/admin/documents/4', { ...form, orgId: /<option value="(\d+)" selected/.exec(edit.body)![1]!, docType: '行政规范性文件', attribute: 'public', bodyHtml: '<p>新的正文</p>', title: `${title}（修订）`, topicId: /id="f-topicId"[\s\S]*?<option value="(\d+)" selected/.exec(edit.body)![1]! });
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+    assert.doesNotMatch(await (await fetch(`${base}/documents/4`)).text(), /（修订）/, 'an edit waits for review');
+    const edition = Number(/\/admin\/documents\/(\d+)/.exec(String(res.headers.location))![1]);
+    await s.get(`/admin/review/document/${edition}`);
+    const urgent = await s.post(`/admin/review/document/${edition}/urgent_publish`, { comment: '测试缓存' });
+    assert.equal(urgent.statusCode, 303, /error-summary.*?<\/div>/s.exec(urgent.body)?.[0] ?? urgent.body.slice(0, 300));
     assert.match(await (await fetch(`${base}/documents/4`)).text(), /（修订）/);
   });
 });

@@ -9,7 +9,27 @@ type Json = ColumnType<unknown, string, string>;
 export type OrganizationKind = 'government' | 'department' | 'county' | 'township' | 'office';
 export type Role = 'admin' | 'drafter' | 'reviewer' | 'publisher' | 'request_handler' | 'disclosure_office';
 export type DisclosureAttribute = 'public' | 'public_redacted' | 'on_request' | 'not_public';
-export type DocumentStatus = 'draft' | 'submitted' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'withdrawn';
+export type DocumentStatus = 'draft' | 'submitted' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'withdrawn' | 'merged';
+/** Every publishable item (documents, interpretations) goes through the same review states. */
+export type ItemStatus = DocumentStatus;
+export type ItemType = 'document' | 'interpretation';
+export type InterpretationRule = 'required' | 'grace' | 'none';
+export type WithdrawalKind = 'notice' | 'remove';
+export type FlaggedAction = 'block' | 'suggest' | 'warn';
+
+/** The review columns every publishable item's table carries (migration 0002). */
+export interface ReviewColumns {
+  edition_of: number | null;
+  review_level: Generated<number>;
+  submitted_by: number | null;
+  submitted_at: Timestamp | null;
+  needs_review: Generated<boolean>;
+  urgent_reason: string | null;
+  publish_at: Timestamp | null;
+  withdrawn_at: Timestamp | null;
+  withdrawal_kind: WithdrawalKind | null;
+  withdrawal_reason: string | null;
+}
 
 export interface OrganizationsTable {
   id: Generated<number>;
@@ -28,6 +48,9 @@ export interface OrganizationsTable {
   office_hours: Generated<string>;
   guide_html: Generated<string>;
   index_template: Generated<string>;
+  review_levels: Generated<number>;
+  interpretation_rule: Generated<InterpretationRule>;
+  interpretation_grace_days: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -108,12 +131,12 @@ export interface DocTypesTable {
   position: Generated<number>;
 }
 
-export interface DocumentsTable {
+export interface DocumentsTable extends ReviewColumns {
   id: Generated<number>;
   org_id: number;
   catalog_node_id: number | null;
   source_id: string | null;
-  index_no: string;
+  index_no: string | null;
   title: string;
   doc_no: string | null;
   doc_no_prefix: string | null;
@@ -178,8 +201,86 @@ export interface AttachmentsTable {
   storage_key: string;
   position: Generated<number>;
   removed_at: Timestamp | null;
+  /** Extracted text, for the automatic checks. */
+  text_content: Generated<string>;
+  /** A redacted copy uploaded for a 删减后公开 document. */
+  redacted_copy: Generated<boolean>;
   created_by: number | null;
   created_at: Timestamp;
+}
+
+export interface InterpretationsTable extends ReviewColumns {
+  id: Generated<number>;
+  org_id: number;
+  title: string;
+  form: 'text' | 'graphic' | 'video' | 'qa' | 'press' | 'expert';
+  body_html: string;
+  body_text: string;
+  department: string;
+  contact: string;
+  status: ItemStatus;
+  published_on: DateString | null;
+  published_at: Timestamp | null;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InterpretationDocumentsTable {
+  interpretation_id: number;
+  document_id: number;
+}
+
+export interface ReviewActionsTable {
+  id: Generated<number>;
+  item_type: ItemType;
+  item_id: number;
+  org_id: number;
+  action: string;
+  level: number | null;
+  comment: Generated<string>;
+  findings: ColumnType<unknown, string | undefined, string>;
+  staff_id: number;
+  created_at: Timestamp;
+}
+
+export interface CheckResolutionsTable {
+  id: Generated<number>;
+  item_type: ItemType;
+  item_id: number;
+  finding_key: string;
+  resolution: 'dismissed' | 'acknowledged';
+  reason: Generated<string>;
+  staff_id: number;
+  created_at: Timestamp;
+}
+
+export interface FlaggedTermsTable {
+  id: Generated<number>;
+  term: string;
+  category: string;
+  action: FlaggedAction;
+  replacement: string | null;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface CheckRunsTable {
+  id: Generated<number>;
+  reason: string;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  items_scanned: Generated<number>;
+  items_flagged: Generated<number>;
+}
+
+export interface CheckRunHitsTable {
+  run_id: number;
+  item_type: ItemType;
+  item_id: number;
+  findings: ColumnType<unknown, string, string>;
 }
 
 export interface IndexCountersTable {
@@ -223,6 +324,13 @@ export interface Database {
   attachments: AttachmentsTable;
   index_counters: IndexCountersTable;
   jobs: JobsTable;
+  interpretations: InterpretationsTable;
+  interpretation_documents: InterpretationDocumentsTable;
+  review_actions: ReviewActionsTable;
+  check_resolutions: CheckResolutionsTable;
+  flagged_terms: FlaggedTermsTable;
+  check_runs: CheckRunsTable;
+  check_run_hits: CheckRunHitsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

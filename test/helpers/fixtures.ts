@@ -27,7 +27,6 @@ export function documentForm(orgId: number, over: Record<string, string | string
     expiresOn: '',
     bodyHtml: '<p>第一条 对新认定的专精特新中小企业给予一次性奖励20万元。</p><p>第二条 本措施自2026年12月1日起施行。</p>',
     note: '',
-    action: 'publish',
     ...over,
   };
 }

@@ -6,10 +6,12 @@ import type { FileStorage } from '../../platform/files/storage.js';
 import type { CommandContext } from '../../platform/http/command.js';
 import { createOrganization } from '../../modules/organizations/commands/create-organization.js';
 import { createStaff } from '../../modules/staff/commands/create-staff.js';
+import { documentKind } from '../../modules/documents/review-kind.js';
 import { saveDocument } from '../../modules/documents/commands/save-document.js';
 import { addRelation } from '../../modules/documents/commands/add-relation.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from '../../modules/documents/domain/document-input.js';
 import { DEMO_DOCUMENTS } from './demo-documents.js';
+import { seedDemoInterpretations } from './demo-interpretations.js';
 
 /** The demo site group: a city, 4 departments, 2 counties with a township each, staff for every role. */
 export const DEMO_PASSWORD = 'Gongkai@2026';
@@ -30,7 +32,9 @@ export const DEMO_STAFF: { username: string; name: string; roles: [string, Role]
   { username: 'admin', name: '系统管理员', roles: [['city', 'admin'], ...ORGS.slice(1).map((o) => [o.key, 'admin'] as [string, Role])] },
   { username: 'gkb', name: '市政务公开办', roles: [['city', 'disclosure_office']] },
   { username: 'city.drafter', name: '市政府办起草人', roles: [['city', 'drafter']] },
-  { username: 'city.reviewer', name: '市政府办审核人', roles: [['city', 'reviewer']] },
+  { username: 'city.reviewer', name: '市政府办初审人', roles: [['city', 'reviewer']] },
+  { username: 'city.reviewer2', name: '市政府办复审人', roles: [['city', 'reviewer']] },
+  { username: 'city.reviewer3', name: '市政府办终审人', roles: [['city', 'reviewer']] },
   { username: 'city.publisher', name: '市政府办发布人', roles: [['city', 'publisher']] },
   { username: 'city.handler', name: '市政府依申请公开办理人', roles: [['city', 'request_handler']] },
   { username: 'fgw.editor', name: '市发展改革委编辑', roles: [['fgw', 'drafter'], ['fgw', 'publisher']] },
@@ -42,6 +46,8 @@ export const DEMO_STAFF: { username: string; name: string; roles: [string, Role]
   { username: 'qingshi.editor', name: '青石镇编辑', roles: [['qingshi', 'drafter'], ['qingshi', 'publisher']] },
   { username: 'xihu.editor', name: '西湖县编辑', roles: [['xihu', 'drafter'], ['xihu', 'publisher']] },
   { username: 'baisha.editor', name: '白沙镇编辑', roles: [['baisha', 'drafter'], ['baisha', 'publisher']] },
+  // The city runs three-level review; each department, county and township one level, by its own reviewer.
+  ...ORGS.slice(1).map((o) => ({ username: `${o.key}.reviewer`, name: `${o.short}审核人`, roles: [[o.key, 'reviewer']] as [string, Role][] })),
 ];
 
 export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: FileStorage, terms: { normativeYears: number; provisionalYears: number }): Promise<void> {
@@ -54,6 +60,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
       email: `gk-${o.slug}@jiangning.example.gov.cn`, officeHours: '工作日 9:00—12:00，13:30—17:30',
     });
     orgIds.set(o.key, id);
+    if (o.parent) await db.updateTable('organizations').set({ review_levels: 1 }).where('id', '=', id).execute();
   }
   const actors = new Map<string, Actor>();
   await Promise.all(
@@ -76,18 +83,22 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
     const checked = checkDocumentInput(input, clock.today(), terms);
     if (!checked.ok) throw new Error(`演示文件“${d.title}”不合规：${JSON.stringify(checked.errors)}`);
     const ctx = { ...system, actor: { id: actor.id, label: actor.displayName } };
-    let id = await saveDocument(ctx, { actor, documentId: null, input, checked: checked.value, attachments: [], storage, publish: d.publish !== false });
+    // The demo's history is seeded as already reviewed: documents and their later editions are published directly.
+    const publish = (docId: number) => db.transaction().execute((trx) => documentKind.publish(trx, ctx, docId));
+    let id = await saveDocument(ctx, { actor, documentId: null, input, checked: checked.value, attachments: [], storage, redactedCopies: false });
+    if (d.publish !== false) id = await publish(id);
     for (const edit of d.edits ?? []) {
       const next = { ...input, bodyHtml: edit.body ?? input.bodyHtml, title: edit.title ?? input.title, note: edit.note };
       const c = checkDocumentInput(next, clock.today(), terms);
       if (!c.ok) throw new Error(`演示文件修改不合规：${JSON.stringify(c.errors)}`);
-      id = await saveDocument(ctx, { actor, documentId: id, input: next, checked: c.value, attachments: [], storage, publish: false });
+      id = await publish(await saveDocument(ctx, { actor, documentId: id, input: next, checked: c.value, attachments: [], storage, redactedCopies: false }));
     }
     docIds.set(d.key, id);
     for (const r of d.affects ?? []) {
       await addRelation(ctx, actors.get(r.by)!, { documentId: docIds.get(r.target)!, byDocumentId: id, kind: r.kind, effectiveOn: r.effectiveOn, note: r.note ?? '' });
     }
   }
+  await seedDemoInterpretations(db, { ...system, actor: { id: actors.get('admin')!.id, label: '系统管理员' } }, actors.get('admin')!, docIds);
 }
 
 export function demoLogins(): string {

@@ -43,7 +43,30 @@ export const TOPICS: [string, string[]][] = [
 
 export const AUDIENCES = ['企业', '中小微企业', '个体工商户', '个人', '老年人', '高校毕业生', '农民', '社会组织', '行政机关'];
 
+/**
+ * A starter flagged-wording dictionary (错敏词库): organ names changed by the 2018 State Council
+ * reorganization, common misused words, and expressions a government site must never carry.
+ * Administrators extend it (or import a full list) under 错敏词库.
+ */
+const STARTER_TERMS: { term: string; category: string; action: 'block' | 'suggest' | 'warn'; replacement?: string }[] = [
+  { term: '国家工商行政管理总局', category: '过时机构名称', action: 'suggest', replacement: '国家市场监督管理总局' },
+  { term: '国家质量监督检验检疫总局', category: '过时机构名称', action: 'suggest', replacement: '国家市场监督管理总局' },
+  { term: '国家食品药品监督管理总局', category: '过时机构名称', action: 'suggest', replacement: '国家市场监督管理总局' },
+  { term: '国家卫生和计划生育委员会', category: '过时机构名称', action: 'suggest', replacement: '国家卫生健康委员会' },
+  { term: '国家安全生产监督管理总局', category: '过时机构名称', action: 'suggest', replacement: '应急管理部' },
+  { term: '截止目前', category: '错别字', action: 'suggest', replacement: '截至目前' },
+  { term: '其它', category: '不规范用法', action: 'warn', replacement: '其他' },
+  { term: '台湾总统', category: '政治性错误', action: 'block', replacement: '台湾地区领导人' },
+  { term: '中华民国政府', category: '政治性错误', action: 'block' },
+  { term: '两个中国', category: '政治性错误', action: 'block' },
+];
+
 export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
+  await db
+    .insertInto('flagged_terms')
+    .values(STARTER_TERMS.map((t) => ({ term: t.term, category: t.category, action: t.action, replacement: t.replacement ?? null, created_by: null })))
+    .onConflict((oc) => oc.column('term').doNothing())
+    .execute();
   await db
     .insertInto('doc_types')
     .values(DOC_TYPES.map((t, i) => ({ name: t.name, is_normative: t.normative, position: i })))

@@ -41,6 +41,16 @@ export async function docxToHtml(path: string): Promise<string> {
   return result.value;
 }
 
+/** The text of an upload, for the automatic checks: Word files are read; other types have none we can read. */
+export async function attachmentText(u: Upload): Promise<string> {
+  if (!/\.docx$/i.test(u.fileName) || u.detected?.ext !== 'docx') return '';
+  try {
+    return (await mammoth.extractRawText({ path: u.tempPath })).value.slice(0, 1_000_000);
+  } catch {
+    return '';
+  }
+}
+
 export function storageKeyFor(sha256: string): string {
   return `attachments/${sha256.slice(0, 2)}/${sha256}`;
 }

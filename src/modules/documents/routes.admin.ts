@@ -8,7 +8,6 @@ import { sendHtml } from '../../platform/html/render.js';
 import type { DocumentStatus } from '../../db/schema.js';
 import { checkAttachment, docxToHtml } from './attachments.js';
 import { addRelation } from './commands/add-relation.js';
-import { publishDocument } from './commands/publish-document.js';
 import { removeAttachment } from './commands/remove-attachment.js';
 import { saveDocument } from './commands/save-document.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from './domain/document-input.js';
@@ -47,9 +46,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
   async function renderForm(req: FastifyRequest, reply: FastifyReply, p: { documentId: number | null; values: DocumentFormValues; errors?: FieldErrors; status?: DocumentStatus; attachments?: { id: number; file_name: string; size_bytes: number }[] }, code = 200) {
     const actor = actorOf(req);
     const options = await loadFormOptions(db, await editableOrgIds(req));
-    const orgId = Number(p.values.orgId ?? options.orgs[0]?.id);
-    const canPublish = hasRole(actor, orgId, ['publisher', 'admin']);
-    return sendHtml(reply, DocumentForm({ ...adminView(req, reply), actorName: actor.displayName, options, canPublish, ...p }), code);
+    return sendHtml(reply, DocumentForm({ ...adminView(req, reply), actorName: actor.displayName, options, ...p }), code);
   }
 
   app.get('/admin/documents/new', async (req, reply) => {
@@ -60,8 +57,11 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: { id: string } }>('/admin/documents/:id/edit', async (req, reply) => {
-    const d = await visibleDocument(req, idParam(req.params.id));
-    if (!hasRole(actorOf(req), d.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
+    const live = await visibleDocument(req, idParam(req.params.id));
+    if (!hasRole(actorOf(req), live.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
+    // A published document is edited through its open edition, when it has one.
+    if (live.openEdition) return reply.redirect(`/admin/documents/${live.openEdition.id}/edit`, 303);
+    const d = live;
     const values: DocumentFormValues = {
       orgId: String(d.org_id), title: d.title, docNo: d.doc_no ?? '', issuers: d.issuers.join('、'), docType: d.doc_type,
       catalogNodeId: d.catalog_node_id ? String(d.catalog_node_id) : '', topicId: d.topic_id ? String(d.topic_id) : '', audiences: d.audiences,
@@ -93,9 +93,8 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const checked = checkDocumentInput(input, clock.today(), config.validityTerms);
     if (!checked.ok) return fail(checked.errors);
     try {
-      const id = await saveDocument(commandContext(app, req), { actor: actorOf(req), documentId, input, checked: checked.value, attachments: files, storage, publish: f.action === 'publish' });
-      app.pageCache.clear();
-      return reply.redirect(`/admin/documents/${id}?saved=${f.action === 'publish' ? 'published' : '1'}`, 303);
+      const id = await saveDocument(commandContext(app, req), { actor: actorOf(req), documentId, input, checked: checked.value, attachments: files, storage, redactedCopies: f.redactedCopies });
+      return reply.redirect(`/admin/documents/${id}?saved=1`, 303);
     } catch (err) {
       await discardUploads(uploads);
       return fail(ruleErrorsOf(err));
@@ -111,26 +110,14 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     return sendHtml(
       reply,
-      AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: hasRole(actor, d.org_id, EDITOR_ROLES), canPublish: hasRole(actor, d.org_id, ['publisher', 'admin']), ...extra }),
+      AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: hasRole(actor, d.org_id, EDITOR_ROLES), ...extra }),
       code,
     );
   }
 
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/documents/:id', (req, reply) =>
-    renderDocument(req, reply, idParam(req.params.id), { flash: req.query.saved === 'published' ? '已保存并发布。' : req.query.saved ? '已保存。' : null }),
+    renderDocument(req, reply, idParam(req.params.id), { flash: req.query.saved ? '已保存。需要公开时，请在“审核与发布”中提交审核。' : null }),
   );
-
-  app.post<{ Params: { id: string } }>('/admin/documents/:id/publish', async (req, reply) => {
-    const id = idParam(req.params.id);
-    await visibleDocument(req, id);
-    try {
-      await publishDocument(commandContext(app, req), actorOf(req), id);
-    } catch (err) {
-      return renderDocument(req, reply, id, { flash: Object.values(ruleErrorsOf(err)).join('；') }, 422);
-    }
-    app.pageCache.clear();
-    return reply.redirect(`/admin/documents/${id}?saved=published`, 303);
-  });
 
   app.post<{ Params: { id: string } }>('/admin/documents/:id/relations', async (req, reply) => {
     const id = idParam(req.params.id);

@@ -6,7 +6,7 @@ import { htmlToText } from '../../platform/html/sanitize.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { compareTexts } from './domain/compare.js';
 import type { Validity } from './domain/validity.js';
-import { getAttachment, getPublicDocument, getVersions } from './queries/public.js';
+import { getAttachment, getVersions, requirePublicDocument } from './queries/public.js';
 import { searchDocuments, type SearchParams } from './queries/search.js';
 import { loadReferenceLists, type ReferenceLists } from './queries/reference.js';
 import { searchQuerySchema } from './schemas.js';
@@ -62,8 +62,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string } }>('/documents/:id', (req, reply) =>
     serveCachedPage(app, req, reply, async () => {
-      const doc = await getPublicDocument(db, idParam(req.params.id), clock.today());
-      if (!doc) throw new NotFoundError('文件不存在，或尚未发布、已被撤下。');
+      const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
       return renderHtml(DocumentPage({ ctx: req.pageCtx, doc }));
     }),
   );
@@ -73,8 +72,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
     const a = Number(req.query.a);
     const b = Number(req.query.b);
     if (!Number.isInteger(a) || !Number.isInteger(b) || a < 1 || b < 1) throw new BadRequestError('请选择要对比的两个版本');
-    const doc = await getPublicDocument(db, id, clock.today());
-    if (!doc) throw new NotFoundError('文件不存在，或尚未发布、已被撤下。');
+    const doc = await requirePublicDocument(db, id, clock.today());
     const versions = await getVersions(db, id, a, b);
     const va = versions.find((v) => v.version_no === a);
     const vb = versions.find((v) => v.version_no === b);
@@ -111,8 +109,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/documents/:id', async (req) => {
-    const d = await getPublicDocument(db, idParam(req.params.id), clock.today());
-    if (!d) throw new NotFoundError('文件不存在，或尚未发布。');
+    const d = await requirePublicDocument(db, idParam(req.params.id), clock.today());
     return {
       id: d.id,
       sourceId: d.source_id,
@@ -135,6 +132,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
       attachments: d.attachments.map((a) => ({ id: a.id, fileName: a.file_name, size: a.size_bytes, url: `/documents/${d.id}/attachments/${a.id}` })),
       versions: d.versions.map((v) => v.version_no),
       bodyHtml: d.body_html,
+      withdrawn: d.status === 'withdrawn' ? { at: d.withdrawn_at, reason: d.withdrawal_reason } : null,
       url: `${app.deps.config.publicUrl ?? ''}/documents/${d.id}`,
     };
   });

@@ -69,7 +69,7 @@ export const documentFormSchema = z.object({
   expiresOn: fields.date('有效期至'),
   bodyHtml: z.string().max(2_000_000, '正文过长').optional().transform((s) => s ?? ''),
   note: fields.optionalText('修改说明', 200),
-  action: z.enum(['save', 'publish']).optional(),
+  redactedCopies: fields.checkbox(),
 });
 
 export const relationFormSchema = z.object({

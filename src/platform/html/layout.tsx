@@ -120,6 +120,7 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
         <meta name="robots" content="noindex" />
         <title>{`${title} - 管理后台 - ${ctx.siteName}`}</title>
         <link rel="stylesheet" href={ASSET_CSS} />
+        <script src={ASSET_ADMIN_JS} defer />
       </head>
       <body class={`admin mode-${ctx.mode}`}>
         <a class="skip-link" href="#main">跳到主要内容</a>
@@ -140,6 +141,9 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
                 <a href="/admin">工作台</a>
                 <a href="/admin/documents">文件管理</a>
                 <a href="/admin/documents/new">新建文件</a>
+                <a href="/admin/interpretations">政策解读</a>
+                <a href="/admin/review">审核</a>
+                <a href="/admin/checks/terms">错敏词库</a>
                 <a href="/admin/organizations">机构与目录</a>
                 <a href="/admin/staff">账号与角色</a>
                 <a href="/admin/audit">审计日志</a>
@@ -158,4 +162,5 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
   );
 }
 
-export const ASSET_CSS = '/assets/site.css?v=2';
+export const ASSET_CSS = '/assets/site.css?v=3';
+export const ASSET_ADMIN_JS = '/assets/admin.js?v=1';

@@ -16,7 +16,11 @@ const options: sanitizeHtml.IOptions = {
     img: ['src', 'alt', 'width', 'height'],
     td: ['colspan', 'rowspan'],
     th: ['colspan', 'rowspan', 'scope'],
+    // A span withheld from the public (删减后公开), naming the article of the exemption.
+    span: [{ name: 'data-redact', multiple: false, values: ['14', '15', '16'] }],
   },
+  // The public marker that stands where a redacted span was.
+  allowedClasses: { span: ['redacted'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: ['http', 'https', 'data'] },
   allowProtocolRelative: false,

@@ -17,6 +17,13 @@ export class NotFoundError extends HttpError {
   }
 }
 
+/** Something that was public and has been taken down on purpose (撤稿 that removes the page). */
+export class GoneError extends HttpError {
+  constructor(message = '该信息已撤下，不再公开。') {
+    super(410, message);
+  }
+}
+
 export class ForbiddenError extends HttpError {
   constructor(message = '您没有权限进行此操作。') {
     super(403, message);

@@ -50,6 +50,12 @@ export const fields = {
   /** A value from a fixed list: an unknown value is refused, not ignored. */
   oneOf: <T extends string>(label: string, values: readonly T[]) =>
     z.enum(values as unknown as [T, ...T[]], { error: `${label}的取值无效` }),
+  /** A single checkbox: present (any value) when ticked. */
+  checkbox: () =>
+    z
+      .unknown()
+      .optional()
+      .transform((v) => v !== undefined && v !== '' && v !== null),
   /** Form checkboxes and repeated query parameters arrive as a string or an array. */
   list: () =>
     z

@@ -2,7 +2,7 @@ import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
-import { ForbiddenError, NotFoundError } from '../../../platform/http/errors.js';
+import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { EDITOR_ROLES } from '../domain/status.js';
 import { writeVersion } from './versions.js';
 
@@ -12,9 +12,11 @@ import { writeVersion } from './versions.js';
  */
 export async function removeAttachment(ctx: CommandContext, actor: Actor, a: { documentId: number; attachmentId: number }): Promise<void> {
   await inTransaction(ctx, async (trx) => {
-    const doc = await trx.selectFrom('documents').select(['id', 'org_id', 'current_version']).where('id', '=', a.documentId).forUpdate().executeTakeFirst();
+    const doc = await trx.selectFrom('documents').select(['id', 'org_id', 'current_version', 'status']).where('id', '=', a.documentId).forUpdate().executeTakeFirst();
     if (!doc) throw new NotFoundError('文件不存在');
     if (!hasRole(actor, doc.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
+    // What reviewers approved, or the public sees, changes only through a reviewed draft.
+    if (doc.status !== 'draft') throw new RuleError(doc.status === 'published' ? '已发布文件的附件请在修订稿中删除：先点“编辑”生成修订稿' : '只能在草稿状态下删除附件，请先退回或修改稿件');
     const att = await trx.selectFrom('attachments').select(['id', 'file_name']).where('id', '=', a.attachmentId).where('document_id', '=', a.documentId).where('removed_at', 'is', null).executeTakeFirst();
     if (!att) throw new NotFoundError('附件不存在或已删除');
     await trx.updateTable('attachments').set({ removed_at: ctx.clock.now() }).where('id', '=', att.id).execute();

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { Database, DocumentStatus } from '../../../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { Database, DocumentsTable, DocumentStatus } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
@@ -9,15 +10,14 @@ import type { Upload } from '../../../platform/files/uploads.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js';
-import { storageKeyFor } from '../attachments.js';
+import { attachmentText, storageKeyFor } from '../attachments.js';
+import { publicBodyHtml } from '../domain/redaction.js';
 import { defaultCatalogSlug } from '../../organizations/catalog-template.js';
 import type { DocumentInput } from '../domain/document-input.js';
 import type { DocNumber } from '../domain/doc-number.js';
-import { EDITOR_ROLES } from '../domain/status.js';
-import { allocateIndexNumber } from './index-numbers.js';
+import { EDITOR_ROLES, STATUS_LABELS } from '../domain/status.js';
 import { buildSearchVector, refreshDocumentValidity } from './document-state.js';
 import { writeVersion } from './versions.js';
-import { publishInTransaction } from './publish-document.js';
 
 export interface SaveDocumentArgs {
   actor: Actor;
@@ -27,13 +27,24 @@ export interface SaveDocumentArgs {
   checked: { docNumber: DocNumber | null; expiresOn: string | null };
   attachments: Upload[];
   storage: FileStorage;
-  /** Publish in the same step (needs the publisher role). */
-  publish: boolean;
+  /** The uploaded attachments are the redacted copies (删减后公开) that may be published. */
+  redactedCopies: boolean;
 }
 
+/** The columns that hold a document's content: what an edition carries into the published original. */
+export const CONTENT_COLUMNS = [
+  'org_id', 'catalog_node_id', 'title', 'doc_no', 'doc_no_prefix', 'doc_no_year', 'doc_no_serial', 'issuers', 'doc_type', 'topic_id', 'audiences',
+  'attribute', 'written_on', 'published_on', 'effective_on', 'expires_on', 'year', 'body_html', 'body_text', 'updated_by',
+] as const;
+
+/** States in which an item is under review: an edit takes it back to draft, to be reviewed again. */
+const UNDER_REVIEW: readonly DocumentStatus[] = ['submitted', 'in_review', 'approved', 'scheduled'];
+
 /**
- * Creates or edits a document. Every save writes an immutable version; a published document
- * stays published (the review workflow will turn such an edit into a new draft edition).
+ * Creates or edits a document; returns the id of the row written. Every save writes an immutable
+ * version. Editing a published document does not touch what the public sees: the edit goes into
+ * the document's open edition (a draft row with `edition_of`), created on the first such save,
+ * which is published into the original after review.
  */
 export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Promise<number> {
   const { input } = a;
@@ -42,7 +53,8 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
     const catalogNodeId = await checkReferences(trx, input);
     const now = ctx.clock.now();
     const bodyHtml = sanitizeRichText(input.bodyHtml);
-    const bodyText = htmlToText(bodyHtml);
+    // The text that is searched and quoted in snippets is the public one: withheld spans never reach it.
+    const bodyText = htmlToText(publicBodyHtml(bodyHtml));
     const fields = {
       org_id: input.orgId,
       catalog_node_id: catalogNodeId,
@@ -69,21 +81,29 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
     let id: number;
     let before: Record<string, unknown> | null = null;
     if (a.documentId === null) {
-      const org = await trx.selectFrom('organizations').select(['code', 'index_template']).where('id', '=', input.orgId).executeTakeFirstOrThrow();
-      const indexNo = await allocateIndexNumber(trx, { orgId: input.orgId, orgCode: org.code, template: org.index_template, date: input.publishedOn ?? ctx.clock.today() });
+      // The index number is given at publication (an unpublished draft does not use up a serial).
       const row = await trx
         .insertInto('documents')
-        .values({ ...fields, index_no: indexNo, status: 'draft' as DocumentStatus, validity: 'effective', validity_since: null, validity_next_change_on: null, source_id: null, source_validity_label: null, created_by: a.actor.id, published_at: null })
+        .values({ ...fields, index_no: null, status: 'draft' as DocumentStatus, validity: 'effective', validity_since: null, validity_next_change_on: null, source_id: null, source_validity_label: null, created_by: a.actor.id, published_at: null, edition_of: null, submitted_by: null, submitted_at: null, urgent_reason: null, publish_at: null, withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null })
         .returning('id')
         .executeTakeFirstOrThrow();
       id = row.id;
     } else {
-      const existing = await trx.selectFrom('documents').selectAll().where('id', '=', a.documentId).forUpdate().executeTakeFirst();
+      let existing = await trx.selectFrom('documents').selectAll().where('id', '=', a.documentId).forUpdate().executeTakeFirst();
       if (!existing) throw new NotFoundError('文件不存在');
       if (!hasRole(a.actor, existing.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
+      if (existing.status === 'withdrawn' || existing.status === 'merged') throw new RuleError(`文件当前状态为“${STATUS_LABELS[existing.status]}”，不能修改`);
+      if (existing.status === 'published') existing = await openEdition(trx, ctx, a.actor, existing);
+      if (UNDER_REVIEW.includes(existing.status)) {
+        await trx.insertInto('review_actions').values({ item_type: 'document', item_id: existing.id, org_id: existing.org_id, action: 'recall', level: null, comment: '修改后需重新提交审核', staff_id: a.actor.id, created_at: now }).execute();
+      }
       before = summarize(existing);
       id = existing.id;
-      await trx.updateTable('documents').set({ ...fields, current_version: existing.current_version + 1 }).where('id', '=', id).execute();
+      await trx
+        .updateTable('documents')
+        .set({ ...fields, current_version: existing.current_version + 1, status: existing.status === 'published' ? 'published' : 'draft', review_level: 0, publish_at: null })
+        .where('id', '=', id)
+        .execute();
     }
     await storeAttachments(trx, a, id, now);
     await buildSearchVector(trx, id);
@@ -99,9 +119,30 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
       after: summarize({ ...fields, id }),
       at: now,
     });
-    if (a.publish) await publishInTransaction(trx, ctx, a.actor, id);
     return id;
   });
+}
+
+type DocumentRow = Selectable<DocumentsTable>;
+
+/**
+ * The open edition of a published document, created from the live content (attachments included,
+ * as references to the same stored files) when there is none yet.
+ */
+async function openEdition(trx: Transaction<Database>, ctx: CommandContext, actor: Actor, live: DocumentRow): Promise<DocumentRow> {
+  const open = await trx.selectFrom('documents').selectAll().where('edition_of', '=', live.id).where('status', '<>', 'merged').forUpdate().executeTakeFirst();
+  if (open) return open;
+  const { id: _id, index_no: _i, source_id: _s, search_vector: _v, rank_vector: _r, ...rest } = live;
+  const now = ctx.clock.now();
+  const edition = await trx
+    .insertInto('documents')
+    .values({ ...rest, index_no: null, source_id: null, status: 'draft', edition_of: live.id, current_version: 0, review_level: 0, needs_review: false, urgent_reason: null, submitted_by: null, submitted_at: null, publish_at: null, created_by: actor.id, created_at: now, updated_at: now, published_at: null })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const files = await trx.selectFrom('attachments').selectAll().where('document_id', '=', live.id).where('removed_at', 'is', null).orderBy('position').execute();
+  for (const { id: _a, ...f } of files) await trx.insertInto('attachments').values({ ...f, document_id: edition.id }).execute();
+  await recordEvent(trx, { actor: ctx.actor, action: 'document.edition_create', entityType: 'document', entityId: edition.id, orgId: live.org_id, after: { edition_of: live.id }, at: now });
+  return edition;
 }
 
 /** Checks the references a form may carry, and returns the catalog column the document goes in. */
@@ -137,7 +178,7 @@ async function storeAttachments(trx: Transaction<Database>, a: SaveDocumentArgs,
     await a.storage.putFile(key, u.tempPath);
     await trx
       .insertInto('attachments')
-      .values({ document_id: documentId, file_name: u.fileName, media_type: u.detected?.mime ?? u.declaredType, size_bytes: u.size, sha256: u.sha256, storage_key: key, position: ++position, created_by: a.actor.id, removed_at: null, created_at: now })
+      .values({ document_id: documentId, file_name: u.fileName, media_type: u.detected?.mime ?? u.declaredType, size_bytes: u.size, sha256: u.sha256, storage_key: key, position: ++position, created_by: a.actor.id, removed_at: null, created_at: now, text_content: await attachmentText(u), redacted_copy: a.redactedCopies })
       .execute();
     await recordEvent(trx, { actor: { id: a.actor.id, label: a.actor.displayName }, action: 'document.attachment_add', entityType: 'document', entityId: documentId, after: { fileName: u.fileName, sha256: u.sha256, size: u.size }, at: now });
   }

@@ -24,6 +24,7 @@ export const STATUS_LABELS: Record<DocumentStatus, string> = {
   scheduled: '定时发布',
   published: '已发布',
   withdrawn: '已撤稿',
+  merged: '已发布为新版本',
 };
 
 export function findTransition(action: string, from: DocumentStatus): Transition | null {

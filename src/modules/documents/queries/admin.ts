@@ -62,8 +62,10 @@ export function addMonths(date: string, months: number): string {
 export async function getDocumentForEdit(db: Kysely<Database>, id: number) {
   const d = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
   if (!d) return null;
-  const attachments = await db.selectFrom('attachments').select(['id', 'file_name', 'size_bytes', 'media_type']).where('document_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute();
-  return { ...d, attachments };
+  const attachments = await db.selectFrom('attachments').select(['id', 'file_name', 'size_bytes', 'media_type', 'redacted_copy']).where('document_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute();
+  // A published document's pending edit, and for an edition the document it edits.
+  const openEdition = await db.selectFrom('documents').select(['id', 'status']).where('edition_of', '=', id).where('status', '<>', 'merged').executeTakeFirst();
+  return { ...d, attachments, openEdition: openEdition ?? null };
 }
 
 /** What a document form offers: the organizations the actor may write for, and the reference lists. */

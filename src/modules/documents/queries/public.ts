@@ -1,9 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { GoneError, NotFoundError } from '../../../platform/http/errors.js';
 import { deriveValidity, type ValidityEvent, type ValidityResult } from '../domain/validity.js';
 import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
+import { publicBodyHtml } from '../domain/redaction.js';
 
-/** A published document as the portal shows it, with everything its page needs. */
+/**
+ * A published document as the portal shows it, with everything its page needs; a withdrawn one
+ * too, for its notice (the route decides what a withdrawal leaves visible). Bodies leave here
+ * redacted (删减后公开), and of a redacted document's files only the redacted copies.
+ */
 export async function getPublicDocument(db: Kysely<Database>, id: number, today: string) {
   const d = await db
     .selectFrom('documents as d')
@@ -14,14 +20,16 @@ export async function getPublicDocument(db: Kysely<Database>, id: number, today:
     .select([
       'd.id', 'd.source_id', 'd.index_no', 'd.title', 'd.doc_no', 'd.issuers', 'd.doc_type', 'd.audiences', 'd.attribute', 'd.written_on', 'd.published_on',
       'd.effective_on', 'd.expires_on', 'd.body_html', 'd.body_text', 'd.current_version', 'd.source_validity_label', 'd.org_id', 'd.updated_at',
+      'd.status', 'd.withdrawn_at', 'd.withdrawal_kind', 'd.withdrawal_reason',
       'o.name as org_name', 'o.slug as org_slug', 't.name as topic', 'tp.name as parent_topic', 'c.name as catalog_name', 'c.slug as catalog_slug',
     ])
     .where('d.id', '=', id)
-    .where('d.status', '=', 'published')
+    .where('d.status', 'in', ['published', 'withdrawn'])
     .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
     .executeTakeFirst();
   if (!d) return null;
-  const [relations, affects, attachments, versions] = await Promise.all([
+  const redacted = d.attribute === 'public_redacted';
+  const [relations, affects, attachments, versions, interpretations] = await Promise.all([
     db
       .selectFrom('document_relations as r')
       .leftJoin('documents as b', 'b.id', 'r.by_document_id')
@@ -37,23 +45,52 @@ export async function getPublicDocument(db: Kysely<Database>, id: number, today:
       .where('t.status', '=', 'published')
       .orderBy('r.effective_on')
       .execute(),
-    db.selectFrom('attachments').select(['id', 'file_name', 'size_bytes', 'media_type']).where('document_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute(),
+    db
+      .selectFrom('attachments')
+      .select(['id', 'file_name', 'size_bytes', 'media_type'])
+      .where('document_id', '=', id)
+      .where('removed_at', 'is', null)
+      .$if(redacted, (q) => q.where('redacted_copy', '=', true))
+      .orderBy('position')
+      .execute(),
     db.selectFrom('document_versions').select(['version_no', 'created_at', 'note']).where('document_id', '=', id).orderBy('version_no', 'desc').execute(),
+    // 政策解读 published with the document (三同步).
+    db
+      .selectFrom('interpretation_documents as x')
+      .innerJoin('interpretations as i', 'i.id', 'x.interpretation_id')
+      .select(['i.id', 'i.title', 'i.form', 'i.published_on'])
+      .where('x.document_id', '=', id)
+      .where('i.status', '=', 'published')
+      .orderBy('i.published_on')
+      .orderBy('i.id')
+      .execute(),
   ]);
   const events: ValidityEvent[] = relations.map((r) => ({ kind: r.kind, effectiveOn: r.effective_on, byDocumentId: r.by_document_id === null ? null : String(r.by_document_id), byTitle: r.title, byDocNo: r.doc_no }));
   // Derived at read time too, so the page is right even before the daily refresh has run.
   const validity: ValidityResult = deriveValidity({ effectiveOn: d.effective_on ?? d.published_on ?? d.written_on, expiresOn: d.expires_on, events }, today);
-  return { ...d, validity, relations, affects, attachments, versions };
+  return { ...d, body_html: publicBodyHtml(d.body_html), validity, relations, affects, attachments, versions, interpretations };
 }
 export type PublicDocument = NonNullable<Awaited<ReturnType<typeof getPublicDocument>>>;
 
+/**
+ * The public document at this address, or the right error: 404 when there is none, 410 when it
+ * was withdrawn for a reason that takes the page down; a withdrawal with a notice keeps it.
+ */
+export async function requirePublicDocument(db: Kysely<Database>, id: number, today: string): Promise<PublicDocument> {
+  const d = await getPublicDocument(db, id, today);
+  if (!d) throw new NotFoundError('文件不存在，或尚未发布。');
+  if (d.status === 'withdrawn' && d.withdrawal_kind !== 'notice') throw new GoneError('该文件已撤下，不再公开。');
+  return d;
+}
+
 export async function getVersions(db: Kysely<Database>, documentId: number, a: number, b: number) {
-  return db
+  const rows = await db
     .selectFrom('document_versions')
     .select(['version_no', 'snapshot', 'body_html', 'created_at', 'note'])
     .where('document_id', '=', documentId)
     .where('version_no', 'in', [a, b])
     .execute();
+  return rows.map((r) => ({ ...r, body_html: publicBodyHtml(r.body_html) }));
 }
 
 export async function getAttachment(db: Kysely<Database>, documentId: number, attachmentId: number) {
@@ -64,8 +101,9 @@ export async function getAttachment(db: Kysely<Database>, documentId: number, at
     .where('a.id', '=', attachmentId)
     .where('a.document_id', '=', documentId)
     .where('a.removed_at', 'is', null)
-    .where('d.status', '=', 'published')
+    .where((eb) => eb.or([eb('d.status', '=', 'published'), eb.and([eb('d.status', '=', 'withdrawn'), eb('d.withdrawal_kind', '=', 'notice')])]))
     .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
+    .where((eb) => eb.or([eb('d.attribute', '<>', 'public_redacted'), eb('a.redacted_copy', '=', true)]))
     .executeTakeFirst();
 }
 

@@ -3,6 +3,7 @@ import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { ATTRIBUTE_LABELS, ATTRIBUTES } from '../domain/labels.js';
+import { REDACTION_REASONS } from '../domain/redaction.js';
 import type { FormOptions } from '../queries/admin.js';
 import { formatSize } from './document-page.js';
 
@@ -17,7 +18,6 @@ interface Props {
   values: DocumentFormValues;
   errors?: FieldErrors;
   options: FormOptions;
-  canPublish: boolean;
   status?: string;
   attachments?: { id: number; file_name: string; size_bytes: number }[];
 }
@@ -94,9 +94,16 @@ export function DocumentForm(p: Props) {
         <Field name="bodyDocx" label="用 Word 文件作为正文（.docx）" errors={errors} hint="上传后将替换下方正文">
           <input id="f-bodyDocx" name="bodyDocx" type="file" accept=".docx" aria-describedby={describedBy('bodyDocx', errors, true)} />
         </Field>
-        <Field name="bodyHtml" label="正文" errors={errors}>
+        <Field name="bodyHtml" label="正文" errors={errors} hint={'删减后公开：选中要删减的内容，选择依据后点“标记删减”；也可直接写 <span data-redact="15">删减内容</span>（14、15、16 为《条例》条款）。公众看到的是删减标记和依据，原文只在内部保留。'}>
           <textarea id="f-bodyHtml" name="bodyHtml" rows={16}>{v(vals, 'bodyHtml')}</textarea>
         </Field>
+        <div class="field redact-tool no-print">
+          <label for="f-redactReason">删减依据</label>{' '}
+          <select id="f-redactReason">
+            {Object.entries(REDACTION_REASONS).map(([k, label]) => <option value={k}>{label}</option>)}
+          </select>{' '}
+          <button type="button" class="secondary" data-redact-tool data-target="f-bodyHtml" data-reason="f-redactReason">标记删减</button>
+        </div>
         {p.attachments?.length ? (
           <div class="field">
             <p><strong>已有附件</strong></p>
@@ -106,10 +113,12 @@ export function DocumentForm(p: Props) {
         <Field name="attachments" label="添加附件" errors={errors} hint="PDF、Word（.docx）、Excel（.xlsx）或图片，单个文件不超过上限">
           <input id="f-attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp" aria-describedby={describedBy('attachments', errors, true)} />
         </Field>
+        <div class="field">
+          <label><input type="checkbox" name="redactedCopies" value="1" /> 本次上传的附件是删减后的公开版本（删减后公开的文件只公开这类附件）</label>
+        </div>
         <Field name="note" label="修改说明" errors={errors} hint="记入版本记录，如“更正第三条笔误”">{input('note', 'text', { size: 50 }, true)}</Field>
         <div class="actions">
           <button type="submit" name="action" value="save">保存</button>
-          {p.canPublish && p.status !== 'published' ? <button type="submit" name="action" value="publish" class="secondary">保存并发布</button> : null}
         </div>
       </form>
     </AdminLayout>

@@ -20,7 +20,7 @@ interface DocumentHeading {
   id: number;
   title: string;
   doc_no: string | null;
-  index_no: string;
+  index_no: string | null;
   status: DocumentStatus;
   validity: string;
 }
@@ -68,11 +68,13 @@ export function AdminDocumentList(p: Base & { rows: AdminRow[]; total: number; p
 
 export interface AdminDocument extends DocumentHeading {
   current_version: number;
-  attachments: { id: number; file_name: string; size_bytes: number }[];
+  attachments: { id: number; file_name: string; size_bytes: number; redacted_copy: boolean }[];
+  edition_of: number | null;
+  openEdition: { id: number; status: DocumentStatus } | null;
   relations: { kind: (typeof VALIDITY_EVENT_KINDS)[number]; effective_on: string; title: string | null; by_document_id: number | null }[];
 }
 
-export function AdminDocumentPage(p: Base & { doc: AdminDocument; canPublish: boolean; canEdit: boolean; errors?: FieldErrors; values?: Record<string, string> }) {
+export function AdminDocumentPage(p: Base & { doc: AdminDocument; canEdit: boolean; errors?: FieldErrors; values?: Record<string, string> }) {
   const d = p.doc;
   const val = (k: string) => p.values?.[k] ?? '';
   return (
@@ -84,20 +86,17 @@ export function AdminDocumentPage(p: Base & { doc: AdminDocument; canPublish: bo
       <div class="actions">
         {p.canEdit ? <a class="button" href={`/admin/documents/${d.id}/edit`}>编辑</a> : null}
         {d.status === 'published' ? <a class="button secondary" href={`/documents/${d.id}`}>查看门户页面</a> : null}
-        {p.canPublish && d.status === 'draft' ? (
-          <form method="post" action={`/admin/documents/${d.id}/publish`}>
-            <CsrfField token={p.csrfToken} />
-            <button type="submit">发布</button>
-          </form>
-        ) : null}
+        {d.status !== 'merged' ? <a class="button" href={`/admin/review/document/${d.id}`}>审核与发布</a> : null}
       </div>
+      {d.edition_of ? <p class="note">这是已发布文件 <a href={`/admin/documents/${d.edition_of}`}>第 {d.edition_of} 号</a> 的修订稿：审核通过并发布后替换公开内容，原内容保留为历史版本。</p> : null}
+      {d.openEdition ? <p class="note">该文件有一份修订稿（{STATUS_LABELS[d.openEdition.status]}）：<a href={`/admin/documents/${d.openEdition.id}`}>查看修订稿</a>。门户仍显示当前发布的内容。</p> : null}
       <h2>附件</h2>
       {d.attachments.length ? (
         <ul>
           {d.attachments.map((a) => (
             <li>
-              {a.file_name}（{formatSize(a.size_bytes)}）
-              {p.canEdit ? (
+              {a.file_name}（{formatSize(a.size_bytes)}）{a.redacted_copy ? '（删减后的公开版本）' : ''}
+              {p.canEdit && d.status !== 'published' ? (
                 <form method="post" action={`/admin/documents/${d.id}/attachments/${a.id}/remove`} style="display:inline;margin-left:8px">
                   <CsrfField token={p.csrfToken} />
                   <button type="submit" class="secondary" aria-label={`删除附件 ${a.file_name}`}>删除</button>

@@ -1,8 +1,10 @@
 import { Html } from '../../../platform/html/components.js';
+import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
 import { attributeNote, ATTRIBUTE_LABELS } from '../domain/labels.js';
+import { FORM_LABELS } from '../../interpretations/domain/labels.js';
 import { validityEventLabels, type ValidityResult } from '../domain/validity.js';
 import type { PublicDocument } from '../queries/public.js';
 import { ChineseDate, DocLink, ValidityBadge } from './parts.js';
@@ -16,6 +18,11 @@ export function DocumentPage({ ctx, doc }: { ctx: PageContext; doc: PublicDocume
       description={doc.body_text.slice(0, 120)}
       crumbs={[{ label: doc.org_name, href: `/org/${doc.org_slug}` }, ...(doc.catalog_name ? [{ label: doc.catalog_name, href: `/org/${doc.org_slug}/catalog/${doc.catalog_slug}` }] : []), { label: '正文' }]}
     >
+      {doc.status === 'withdrawn' ? (
+        <div class="validity-banner" role="alert">
+          <strong>本文件已撤稿</strong>（{formatChinaDateTime(doc.withdrawn_at!)}）：{doc.withdrawal_reason}
+        </div>
+      ) : null}
       <ValidityBanner v={doc.validity} expiresOn={doc.expires_on} effectiveOn={doc.effective_on} sourceLabel={doc.source_validity_label} />
       <table class="meta-table">
         <caption class="visually-hidden">文件信息</caption>
@@ -41,6 +48,16 @@ export function DocumentPage({ ctx, doc }: { ctx: PageContext; doc: PublicDocume
           <p>{attributeNote(doc.attribute)}</p>
         </div>
       </article>
+      {doc.interpretations.length ? (
+        <section aria-labelledby="interpretations">
+          <h2 id="interpretations">政策解读</h2>
+          <ul>
+            {doc.interpretations.map((i) => (
+              <li><a href={`/interpretations/${i.id}`}>{i.title}</a>（{FORM_LABELS[i.form]}）</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {doc.attachments.length ? (
         <section>
           <h2>附件</h2>

@@ -1,0 +1,153 @@
+import type { Selectable, Transaction } from 'kysely';
+import type { Database, InterpretationsTable, ItemStatus } from '../../../db/schema.js';
+import { recordEvent } from '../../../platform/audit/audit.js';
+import type { Actor } from '../../../platform/auth/sessions.js';
+import { hasRole } from '../../../platform/auth/scope.js';
+import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
+import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
+import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { EDITOR_ROLES } from '../../documents/domain/status.js';
+import { PENDING_REVIEW, type InterpretationForm } from '../domain/labels.js';
+
+/** What a drafter submits for an interpretation, after the form's field checks. */
+export interface InterpretationInput {
+  orgId: number;
+  title: string;
+  form: InterpretationForm;
+  department: string;
+  contact: string;
+  bodyHtml: string;
+  /** The documents it interprets (live documents, not their editions). */
+  documentIds: number[];
+}
+
+export interface SaveResult {
+  /** The row written: the interpretation itself, or the open edition of a published one. */
+  id: number;
+  /** Set when the edit went into an edition of this published interpretation. */
+  editionOf: number | null;
+  /** The edit took an item out of review (it must be submitted again). */
+  recalled: boolean;
+}
+
+/**
+ * Creates or edits an interpretation (谁起草、谁解读). A published one is never changed in place:
+ * the edit goes into its open edition (a draft row with edition_of), which the review workflow
+ * later publishes into it. An item waiting in review goes back to draft, to be reviewed again.
+ */
+export async function saveInterpretation(ctx: CommandContext, a: { actor: Actor; interpretationId: number | null; input: InterpretationInput }): Promise<SaveResult> {
+  const { input, actor } = a;
+  if (!hasRole(actor, input.orgId, EDITOR_ROLES)) throw new ForbiddenError('您没有在该机构编辑政策解读的权限。');
+  if (input.documentIds.length === 0) throw new RuleError('请选择至少一个被解读的文件', 'documents');
+  return inTransaction(ctx, async (trx) => {
+    await checkLinkedDocuments(trx, input.orgId, input.documentIds);
+    const now = ctx.clock.now();
+    const bodyHtml = sanitizeRichText(input.bodyHtml);
+    const w: Write = {
+      trx, ctx, actor, input, now,
+      content: { title: input.title, form: input.form, department: input.department, contact: input.contact, body_html: bodyHtml, body_text: htmlToText(bodyHtml), updated_by: actor.id, updated_at: now },
+    };
+    if (a.interpretationId === null) return { id: await insertRow(w, null), editionOf: null, recalled: false };
+
+    const existing = await trx.selectFrom('interpretations').selectAll().where('id', '=', a.interpretationId).forUpdate().executeTakeFirst();
+    if (!existing) throw new NotFoundError('政策解读不存在');
+    if (!hasRole(actor, existing.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该政策解读的权限。');
+    if (existing.org_id !== input.orgId) throw new RuleError('不能更改政策解读所属的机构', 'orgId');
+    if (existing.status === 'merged') throw new RuleError('这一版本已发布并入原解读，请编辑原解读');
+    if (existing.status === 'withdrawn') throw new RuleError('已撤稿的政策解读不能修改');
+    if (existing.status !== 'published') return { id: existing.id, editionOf: null, recalled: await updateRow(w, existing) };
+    // Published: the edit goes into its open edition, made on the first edit.
+    const open = await trx.selectFrom('interpretations').selectAll().where('edition_of', '=', existing.id).where('status', '!=', 'merged').forUpdate().executeTakeFirst();
+    if (!open) return { id: await insertRow(w, existing.id), editionOf: existing.id, recalled: false };
+    return { id: open.id, editionOf: existing.id, recalled: await updateRow(w, open) };
+  });
+}
+
+/** One save's inputs, shared by the steps below. */
+interface Write {
+  trx: Transaction<Database>;
+  ctx: CommandContext;
+  actor: Actor;
+  input: InterpretationInput;
+  now: Date;
+  content: { title: string; form: InterpretationForm; department: string; contact: string; body_html: string; body_text: string; updated_by: number; updated_at: Date };
+}
+
+/** A new draft: a new interpretation, or (editionOf set) the first edition of a published one. */
+async function insertRow(w: Write, editionOf: number | null): Promise<number> {
+  const { trx, input, now } = w;
+  const row = await trx
+    .insertInto('interpretations')
+    .values({
+      ...w.content, org_id: input.orgId, status: 'draft', edition_of: editionOf, submitted_by: null, submitted_at: null, urgent_reason: null, publish_at: null,
+      withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null, published_on: null, published_at: null, created_by: w.actor.id, created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await linkDocuments(trx, row.id, input.documentIds);
+  await recordEvent(trx, {
+    actor: w.ctx.actor, entityType: 'interpretation', orgId: input.orgId, at: now, entityId: row.id,
+    action: editionOf === null ? 'interpretation.create' : 'interpretation.edition_create',
+    before: editionOf === null ? undefined : { edition_of: editionOf },
+    after: { ...summarize(w.content), org_id: input.orgId, document_ids: input.documentIds, status: 'draft', edition_of: editionOf ?? undefined },
+  });
+  return row.id;
+}
+
+/** Rewrites a draft, or an item in review, which goes back to draft. Returns whether it was in review. */
+async function updateRow(w: Write, row: Selectable<InterpretationsTable>): Promise<boolean> {
+  const { trx, input, now } = w;
+  const recalled = PENDING_REVIEW.includes(row.status);
+  const status: ItemStatus = recalled ? 'draft' : row.status;
+  const before = { ...summarize(row), status: row.status, document_ids: await linkedDocumentIds(trx, row.id) };
+  await trx
+    .updateTable('interpretations')
+    .set({ ...w.content, status, ...(recalled ? { review_level: 0, publish_at: null } : {}) })
+    .where('id', '=', row.id)
+    .execute();
+  await linkDocuments(trx, row.id, input.documentIds);
+  if (recalled) {
+    // In the review ledger: the reviewers' earlier approvals no longer cover this text.
+    await trx
+      .insertInto('review_actions')
+      .values({ item_type: 'interpretation', item_id: row.id, org_id: row.org_id, action: 'recall', level: null, comment: '', findings: JSON.stringify({}), staff_id: w.actor.id, created_at: now })
+      .execute();
+  }
+  await recordEvent(trx, {
+    actor: w.ctx.actor, entityType: 'interpretation', orgId: row.org_id, at: now, entityId: row.id, action: 'interpretation.update', before,
+    after: { ...summarize(w.content), org_id: input.orgId, document_ids: input.documentIds, status, review_level: recalled ? 0 : undefined },
+  });
+  return recalled;
+}
+
+/**
+ * An interpretation explains documents of its own organization (drafts included: 同步起草) or
+ * any published document. Editions and retired rows are never linked: links point to the live
+ * document, whose address stays when an edition is published into it.
+ */
+async function checkLinkedDocuments(trx: Transaction<Database>, orgId: number, ids: number[]): Promise<void> {
+  if (ids.length > 50) throw new RuleError('一篇解读最多关联 50 个文件', 'documents');
+  const rows = await trx.selectFrom('documents').select(['id', 'org_id', 'status', 'edition_of']).where('id', 'in', ids).execute();
+  for (const id of ids) {
+    const d = rows.find((r) => r.id === id);
+    const allowed = d && d.edition_of === null && (d.status === 'published' || (d.org_id === orgId && d.status !== 'merged' && d.status !== 'withdrawn'));
+    if (!allowed) throw new RuleError(`编号为 ${id} 的文件不存在，或不能由本机构解读（只能解读本机构的文件或已发布的文件）`, 'documents');
+  }
+}
+
+export async function linkDocuments(trx: Transaction<Database>, interpretationId: number, documentIds: number[]): Promise<void> {
+  await trx.deleteFrom('interpretation_documents').where('interpretation_id', '=', interpretationId).execute();
+  if (documentIds.length) {
+    await trx.insertInto('interpretation_documents').values(documentIds.map((document_id) => ({ interpretation_id: interpretationId, document_id }))).execute();
+  }
+}
+
+export async function linkedDocumentIds(trx: Transaction<Database>, interpretationId: number): Promise<number[]> {
+  const rows = await trx.selectFrom('interpretation_documents').select('document_id').where('interpretation_id', '=', interpretationId).orderBy('document_id').execute();
+  return rows.map((r) => r.document_id);
+}
+
+/** What the audit trail keeps of an interpretation: its fields, and the body only as its length. */
+function summarize(r: { title: string; form: string; department: string; contact: string; body_text: string; body_html: string }) {
+  return { title: r.title, form: r.form, department: r.department, contact: r.contact, body_length: r.body_text.length, body_html_length: r.body_html.length };
+}

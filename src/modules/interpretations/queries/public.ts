@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { PUBLIC_ATTRIBUTES } from '../../documents/domain/labels.js';
+
+/**
+ * An interpretation as the portal shows it: published, or withdrawn (the route decides what a
+ * withdrawal leaves visible). Editions and drafts are never public. Only the linked documents the
+ * public can see are listed.
+ */
+export async function getPublicInterpretation(db: Kysely<Database>, id: number) {
+  const i = await db
+    .selectFrom('interpretations as i')
+    .innerJoin('organizations as o', 'o.id', 'i.org_id')
+    .select(['i.id', 'i.title', 'i.form', 'i.department', 'i.contact', 'i.body_html', 'i.body_text', 'i.status', 'i.published_on', 'i.updated_at', 'i.withdrawn_at', 'i.withdrawal_kind', 'i.withdrawal_reason', 'o.name as org_name', 'o.slug as org_slug'])
+    .where('i.id', '=', id)
+    .where('i.edition_of', 'is', null)
+    .where('i.status', 'in', ['published', 'withdrawn'])
+    .executeTakeFirst();
+  if (!i) return null;
+  const documents = await db
+    .selectFrom('interpretation_documents as x')
+    .innerJoin('documents as d', 'd.id', 'x.document_id')
+    .select(['d.id', 'd.title', 'd.doc_no', 'd.published_on'])
+    .where('x.interpretation_id', '=', id)
+    .where('d.status', '=', 'published')
+    .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
+    .orderBy('d.published_on', 'desc')
+    .orderBy('d.id')
+    .execute();
+  // A withdrawn interpretation's content is not shown again, only its title and the reason.
+  const withdrawn = i.status === 'withdrawn';
+  return { ...i, body_html: withdrawn ? '' : i.body_html, body_text: withdrawn ? '' : i.body_text, documents };
+}
+export type PublicInterpretation = NonNullable<Awaited<ReturnType<typeof getPublicInterpretation>>>;

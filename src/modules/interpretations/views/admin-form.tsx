@@ -1,0 +1,132 @@
+import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { AdminLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import type { ItemStatus } from '../../../db/schema.js';
+import { STATUS_LABELS } from '../../documents/domain/status.js';
+import { FORM_LABELS, INTERPRETATION_FORMS, PENDING_REVIEW } from '../domain/labels.js';
+import type { LinkableDocument } from '../queries/admin.js';
+
+/** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
+export type InterpretationFormValues = Record<string, string | string[] | undefined>;
+
+export interface InterpretationFormProps {
+  ctx: PageContext;
+  actorName: string;
+  csrfToken: string;
+  /** The row the form writes to; null for a new interpretation. */
+  interpretationId: number | null;
+  status: ItemStatus | null;
+  orgs: { id: number; name: string }[];
+  values: InterpretationFormValues;
+  errors?: FieldErrors;
+  /** Documents ticked on the form. */
+  chosen: LinkableDocument[];
+  /** The last 查找文件 result, not yet ticked; null when no search was made. */
+  found: LinkableDocument[] | null;
+}
+
+const one = (values: InterpretationFormValues, k: string) => {
+  const x = values[k];
+  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
+};
+
+export function InterpretationForm(p: InterpretationFormProps) {
+  const { values: vals, errors } = p;
+  const title = p.interpretationId ? '编辑政策解读' : '新建政策解读';
+  const chosenIds = new Set(p.chosen.map((d) => d.id));
+  const input = (name: string, extra: Record<string, unknown> = {}, hint = false) => (
+    <input id={`f-${name}`} name={name} type="text" value={one(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
+  );
+  const fixedOrg = p.interpretationId !== null ? p.orgs.find((o) => String(o.id) === one(vals, 'orgId')) : undefined;
+  return (
+    <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策解读', href: '/admin/interpretations' }, { label: title }]}>
+      <h1>{title}</h1>
+      {p.status === 'published' ? (
+        <p class="validity-banner warn" role="note">本解读已发布。保存后将生成修订版本（草稿），门户上的解读保持不变；修订版本审核发布后替换原内容，地址不变。</p>
+      ) : p.status && PENDING_REVIEW.includes(p.status) ? (
+        <p class="validity-banner warn" role="note">本解读当前状态为“{STATUS_LABELS[p.status]}”。保存修改后将退回草稿，需要重新提交审核。</p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <form method="post" action={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'} novalidate>
+        <CsrfField token={p.csrfToken} />
+        {fixedOrg ? (
+          <div class="field">
+            <p><strong>所属机构</strong>：{fixedOrg.name}</p>
+            <input type="hidden" name="orgId" value={fixedOrg.id} />
+          </div>
+        ) : (
+          <Field name="orgId" label="所属机构" errors={errors} required>
+            <select id="f-orgId" name="orgId">
+              {p.orgs.map((o) => <option value={o.id} selected={one(vals, 'orgId') === String(o.id)}>{o.name}</option>)}
+            </select>
+          </Field>
+        )}
+        <Field name="title" label="标题" errors={errors} required hint="如《关于〈江宁市政府信息公开工作办法〉的解读》">{input('title', { size: 60, maxLength: 200 }, true)}</Field>
+        <fieldset class="field" id="f-form">
+          <legend>解读形式 <span class="req" aria-hidden="true">*</span></legend>
+          {errors?.form ? <p class="error-message" id="e-form">{errors.form}</p> : null}
+          {INTERPRETATION_FORMS.map((f) => (
+            <label style="display:inline-block;margin-right:1em;font-weight:normal">
+              <input type="radio" name="form" value={f} checked={(one(vals, 'form') || 'text') === f} /> {FORM_LABELS[f]}
+            </label>
+          ))}
+        </fieldset>
+        <Field name="department" label="解读部门" errors={errors} hint="谁起草、谁解读：起草文件的部门，如 市发展改革委政策法规处。提交审核前必须填写。">{input('department', { size: 40 }, true)}</Field>
+        <Field name="contact" label="联系人及电话" errors={errors} hint="供公众咨询政策执行问题，如 王老师 025-86000000。提交审核前必须填写。">{input('contact', { size: 40 }, true)}</Field>
+        <DocumentsFieldset {...p} chosenIds={chosenIds} />
+        <Field name="bodyHtml" label="解读正文" errors={errors} hint="写明出台背景和依据、目标任务、主要内容和措施、适用范围、关键词解释、新旧政策差异、执行咨询方式；不要只摘抄原文。">
+          <textarea id="f-bodyHtml" name="bodyHtml" rows={16} aria-describedby={describedBy('bodyHtml', errors, true)}>{one(vals, 'bodyHtml')}</textarea>
+        </Field>
+        <div class="actions">
+          <button type="submit" name="action" value="save">保存</button>
+          <a class="button secondary" href={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'}>取消</a>
+        </div>
+      </form>
+    </AdminLayout>
+  );
+}
+
+/** 被解读的文件: ticked documents, a search that keeps everything typed, and free entry by number. */
+function DocumentsFieldset(p: InterpretationFormProps & { chosenIds: Set<number> }) {
+  const { errors, values: vals } = p;
+  const found = (p.found ?? []).filter((d) => !p.chosenIds.has(d.id));
+  const label = (d: LinkableDocument) => `${d.title}${d.doc_no ? `（${d.doc_no}）` : ''} · ${d.org} · ${STATUS_LABELS[d.status]} · 编号 ${d.id}`;
+  return (
+    <fieldset class="field" id="f-documents" aria-describedby={errors?.documents ? 'e-documents' : undefined}>
+      <legend>被解读的文件 <span class="req" aria-hidden="true">*</span></legend>
+      <p class="hint">可选择本机构的文件（含草稿，便于同步起草、同步报审）或任一已发布的文件。</p>
+      {errors?.documents ? <p class="error-message" id="e-documents">{errors.documents}</p> : null}
+      {p.chosen.length ? (
+        <ul class="list">
+          {p.chosen.map((d) => (
+            <li><label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} checked /> {label(d)}</label></li>
+          ))}
+        </ul>
+      ) : (
+        <p>尚未选择文件。</p>
+      )}
+      <div class="search-box">
+        <label for="f-docQuery">按标题或发文字号查找</label>
+        <input id="f-docQuery" name="docQuery" type="search" value={one(vals, 'docQuery')} />
+        <button type="submit" name="action" value="search" class="secondary">查找文件</button>
+      </div>
+      {p.found !== null ? (
+        found.length ? (
+          <div>
+            <p>找到以下文件，勾选后保存即可关联：</p>
+            <ul class="list">
+              {found.map((d) => (
+                <li><label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} /> {label(d)}</label></li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p class="empty" role="status">没有找到可解读的文件。</p>
+        )
+      ) : null}
+      <label for="f-documentRefs">或直接填写文件编号、发文字号或完整标题（每行一个）</label>
+      <textarea id="f-documentRefs" name="documentRefs" rows={2}>{one(vals, 'documentRefs')}</textarea>
+    </fieldset>
+  );
+}

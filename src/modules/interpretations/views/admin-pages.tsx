@@ -1,0 +1,112 @@
+import { formatChinaDateTime } from '../../../platform/clock/clock.js';
+import { Html, Pager } from '../../../platform/html/components.js';
+import { AdminLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import type { ItemStatus } from '../../../db/schema.js';
+import { STATUS_LABELS } from '../../documents/domain/status.js';
+import { ChineseDate } from '../../documents/views/parts.js';
+import { adminUrl, FORM_LABELS, publicUrl, reviewUrl } from '../domain/labels.js';
+import type { AdminInterpretation, AdminInterpretationRow } from '../queries/admin.js';
+
+interface Base {
+  ctx: PageContext;
+  actorName: string;
+  csrfToken: string;
+  flash?: string | null;
+}
+
+export const LIST_STATUSES: readonly ItemStatus[] = ['draft', 'submitted', 'in_review', 'approved', 'scheduled', 'published', 'withdrawn'];
+
+export function AdminInterpretationList(p: Base & { rows: AdminInterpretationRow[]; total: number; page: number; pageSize: number; q: string; status: string; canCreate: boolean; canOversee: boolean }) {
+  return (
+    <AdminLayout ctx={p.ctx} title="政策解读" actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策解读' }]} flash={p.flash}>
+      <h1>政策解读</h1>
+      <form method="get" action="/admin/interpretations" class="search-box">
+        <label for="iq" class="visually-hidden">标题</label>
+        <input id="iq" type="search" name="q" value={p.q} placeholder="解读标题" />
+        <label for="is" class="visually-hidden">状态</label>
+        <select id="is" name="status">
+          <option value="">全部状态</option>
+          {LIST_STATUSES.map((s) => <option value={s} selected={p.status === s}>{STATUS_LABELS[s]}</option>)}
+        </select>
+        <button type="submit">查找</button>
+        {p.canCreate ? <a class="button secondary" href="/admin/interpretations/new">新建解读</a> : null}
+      </form>
+      {p.canOversee ? (
+        <p>
+          <a href="/admin/interpretations/overdue">逾期未解读的规范性文件</a> · <a href="/admin/interpretations/rate">解读率统计</a>
+        </p>
+      ) : null}
+      <table class="data">
+        <thead><tr><th scope="col">标题</th><th scope="col">形式</th><th scope="col">机构</th><th scope="col">解读文件数</th><th scope="col">状态</th><th scope="col">发布日期</th></tr></thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr>
+              <td><a href={adminUrl(r.id)}>{r.title}</a>{r.edition_of ? <small class="note">（修订版本）</small> : null}</td>
+              <td>{FORM_LABELS[r.form]}</td>
+              <td>{r.org}</td>
+              <td>{r.documents}</td>
+              <td>{STATUS_LABELS[r.status]}</td>
+              <td><ChineseDate date={r.published_on} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.rows.length === 0 ? <p class="empty">没有符合条件的政策解读。</p> : null}
+      <Pager total={p.total} page={p.page} pageSize={p.pageSize} href={(n) => `/admin/interpretations?q=${encodeURIComponent(p.q)}&status=${p.status}&page=${n}`} />
+    </AdminLayout>
+  );
+}
+
+export function AdminInterpretationPage(p: Base & { item: AdminInterpretation; canEdit: boolean }) {
+  const i = p.item;
+  const editable = p.canEdit && i.status !== 'merged' && i.status !== 'withdrawn';
+  return (
+    <AdminLayout ctx={p.ctx} title={i.title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策解读', href: '/admin/interpretations' }, { label: i.title }]} flash={p.flash}>
+      <h1>{i.title}</h1>
+      {i.edition_of !== null ? (
+        <p class="validity-banner warn" role="note">
+          这是已发布解读的修订版本。审核发布后将替换 <a href={adminUrl(i.edition_of)}>原解读</a> 的内容，门户地址不变；在此之前门户上仍是原内容。
+        </p>
+      ) : null}
+      {i.openEdition ? (
+        <p class="validity-banner warn" role="note">
+          本解读有一个修订版本（{STATUS_LABELS[i.openEdition.status]}）：<a href={adminUrl(i.openEdition.id)}>查看修订版本</a>
+        </p>
+      ) : null}
+      <p>
+        状态：<strong>{STATUS_LABELS[i.status]}</strong> · 解读形式：{FORM_LABELS[i.form]} · 所属机构：{i.org_name} · 发布日期：<ChineseDate date={i.published_on} /> · 最后修改：{formatChinaDateTime(new Date(i.updated_at))}
+      </p>
+      <div class="actions">
+        {editable ? <a class="button" href={`/admin/interpretations/${i.id}/edit`}>编辑</a> : null}
+        {i.status !== 'merged' ? <a class="button secondary" href={reviewUrl(i.openEdition?.id ?? i.id)}>审核与发布</a> : null}
+        {i.status === 'published' ? <a class="button secondary" href={publicUrl(i.id)}>查看门户页面</a> : null}
+      </div>
+      {i.status === 'withdrawn' ? (
+        <p class="validity-banner" role="note">
+          已撤稿（{i.withdrawal_kind === 'notice' ? '门户保留撤稿说明' : '已从门户撤下'}）{i.withdrawal_reason ? `：${i.withdrawal_reason}` : ''}
+        </p>
+      ) : null}
+      <table class="meta-table">
+        <caption class="visually-hidden">解读信息</caption>
+        <tbody>
+          <tr><th scope="row">解读部门</th><td>{i.department || <em>（未填写，提交审核前必须填写）</em>}</td></tr>
+          <tr><th scope="row">联系人及电话</th><td>{i.contact || <em>（未填写，提交审核前必须填写）</em>}</td></tr>
+        </tbody>
+      </table>
+      <h2>所解读的文件</h2>
+      {i.documents.length ? (
+        <ul>
+          {i.documents.map((d) => (
+            <li><a href={`/admin/documents/${d.id}`}>{d.title}</a>{d.doc_no ? `（${d.doc_no}）` : ''} · {d.org} · {STATUS_LABELS[d.status]}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>尚未关联文件。</p>
+      )}
+      <h2>解读内容</h2>
+      {i.body_html ? <Html class="doc-body" html={sanitizeRichText(i.body_html)} /> : <p class="empty">（正文为空）</p>}
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Transaction } from 'kysely';
+import type { Database, ItemType } from '../../db/schema.js';
+import type { CommandContext } from '../../platform/http/command.js';
+
+/**
+ * What the review workflow needs to know about one kind of publishable item. The workflow's state
+ * lives in the same-named review columns of each kind's table (migration 0002); everything else
+ * about the kind comes through here, so a later content type joins by adding one of these.
+ */
+export interface ItemKind {
+  type: ItemType;
+  table: 'documents' | 'interpretations';
+  /** 文件 / 政策解读 */
+  label: string;
+  adminUrl(id: number): string;
+  publicUrl(id: number): string;
+  /** The text the automatic checks read: the title, the full (unredacted) body, each attachment's text. */
+  checkFields(trx: Transaction<Database>, id: number): Promise<CheckField[]>;
+  /** Findings from the kind's own rules: missing metadata, 三同步, files not redacted, … */
+  ruleFindings(trx: Transaction<Database>, id: number, ctx: CommandContext): Promise<RuleFinding[]>;
+  /**
+   * Makes the item public. A first edition becomes published; a later edition is published into
+   * the item it edits (which keeps its id and address) and becomes `merged`. Returns the live id.
+   */
+  publish(trx: Transaction<Database>, ctx: CommandContext, id: number): Promise<number>;
+  /** After a withdrawal or publication, anything derived (search, caches) the kind keeps. */
+  afterChange?(trx: Transaction<Database>, liveId: number): Promise<void>;
+}
+
+export interface CheckField {
+  field: 'title' | 'body' | 'attachment';
+  /** An attachment's file name. */
+  name?: string;
+  text: string;
+}
+
+export interface RuleFinding {
+  /** Stable across edits, so a resolution sticks: e.g. 'rule:interpretation'. */
+  key: string;
+  severity: 'block' | 'warn';
+  message: string;
+}

@@ -1,0 +1,72 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, ItemStatus, ItemType } from '../../db/schema.js';
+
+/** One publishable item as lists in the review module show it. */
+export interface QueueRow {
+  type: ItemType;
+  id: number;
+  org_id: number;
+  org: string;
+  title: string;
+  status: ItemStatus;
+  review_level: number;
+  review_levels: number;
+  submitted_at: Date | null;
+  updated_at: Date;
+  needs_review: boolean;
+  urgent_reason: string | null;
+  publish_at: Date | null;
+  edition_of: number | null;
+  created_by: number | null;
+  updated_by: number | null;
+  submitted_by: number | null;
+}
+
+/** Items of both kinds in the given organizations and states (or needing a review after an urgent publication). */
+export async function listQueue(db: Kysely<Database>, p: { orgIds: number[]; statuses: ItemStatus[]; needsReview?: boolean; limit?: number }): Promise<QueueRow[]> {
+  if (p.orgIds.length === 0) return [];
+  const cond = p.needsReview ? sql`x.needs_review` : sql`x.status in (${sql.join(p.statuses)})`;
+  const union = (type: ItemType, table: string) => sql`
+    select ${type}::text as type, x.id, x.org_id, o.short_name as org, x.title, x.status, x.review_level, o.review_levels, x.submitted_at, x.updated_at,
+           x.needs_review, x.urgent_reason, x.publish_at, x.edition_of, x.created_by, x.updated_by, x.submitted_by
+    from ${sql.table(table)} x join organizations o on o.id = x.org_id
+    where x.org_id in (${sql.join(p.orgIds)}) and ${cond}`;
+  const r = await sql<QueueRow>`${union('document', 'documents')} union all ${union('interpretation', 'interpretations')}
+    order by submitted_at nulls last, updated_at limit ${p.limit ?? 200}`.execute(db);
+  return r.rows;
+}
+
+/** The review ledger (审查台账): every review step in the organizations and period, oldest first. */
+export async function listLedger(db: Kysely<Database>, p: { orgIds: number[]; from: string; to: string }) {
+  if (p.orgIds.length === 0) return [];
+  const r = await sql<{
+    id: number; created_at: Date; org: string; item_type: ItemType; item_id: number; title: string | null; action: string; level: number | null;
+    review_levels: number; staff: string; comment: string; findings: { blocking?: number; warnings?: number; open?: number };
+  }>`
+    select a.id, a.created_at, o.short_name as org, a.item_type, a.item_id, coalesce(d.title, i.title) as title, a.action, a.level, o.review_levels,
+           s.display_name as staff, a.comment, a.findings
+    from review_actions a
+    join organizations o on o.id = a.org_id
+    join staff s on s.id = a.staff_id
+    left join documents d on a.item_type = 'document' and d.id = a.item_id
+    left join interpretations i on a.item_type = 'interpretation' and i.id = a.item_id
+    where a.org_id in (${sql.join(p.orgIds)})
+      and a.created_at >= (${p.from}::date)::timestamp at time zone 'Asia/Shanghai'
+      and a.created_at < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+    order by a.created_at, a.id
+    limit 20000`.execute(db);
+  return r.rows;
+}
+export type LedgerRow = Awaited<ReturnType<typeof listLedger>>[number];
+
+/** The review steps taken on one item, newest last. */
+export async function listItemActions(db: Kysely<Database>, type: ItemType, id: number) {
+  return db
+    .selectFrom('review_actions as a')
+    .innerJoin('staff as s', 's.id', 'a.staff_id')
+    .select(['a.id', 'a.action', 'a.level', 'a.comment', 'a.created_at', 's.display_name as staff'])
+    .where('a.item_type', '=', type)
+    .where('a.item_id', '=', id)
+    .orderBy('a.id')
+    .execute();
+}
