@@ -8,11 +8,11 @@
  * the reserved example.com/.org/.net domains (RFC 2606). Deterministic (fixed seed).
  *
  * Negatives are look-alikes a notice really contains: document numbers, dates, amounts, postcodes,
- * times, 统一社会信用代码, serial numbers, ID numbers with a wrong check digit or an impossible date,
+ * times, 统一社会信用代码 (with letters, and all-digit ones that pass Luhn), serial numbers, ID numbers with a wrong check digit or an impossible date,
  * Luhn-failing cards, numbers inside longer runs. A few honest hard cases are in as well (a case
  * number shaped like a mobile number, a mobile number grouped 7-4), which the detectors get wrong.
  */
-import { idCheckDigit, luhnCheckDigit } from '../src/platform/text-checks/validators.js';
+import { creditCodeCheckChar, idCheckDigit, luhnCheckDigit, luhnValid } from '../src/platform/text-checks/validators.js';
 import type { PersonalDataKind } from '../src/platform/text-checks/personal-data.js';
 
 export interface Label {
@@ -202,6 +202,14 @@ function generatedNegatives(): LabelledSample[] {
   for (let i = 0; i < 6; i++) out.push(sample('ID inside a longer run', `流水号${digits(3)}${idNumber().slice(0, 17)}${digits(4)}`));
   for (let i = 0; i < 6; i++) out.push(sample('mobile inside a longer run', `订单号${digits(4)}${mobile()}${digits(3)}`));
   for (let i = 0; i < 4; i++) out.push(sample('12-digit mobile-like', `编码：${mobile()}${int(0, 9)}`));
+  // All-digit 统一社会信用代码 that also pass Luhn: card-shaped, but not cards.
+  for (let found = 0; found < 6; ) {
+    const first17 = `9${pick(['1', '2', '3'])}${pick(AREAS)}${digits(9)}`;
+    const code = first17 + creditCodeCheckChar(first17);
+    if (!/^\d{18}$/.test(code) || !luhnValid(code)) continue;
+    out.push(sample('all-digit credit code passing Luhn', `统一社会信用代码：${code}`));
+    found++;
+  }
   return out;
 }
 

@@ -27,7 +27,17 @@ async function fillNewDocument(page: Page, d: { title: string; docNo: string; bo
   assert.equal(await page.locator('h1').innerText(), '新建文件');
   await page.getByLabel('标题').fill(d.title);
   await page.getByLabel('发文字号').fill(d.docNo);
+  await page.getByLabel('文种').selectOption('其他文件');
+  await page.getByLabel('成文日期').fill('2026-11-20');
+  await page.getByLabel('主题分类').selectOption({ label: '国民经济管理、国有资产监管\\经济运行' });
   await page.getByLabel('正文', { exact: true }).fill(d.body);
+}
+
+/** Takes a review step from the item's review page. */
+async function reviewStep(page: Page, docId: number, button: string) {
+  await page.goto(`/admin/review/document/${docId}`);
+  await page.locator('form.card', { has: page.getByRole('button', { name: button, exact: true }) }).getByRole('button', { name: button, exact: true }).click();
+  await page.waitForURL(/\?done=/);
 }
 
 /** Searches the public library the way a visitor does and returns the result titles. */
@@ -42,7 +52,7 @@ async function searchLibrary(page: Page, q: string): Promise<{ status: string; t
 describe('back-office journeys (real server, Chromium)', { skip: browserSkipReason() }, () => {
   const env = useServerAndBrowser();
 
-  test('a drafter-publisher creates and publishes a document, and the public finds it', async () => {
+  test('a department drafts a document, its reviewer approves, its publisher publishes, and the public finds it', async () => {
     const { context, page, problems } = await newPage(env.browser, env.server.baseUrl);
     try {
       await logIn(page, 'fgw.editor', { a11y: true });
@@ -54,13 +64,29 @@ describe('back-office journeys (real server, Chromium)', { skip: browserSkipReas
       await fillNewDocument(page, { title, docNo: '宁发改规〔2026〕31号', body: `各县人民政府，市各有关单位：\n现就开展${word}专项行动有关事项通知如下。` });
       assert.equal(await page.getByLabel('公开机构').locator('option:checked').innerText(), '江宁市发展和改革委员会');
       await checkAccessibility(page);
-      await page.getByRole('button', { name: '保存并发布' }).click();
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.waitForURL(/\/admin\/documents\/\d+\?saved=1$/);
+      const docId = Number(/documents\/(\d+)/.exec(page.url())![1]);
+      assert.match(await page.locator('main').innerText(), /状态：草稿/);
+      await reviewStep(page, docId, '提交审核');
+      assert.match(await page.locator('main').innerText(), /待终审/);
+      await checkAccessibility(page);
 
-      await page.waitForURL(/\/admin\/documents\/\d+\?saved=published$/);
-      assert.equal(await page.getByRole('status').innerText(), '已保存并发布。');
+      // The department's reviewer (one level) approves from the workbench; the editor, also its publisher, publishes.
+      const reviewer = await newPage(env.browser, env.server.baseUrl);
+      try {
+        await logIn(reviewer.page, 'fgw.reviewer');
+        await reviewer.page.goto('/admin/review');
+        await reviewer.page.getByRole('link', { name: title }).click();
+        await reviewStep(reviewer.page, docId, '终审通过');
+        assert.deepEqual(reviewer.problems, []);
+      } finally {
+        await reviewer.context.close();
+      }
+      await reviewStep(page, docId, '发布');
+      await page.goto(`/admin/documents/${docId}`);
       assert.equal(await page.locator('h1').innerText(), title);
       assert.match(await page.locator('main').innerText(), /状态：已发布/);
-      await checkAccessibility(page);
 
       // A visitor (no session) searches for the unique word.
       const visitor = await newPage(env.browser, env.server.baseUrl);
@@ -93,7 +119,7 @@ describe('back-office journeys (real server, Chromium)', { skip: browserSkipReas
       const word = uniqueWord();
       const title = `江宁市发展和改革委员会关于${word}试点工作的通知`;
       await fillNewDocument(page, { title, docNo: '宁发改规[2026]31号', body: `${word}试点工作安排如下。` });
-      await page.getByRole('button', { name: '保存并发布' }).click();
+      await page.getByRole('button', { name: '保存' }).click();
       await page.waitForLoadState();
 
       assert.match(page.url(), /\/admin\/documents$/, 'the form is shown again, not a redirect');

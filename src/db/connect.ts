@@ -31,6 +31,9 @@ export interface ConnectOptions {
 export async function connectDatabase(opts: ConnectOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server closes (a restart, a failover, an administrator) is dropped from
+    // the pool and replaced on next use; unhandled, its error would stop the process.
+    pool.on('error', (err) => process.stderr.write(`数据库连接中断，已从连接池移除：${err.message}\n`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

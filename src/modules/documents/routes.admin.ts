@@ -7,6 +7,8 @@ import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import type { DocumentStatus } from '../../db/schema.js';
 import { checkAttachment, docxToHtml } from './attachments.js';
+import { checkItem } from '../review/checks.js';
+import { documentKind } from './review-kind.js';
 import { addRelation } from './commands/add-relation.js';
 import { removeAttachment } from './commands/remove-attachment.js';
 import { saveDocument } from './commands/save-document.js';
@@ -108,9 +110,11 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const d = await visibleDocument(req, id);
     const relations = await listRelationsOf(db, id);
     const actor = actorOf(req);
+    // The automatic checks' verdict, where the drafter works; the review page lists each finding.
+    const report = d.status === 'merged' ? null : await db.transaction().execute((trx) => checkItem(trx, documentKind, id, commandContext(app, req)));
     return sendHtml(
       reply,
-      AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: hasRole(actor, d.org_id, EDITOR_ROLES), ...extra }),
+      AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: hasRole(actor, d.org_id, EDITOR_ROLES), checks: report && { blocking: report.openBlocking, warnings: report.openWarnings }, ...extra }),
       code,
     );
   }

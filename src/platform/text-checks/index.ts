@@ -14,7 +14,17 @@ export { findPersonalData, maskPersonalData, KIND_ORDER, PERSONAL_DATA_LABELS } 
 export type { PersonalDataHit, PersonalDataKind, PersonalDataOptions } from './personal-data.js';
 export { findSecrecyMarkers } from './secrecy.js';
 export type { SecrecyHit, SecrecyKind } from './secrecy.js';
-export { idCheckDigit, hasIdNumberShape, isValidIdNumber, isValidOldIdNumber, isValidBirthDate, luhnValid, luhnCheckDigit } from './validators.js';
+export {
+  creditCodeCheckChar,
+  hasIdNumberShape,
+  idCheckDigit,
+  isValidBirthDate,
+  isValidCreditCode,
+  isValidIdNumber,
+  isValidOldIdNumber,
+  luhnCheckDigit,
+  luhnValid,
+} from './validators.js';
 export { checkText } from './check-text.js';
 export type { CheckInput, CheckKind, CheckOptions, CheckedField, Finding, Severity } from './check-text.js';
 export { highlightFindings } from './highlight.js';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findPersonalData, maskPersonalData, type PersonalDataHit, type PersonalDataKind } from './personal-data.js';
-import { idCheckDigit, isValidIdNumber, luhnCheckDigit, luhnValid } from './validators.js';
+import { creditCodeCheckChar, idCheckDigit, isValidCreditCode, isValidIdNumber, luhnCheckDigit, luhnValid } from './validators.js';
 
 const TODAY = '2026-11-22';
 const find = (text: string): PersonalDataHit[] => findPersonalData(text, { today: TODAY });
@@ -54,10 +54,20 @@ test('15-digit first-generation numbers only with a label and a valid date', () 
   assert.deepEqual(find('身份证号码：110105490231002'), [], 'February 31');
 });
 
-test('统一社会信用代码 (GB 32100-2015) are not ID numbers', () => {
+test('统一社会信用代码 (GB 32100-2015) are neither ID numbers nor bank cards', () => {
   for (const code of ['91110108MA01ABCD2X', '11100000000013127D', '91440300708461136T', '12100000400012345X', '52110000500012345X']) {
     assert.deepEqual(find(`统一社会信用代码：${code}`), [], code);
   }
+  assert.equal(isValidCreditCode('91350100M000100Y43'), true); // the standard's example
+  // An all-digit enterprise code that also passes Luhn (one in ten do).
+  let code = '';
+  for (let n = 0; n < 10_000 && !code; n++) {
+    const first17 = `91110108${String(n).padStart(9, '0')}`;
+    const c = first17 + creditCodeCheckChar(first17);
+    if (/^\d{18}$/.test(c) && luhnValid(c)) code = c;
+  }
+  assert.ok(code, 'found one');
+  assert.deepEqual(find(`统一社会信用代码：${code}`), []);
 });
 
 // --- bank cards --------------------------------------------------------------------------------

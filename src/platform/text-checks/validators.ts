@@ -78,6 +78,32 @@ export function isValidOldIdNumber(id: string, today: string): boolean {
   return isValidBirthDate(1900 + Number(id.slice(6, 8)), Number(id.slice(8, 10)), Number(id.slice(10, 12)), today);
 }
 
+/** GB 32100-2015 统一社会信用代码 characters (no I, O, S, V, Z) and weights 3^(i−1) mod 31. */
+const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+
+/**
+ * A 统一社会信用代码 with a correct check character (GB 32100-2015 §4.3). Most contain letters,
+ * but enterprise codes can be all digits, 18 of them: such a code is not a bank card.
+ */
+export function isValidCreditCode(code: string): boolean {
+  const c = code.toUpperCase();
+  if (c.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const v = CREDIT_CHARS.indexOf(c[i]!);
+    if (v < 0) return false;
+    sum += v * CREDIT_WEIGHTS[i]!;
+  }
+  return CREDIT_CHARS[(31 - (sum % 31)) % 31] === c[17];
+}
+
+/** The check character that completes a 17-character 统一社会信用代码 payload (test data). */
+export function creditCodeCheckChar(first17: string): string {
+  for (const ch of CREDIT_CHARS) if (isValidCreditCode(first17 + ch)) return ch;
+  throw new Error(`not a credit-code payload: ${first17}`);
+}
+
 /** Luhn (ISO/IEC 7812-1 Annex B), the check digit of payment card numbers. */
 export function luhnValid(digits: string): boolean {
   if (!/^\d+$/.test(digits)) return false;

@@ -74,7 +74,7 @@ export interface AdminDocument extends DocumentHeading {
   relations: { kind: (typeof VALIDITY_EVENT_KINDS)[number]; effective_on: string; title: string | null; by_document_id: number | null }[];
 }
 
-export function AdminDocumentPage(p: Base & { doc: AdminDocument; canEdit: boolean; errors?: FieldErrors; values?: Record<string, string> }) {
+export function AdminDocumentPage(p: Base & { doc: AdminDocument; canEdit: boolean; checks: { blocking: number; warnings: number } | null; errors?: FieldErrors; values?: Record<string, string> }) {
   const d = p.doc;
   const val = (k: string) => p.values?.[k] ?? '';
   return (
@@ -87,7 +87,16 @@ export function AdminDocumentPage(p: Base & { doc: AdminDocument; canEdit: boole
         {p.canEdit ? <a class="button" href={`/admin/documents/${d.id}/edit`}>编辑</a> : null}
         {d.status === 'published' ? <a class="button secondary" href={`/documents/${d.id}`}>查看门户页面</a> : null}
         {d.status !== 'merged' ? <a class="button" href={`/admin/review/document/${d.id}`}>审核与发布</a> : null}
+        {p.canEdit && d.status !== 'merged' ? <a class="button secondary" href={`/admin/interpretations/new?document=${d.edition_of ?? d.id}`}>起草政策解读</a> : null}
       </div>
+      {p.checks ? (
+        <p>
+          自动检查：
+          {p.checks.blocking ? <strong class="bad">{p.checks.blocking} 处必须处理</strong> : '没有必须处理的问题'}
+          {p.checks.warnings ? `，${p.checks.warnings} 条提示待确认` : ''}
+          （<a href={`/admin/review/document/${d.id}`}>查看标注</a>）
+        </p>
+      ) : null}
       {d.edition_of ? <p class="note">这是已发布文件 <a href={`/admin/documents/${d.edition_of}`}>第 {d.edition_of} 号</a> 的修订稿：审核通过并发布后替换公开内容，原内容保留为历史版本。</p> : null}
       {d.openEdition ? <p class="note">该文件有一份修订稿（{STATUS_LABELS[d.openEdition.status]}）：<a href={`/admin/documents/${d.openEdition.id}`}>查看修订稿</a>。门户仍显示当前发布的内容。</p> : null}
       <h2>附件</h2>

@@ -226,9 +226,11 @@ function ActionForm({ action, item, csrf }: { action: ReviewAction; item: Review
           <select id="f-withdrawalReason" name="withdrawalReason">{Object.entries(WITHDRAWAL_REASONS).map(([k, r]) => <option value={k}>{r.label}</option>)}</select>
         </Field>
       ) : null}
-      <Field name="comment" label={COMMENT_LABELS[action] ?? '意见（选填）'} errors={undefined} required={NEEDS_COMMENT.has(action)}>
+      {/* Several of these forms share the page: each comment box has an id of its own. */}
+      <div class="field">
+        <label for={`${id}-comment`}>{COMMENT_LABELS[action] ?? '意见（选填）'}{NEEDS_COMMENT.has(action) ? <span class="req" aria-hidden="true"> *</span> : null}</label>
         <textarea id={`${id}-comment`} name="comment" rows={2} cols={60} required={NEEDS_COMMENT.has(action)} />
-      </Field>
+      </div>
       <button type="submit" class={action === 'return' || action === 'withdraw' ? 'secondary' : ''}>{action === 'approve' ? `${levelLabel(item.review_level + 1, item.review_levels)}通过` : ACTION_LABELS[action]}</button>
     </form>
   );
