@@ -44,17 +44,25 @@ for (const kind of testDatabaseKinds()) {
       assert.match(sitemap.body, /\/org\/baisha\/guide/);
     });
 
-    test('an admin edits the guide and the 索引号 rule; a bad rule and a non-admin are refused', async () => {
+    test('an admin edits the guide, the 索引号 rule and the publishing rules; bad values and a non-admin are refused', async () => {
       const admin = new TestSession(t.app);
       await admin.login('admin');
       const form = await admin.get(`/admin/organizations/${city}`);
       assert.equal(form.statusCode, 200);
-      const base = { name: '江宁市人民政府', shortName: '市政府', address: '江宁市人民大道1号', postcode: '210000', officeHours: '工作日 9:00—17:00', phone: '025-80000000', fax: '', email: '', guideHtml: '<p>新的指南<script>alert(1)</script></p>' };
+      const base = { name: '江宁市人民政府', shortName: '市政府', address: '江宁市人民大道1号', postcode: '210000', officeHours: '工作日 9:00—17:00', phone: '025-80000000', fax: '', email: '', guideHtml: '<p>新的指南<script>alert(1)</script></p>', reviewLevels: '2', interpretationRule: 'grace', interpretationGraceDays: '5' };
+      for (const [over, message] of [[{ reviewLevels: '4' }, /审核级数须为 1 至 3/], [{ interpretationRule: 'sometimes' }, /解读要求的取值无效/], [{ interpretationGraceDays: '-1' }, /宽限期/]] as const) {
+        const r = await admin.post(`/admin/organizations/${city}`, { ...base, indexTemplate: '{orgCode}/{yyyy}-{serial:5}', ...over });
+        assert.equal(r.statusCode, 422, JSON.stringify(over));
+        assert.match(r.body, message);
+      }
       const bad = await admin.post(`/admin/organizations/${city}`, { ...base, indexTemplate: '{orgCode}/{yyyy}' });
       assert.equal(bad.statusCode, 422);
       assert.match(bad.body, /serial|序号/);
       const ok = await admin.post(`/admin/organizations/${city}`, { ...base, indexTemplate: '{orgCode}-{yyyy}{mm}-{serial:4}' });
       assert.equal(ok.statusCode, 303);
+      const saved = await t.db.selectFrom('organizations').select(['review_levels', 'interpretation_rule', 'interpretation_grace_days']).where('id', '=', city).executeTakeFirstOrThrow();
+      assert.deepEqual(saved, { review_levels: 2, interpretation_rule: 'grace', interpretation_grace_days: 5 });
+      await t.db.updateTable('organizations').set({ review_levels: 3, interpretation_rule: 'required', interpretation_grace_days: 3 }).where('id', '=', city).execute();
       const guide = await t.app.inject('/org/city/guide');
       assert.match(guide.body, /新的指南/);
       assert.doesNotMatch(guide.body, /<script>alert/, 'rich text is sanitized');

@@ -69,7 +69,9 @@ for (const kind of testDatabaseKinds()) {
 
       // The drafter marks the ID number for redaction (条例 第十五条) and fixes the organ name.
       const s = await as('city.drafter');
-      await s.get(`/admin/documents/${id}/edit`);
+      const editor = await s.get(`/admin/documents/${id}/edit`);
+      assert.match(editor.body, /自动检查[\s\S]*必须处理：<\/strong>[^<]*身份证号码/, 'the editor shows the findings');
+      assert.doesNotMatch(/<section class="card"[\s\S]*?<\/section>/.exec(editor.body)![0], new RegExp(ID_NUMBER), 'with the ID number masked');
       const fixed = await s.postMultipart(`/admin/documents/${id}`, documentForm(city, {
         title: '关于公布2026年第一批就业补贴发放名单的通知', docNo: '', issuers: '江宁市人民政府办公室', docType: '其他文件', topicId: String(topic), attribute: 'public_redacted',
         bodyHtml: `<p>经审核，张某某（身份证号 <span data-redact="15">${ID_NUMBER}</span>）符合条件。原国家市场监督管理总局的规定同时废止。编号 ${BAD_ID_NUMBER} 不是身份证号。</p>`,

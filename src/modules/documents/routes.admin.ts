@@ -48,7 +48,10 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
   async function renderForm(req: FastifyRequest, reply: FastifyReply, p: { documentId: number | null; values: DocumentFormValues; errors?: FieldErrors; status?: DocumentStatus; attachments?: { id: number; file_name: string; size_bytes: number }[] }, code = 200) {
     const actor = actorOf(req);
     const options = await loadFormOptions(db, await editableOrgIds(req));
-    return sendHtml(reply, DocumentForm({ ...adminView(req, reply), actorName: actor.displayName, options, ...p }), code);
+    // The automatic checks' open findings of the saved text, shown where the drafter edits it.
+    const report = p.documentId === null ? null : await db.transaction().execute((trx) => checkItem(trx, documentKind, p.documentId!, commandContext(app, req)));
+    const findings = report?.findings.filter((f) => !f.resolution).map((f) => ({ severity: f.severity, message: f.message, excerpt: f.excerpt })) ?? [];
+    return sendHtml(reply, DocumentForm({ ...adminView(req, reply), actorName: actor.displayName, options, findings, ...p }), code);
   }
 
   app.get('/admin/documents/new', async (req, reply) => {

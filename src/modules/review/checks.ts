@@ -18,6 +18,8 @@ export interface ItemFinding {
   check: 'wording' | 'personal_data' | 'secrecy' | 'rule';
   severity: 'block' | 'warn' | 'suggest';
   message: string;
+  /** The hit in a little context, personal data masked (for lists; the review page marks the text itself). */
+  excerpt: string | null;
   field: CheckField['field'] | null;
   name: string | null;
   start: number | null;
@@ -52,6 +54,7 @@ export async function checkItem(trx: Transaction<Database>, kind: ItemKind, id: 
       check: f.check,
       severity: f.severity,
       message: f.message,
+      excerpt: f.excerpt,
       field: f.field,
       name: f.name ?? null,
       start: f.start,
@@ -60,7 +63,7 @@ export async function checkItem(trx: Transaction<Database>, kind: ItemKind, id: 
       resolution: inRedaction ? { kind: 'redacted', reason: '已作删减处理', by: '' } : (resolutions.get(key) ?? null),
     });
   }
-  for (const r of rules) findings.push({ ...r, check: 'rule', field: null, name: null, start: null, end: null, replacement: null, resolution: r.severity === 'block' ? null : (resolutions.get(r.key) ?? null) });
+  for (const r of rules) findings.push({ ...r, check: 'rule', excerpt: null, field: null, name: null, start: null, end: null, replacement: null, resolution: r.severity === 'block' ? null : (resolutions.get(r.key) ?? null) });
   return {
     findings,
     fields,

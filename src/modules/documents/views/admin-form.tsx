@@ -11,6 +11,8 @@ import { formatSize } from './document-page.js';
 export type DocumentFormValues = Record<string, string | string[] | undefined>;
 
 interface Props {
+  /** Open findings of the automatic checks on the saved text. */
+  findings: { severity: 'block' | 'warn' | 'suggest'; message: string; excerpt: string | null }[];
   ctx: PageContext;
   actorName: string;
   csrfToken: string;
@@ -38,6 +40,20 @@ export function DocumentForm(p: Props) {
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '文件管理', href: '/admin/documents' }, { label: title }]}>
       <h1>{title}</h1>
       <ErrorSummary errors={errors} />
+      {p.findings.length ? (
+        <section class="card" aria-labelledby="checks-title">
+          <h2 id="checks-title">自动检查（按上次保存的内容）</h2>
+          <ul>
+            {p.findings.map((f) => (
+              <li>
+                {f.severity === 'block' ? <strong class="bad">必须处理：</strong> : f.severity === 'suggest' ? '建议修改：' : '提示：'}
+                {f.message}{f.excerpt ? `（${f.excerpt}）` : ''}
+              </li>
+            ))}
+          </ul>
+          <p class="note"><a href={`/admin/review/document/${p.documentId}`}>在审核页查看标注</a>；个人信息等可选中后“标记删减”。</p>
+        </section>
+      ) : null}
       <form method="post" action={p.documentId ? `/admin/documents/${p.documentId}` : '/admin/documents'} enctype="multipart/form-data" novalidate>
         <CsrfField token={p.csrfToken} />
         <Field name="orgId" label="公开机构" errors={errors} required>

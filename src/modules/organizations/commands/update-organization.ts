@@ -1,3 +1,4 @@
+import type { InterpretationRule } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
@@ -15,9 +16,14 @@ export interface OrganizationChanges {
   officeHours: string;
   guideHtml: string;
   indexTemplate: string;
+  /** Review levels before publication (初审/复审/终审), 1 to 3. */
+  reviewLevels: number;
+  /** 三同步: whether a normative document needs its interpretation submitted with it, or within a grace period. */
+  interpretationRule: InterpretationRule;
+  interpretationGraceDays: number;
 }
 
-/** An admin edits the organization's contact details, disclosure guide (条例 第12条) and 索引号 template. */
+/** An admin edits the organization's contact details, disclosure guide (条例 第12条), 索引号 template and publishing rules. */
 export async function updateOrganization(ctx: CommandContext & { allowedOrgIds: number[] }, orgId: number, c: OrganizationChanges): Promise<void> {
   if (!ctx.allowedOrgIds.includes(orgId)) throw new ForbiddenError();
   const templateError = validateIndexTemplate(c.indexTemplate);
@@ -36,6 +42,9 @@ export async function updateOrganization(ctx: CommandContext & { allowedOrgIds: 
       office_hours: c.officeHours,
       guide_html: sanitizeRichText(c.guideHtml),
       index_template: c.indexTemplate,
+      review_levels: c.reviewLevels,
+      interpretation_rule: c.interpretationRule,
+      interpretation_grace_days: c.interpretationGraceDays,
       updated_at: ctx.clock.now(),
     };
     await trx.updateTable('organizations').set(after).where('id', '=', orgId).execute();

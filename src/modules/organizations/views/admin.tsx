@@ -48,6 +48,24 @@ export function OrganizationForm(p: Base & { org: Organization; values: Record<s
         <Field name="indexTemplate" label="索引号规则" errors={p.errors} hint="可用 {orgCode} {yyyy} {mm} {dd} {serial:5}，如 {orgCode}/{yyyy}-{serial:5}">
           <input id="f-indexTemplate" name="indexTemplate" type="text" value={p.values.indexTemplate ?? ''} aria-describedby="h-indexTemplate" />
         </Field>
+        <fieldset class="field">
+          <legend>发布规则</legend>
+          <Field name="reviewLevels" label="发布前审核级数" errors={p.errors} hint="1 级：终审；2 级：初审、终审；3 级：初审、复审、终审。各级须由不同审核人进行">
+            <select id="f-reviewLevels" name="reviewLevels" aria-describedby="h-reviewLevels">
+              {['1', '2', '3'].map((n) => <option value={n} selected={p.values.reviewLevels === n}>{n} 级</option>)}
+            </select>
+          </Field>
+          <Field name="interpretationRule" label="规范性文件的政策解读（三同步）" errors={p.errors}>
+            <select id="f-interpretationRule" name="interpretationRule">
+              <option value="required" selected={p.values.interpretationRule === 'required'}>须与文件同步报审，否则不能提交、发布</option>
+              <option value="grace" selected={p.values.interpretationRule === 'grace'}>可在文件发布后的宽限期内发布，逾期列入清单</option>
+              <option value="none" selected={p.values.interpretationRule === 'none'}>不作要求</option>
+            </select>
+          </Field>
+          <Field name="interpretationGraceDays" label="解读宽限期（工作日）" errors={p.errors}>
+            <input id="f-interpretationGraceDays" name="interpretationGraceDays" type="number" min={0} max={30} value={p.values.interpretationGraceDays ?? '3'} />
+          </Field>
+        </fieldset>
         <Field name="guideHtml" label="政府信息公开指南（条例第十二条）" errors={p.errors} hint="须写明信息的分类、编排体系、获取方式，以及公开工作机构的名称、地址、办公时间、电话、传真、电子邮箱">
           <textarea id="f-guideHtml" name="guideHtml" rows={20} aria-describedby="h-guideHtml">{p.values.guideHtml ?? ''}</textarea>
         </Field>
