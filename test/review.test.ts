@@ -5,7 +5,7 @@ import { runDueJobs } from '../src/platform/jobs/runner.js';
 import { reviewJobHandlers } from '../src/modules/review/jobs.js';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
 import { TestSession } from './helpers/session.js';
-import { documentForm } from './helpers/fixtures.js';
+import { documentForm, pdfWithText } from './helpers/fixtures.js';
 import { idFromLocation } from './helpers/publish.js';
 
 /** A valid resident ID number (the GB 11643-1999 example) and one with a wrong check digit. */
@@ -128,6 +128,29 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await act('city.drafter', id, 'submit')).statusCode, 303);
       const audited = await t.db.selectFrom('audit_events').select('action').where('entity_type', '=', 'document').where('entity_id', '=', String(id)).execute();
       assert.ok(audited.some((a) => a.action === 'review.dismiss') && audited.some((a) => a.action === 'review.acknowledge'));
+    });
+
+    test("an attachment's text is checked too: a PDF with a mobile number blocks until replaced by a redacted copy", async () => {
+      const s = await as('city.drafter');
+      await s.get('/admin/documents/new');
+      const res = await s.postMultipart('/admin/documents', documentForm(city, { title: '关于公布值班安排的通知', docNo: '', issuers: '江宁市人民政府办公室', docType: '其他文件', topicId: String(topic), attribute: 'public_redacted', bodyHtml: '<p>值班安排见附件。</p>' }), [
+        { field: 'attachments', filename: '值班表.pdf', content: pdfWithText('Duty officer Zhang, mobile 13912345678'), contentType: 'application/pdf' },
+      ]);
+      const id = idFromLocation(res.headers.location);
+      const page = await s.get(`/admin/review/document/${id}`);
+      assert.match(page.body, /附件“值班表\.pdf” 第 \d+ 字/, 'the finding names the attachment');
+      assert.match(page.body, /须替换为删减后的版本/);
+      assert.equal((await act('city.drafter', id, 'submit')).statusCode, 422);
+      // The drafter removes the original and uploads the redacted copy.
+      const att = await t.db.selectFrom('attachments').select('id').where('document_id', '=', id).executeTakeFirstOrThrow();
+      await s.get(`/admin/documents/${id}`);
+      assert.equal((await s.post(`/admin/documents/${id}/attachments/${att.id}/remove`, {})).statusCode, 303);
+      await s.get(`/admin/documents/${id}/edit`);
+      const again = await s.postMultipart(`/admin/documents/${id}`, documentForm(city, { title: '关于公布值班安排的通知', docNo: '', issuers: '江宁市人民政府办公室', docType: '其他文件', topicId: String(topic), attribute: 'public_redacted', bodyHtml: '<p>值班安排见附件。</p>', redactedCopies: '1' }), [
+        { field: 'attachments', filename: '值班表（删减版）.pdf', content: pdfWithText('Duty officer Zhang, mobile 139****5678'), contentType: 'application/pdf' },
+      ]);
+      assert.equal(again.statusCode, 303);
+      assert.equal((await act('city.drafter', id, 'submit')).statusCode, 303);
     });
 
     test('secrecy markers and a 依申请公开 attribute block even an urgent publication', async () => {

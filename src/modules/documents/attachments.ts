@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
+import { extractText, getDocumentProxy } from 'unpdf';
 import type { Upload } from '../../platform/files/uploads.js';
 
 /** Attachment types a document may carry: checked against the file's bytes, not its name. */
@@ -41,14 +43,24 @@ export async function docxToHtml(path: string): Promise<string> {
   return result.value;
 }
 
-/** The text of an upload, for the automatic checks: Word files are read; other types have none we can read. */
+const MAX_TEXT = 1_000_000;
+
+/**
+ * The text of an upload, for the automatic checks: Word files through mammoth, PDF through unpdf
+ * (PDF.js); images and spreadsheets have none we read. A file that cannot be read yields no text
+ * rather than failing the save (the reviewer still sees the file).
+ */
 export async function attachmentText(u: Upload): Promise<string> {
-  if (!/\.docx$/i.test(u.fileName) || u.detected?.ext !== 'docx') return '';
   try {
-    return (await mammoth.extractRawText({ path: u.tempPath })).value.slice(0, 1_000_000);
+    if (u.detected?.ext === 'docx') return (await mammoth.extractRawText({ path: u.tempPath })).value.slice(0, MAX_TEXT);
+    if (u.detected?.ext === 'pdf') {
+      const pdf = await getDocumentProxy(new Uint8Array(await readFile(u.tempPath)));
+      return (await extractText(pdf, { mergePages: true })).text.slice(0, MAX_TEXT);
+    }
   } catch {
-    return '';
+    // An unreadable or encrypted file: no text.
   }
+  return '';
 }
 
 export function storageKeyFor(sha256: string): string {

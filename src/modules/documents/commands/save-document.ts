@@ -174,11 +174,12 @@ async function storeAttachments(trx: Transaction<Database>, a: SaveDocumentArgs,
   let position = Number(max?.p ?? 0);
   for (const u of a.attachments) {
     const key = storageKeyFor(u.sha256);
+    const text = await attachmentText(u); // read before the file is moved into storage
     // Moved before commit: a failed transaction leaves at most an unreferenced, content-addressed file.
     await a.storage.putFile(key, u.tempPath);
     await trx
       .insertInto('attachments')
-      .values({ document_id: documentId, file_name: u.fileName, media_type: u.detected?.mime ?? u.declaredType, size_bytes: u.size, sha256: u.sha256, storage_key: key, position: ++position, created_by: a.actor.id, removed_at: null, created_at: now, text_content: await attachmentText(u), redacted_copy: a.redactedCopies })
+      .values({ document_id: documentId, file_name: u.fileName, media_type: u.detected?.mime ?? u.declaredType, size_bytes: u.size, sha256: u.sha256, storage_key: key, position: ++position, created_by: a.actor.id, removed_at: null, created_at: now, text_content: text, redacted_copy: a.redactedCopies })
       .execute();
     await recordEvent(trx, { actor: { id: a.actor.id, label: a.actor.displayName }, action: 'document.attachment_add', entityType: 'document', entityId: documentId, after: { fileName: u.fileName, sha256: u.sha256, size: u.size }, at: now });
   }
