@@ -14,6 +14,7 @@
  */
 import { creditCodeCheckChar, idCheckDigit, luhnCheckDigit, luhnValid } from '../src/platform/text-checks/validators.js';
 import type { PersonalDataKind } from '../src/platform/text-checks/personal-data.js';
+import { seededRandom } from '../test/helpers/random.js';
 
 export interface Label {
   kind: PersonalDataKind;
@@ -44,18 +45,8 @@ function sample(note: string, ...parts: Part[]): LabelledSample {
   return { text, labels, note };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const rnd = mulberry32(20261122);
+const rnd = seededRandom(20261122);
 const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const digits = (n: number): string => Array.from({ length: n }, () => String(int(0, 9))).join('');

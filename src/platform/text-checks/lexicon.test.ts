@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileLexicon, type LexiconEntry, type LexiconMatcher } from './lexicon.js';
+import { seededRandom } from '../../../test/helpers/random.js';
 
 const entry = (term: string, action: LexiconEntry['action'] = 'block', replacement?: string): LexiconEntry => ({
   term,
@@ -104,16 +105,6 @@ test('terms are not trimmed or otherwise normalized', () => {
 // ---------------------------------------------------------------------------------------------
 // Property test against the naive loop (fixed seed, so failures reproduce).
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function naive(terms: readonly string[], text: string): string[] {
   const out: string[] = [];
@@ -125,7 +116,7 @@ function naive(terms: readonly string[], text: string): string[] {
 }
 
 function checkAgainstNaive(seed: number, alphabet: readonly string[], nTerms: number, maxLen: number, textLen: number, rounds: number): void {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = (): string => alphabet[Math.floor(rnd() * alphabet.length)]!;
   const word = (n: number): string => Array.from({ length: n }, pick).join('');
   const terms = Array.from({ length: nTerms }, () => word(1 + Math.floor(rnd() * maxLen)));
@@ -157,7 +148,7 @@ test('same hits as a naive indexOf loop: large alphabet, wide nodes and array gr
 test('same hits as a naive indexOf loop: many wide nodes (the placement jumps past taken cells)', () => {
   // 60 first characters × ~360 second characters each: nodes with hundreds of children that no
   // longer fit among the taken cells (the double array's JUMP_AFTER path).
-  const rnd = mulberry32(11);
+  const rnd = seededRandom(11);
   const cjk = Array.from({ length: 600 }, (_, i) => String.fromCharCode(0x4e00 + i));
   const terms: string[] = [];
   for (let i = 0; i < 60; i++)
