@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { runDueJobs } from '../src/platform/jobs/runner.js';
 import { reviewJobHandlers } from '../src/modules/review/jobs.js';
@@ -151,6 +153,24 @@ for (const kind of testDatabaseKinds()) {
       ]);
       assert.equal(again.statusCode, 303);
       assert.equal((await act('city.drafter', id, 'submit')).statusCode, 303);
+    });
+
+    test('links to other sites are checked after saving; one that does not answer is a warning to fix or acknowledge', async () => {
+      const server = createServer((req, res) => res.writeHead(req.url === '/ok' ? 200 : 404).end());
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      try {
+        const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        const id = await draft({ title: '关于转发上级通知的通知', bodyHtml: `<p>详见<a href="${base}/ok">上级通知</a>和<a href="${base}/missing">附件</a>；另见<a href="/documents/999999">本站文件</a>。</p>` });
+        await runDueJobs(t.db, t.clock, reviewJobHandlers(t.db, t.clock, () => {}));
+        const checked = await t.db.selectFrom('link_checks').select(['url', 'ok', 'status']).orderBy('url').execute();
+        assert.deepEqual(checked, [{ url: `${base}/missing`, ok: false, status: 404 }, { url: `${base}/ok`, ok: true, status: 200 }]);
+        const page = await (await as('city.drafter')).get(`/admin/review/document/${id}`);
+        assert.match(page.body, new RegExp(`正文链接 ${base}/missing 无法访问（状态 404`));
+        assert.doesNotMatch(page.body, new RegExp(`${base}/ok 无法访问`));
+        assert.match(page.body, /本站文件 \/documents\/999999 不存在或未公开/, 'a link to a page of this site that is not public blocks');
+      } finally {
+        server.close();
+      }
     });
 
     test('secrecy markers and a 依申请公开 attribute block even an urgent publication', async () => {

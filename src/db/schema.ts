@@ -267,6 +267,14 @@ export interface FlaggedTermsTable {
   created_at: Timestamp;
 }
 
+export interface LinkChecksTable {
+  url: string;
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+  checked_at: Timestamp;
+}
+
 export interface CheckRunsTable {
   id: Generated<number>;
   reason: string;
@@ -329,6 +337,7 @@ export interface Database {
   review_actions: ReviewActionsTable;
   check_resolutions: CheckResolutionsTable;
   flagged_terms: FlaggedTermsTable;
+  link_checks: LinkChecksTable;
   check_runs: CheckRunsTable;
   check_run_hits: CheckRunHitsTable;
 }

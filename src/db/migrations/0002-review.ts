@@ -114,6 +114,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now()
     )`.execute(db);
 
+  // Whether links to other sites in bodies answer: checked by a job (never inside a request), read by the checks.
+  await sql`
+    create table link_checks (
+      url text primary key,
+      ok boolean not null,
+      status integer,
+      error text,
+      checked_at timestamptz not null
+    )`.execute(db);
+
   await sql`
     create table check_runs (
       id bigint generated always as identity primary key,

@@ -1,6 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { formatChinaDateTime } from '../../platform/clock/clock.js';
 import { htmlToText } from '../../platform/html/sanitize.js';
+import { brokenExternalLinks, externalLinks } from '../review/link-check.js';
 import { recordEvent } from '../../platform/audit/audit.js';
 import type { BodyField } from '../review/checks.js';
 import type { CheckField, ItemKind, RuleFinding } from '../review/item-kind.js';
@@ -98,7 +100,7 @@ export const documentKind: ItemKind = {
   },
 };
 
-/** Links in the body to this site's documents that are not (or no longer) public, and malformed links. */
+/** Links in the body to this site's documents that are not (or no longer) public, malformed links, and links to other sites that do not answer. */
 async function brokenLinks(trx: Transaction<Database>, html: string): Promise<RuleFinding[]> {
   const out: RuleFinding[] = [];
   const ids = new Set<number>();
@@ -106,7 +108,11 @@ async function brokenLinks(trx: Transaction<Database>, html: string): Promise<Ru
     const href = m[1]!.replace(/&amp;/g, '&');
     const local = /^\/documents\/(\d{1,12})(?:[/?#]|$)/.exec(href);
     if (local) ids.add(Number(local[1]));
-    else if (!/^(https?:\/\/[^\s/]+\.[^\s]+|mailto:[^\s@]+@[^\s@]+|\/[^\s]*|#.*)$/.test(href)) out.push({ key: `rule:link:${href}`.slice(0, 300), severity: 'warn', message: `正文中的链接“${href}”格式不正确` });
+    else if (!/^(https?:\/\/[^\s/]+\.[^\s]+|https?:\/\/[^\s/]+:\d+[^\s]*|mailto:[^\s@]+@[^\s@]+|\/[^\s]*|#.*)$/.test(href)) out.push({ key: `rule:link:${href}`.slice(0, 300), severity: 'warn', message: `正文中的链接“${href}”格式不正确` });
+  }
+  // Links to other sites, as the link-check job last found them (it runs after each save).
+  for (const b of await brokenExternalLinks(trx, externalLinks(html))) {
+    out.push({ key: `rule:link:${b.url}`.slice(0, 300), severity: 'warn', message: `正文链接 ${b.url} 无法访问（${b.status ? `状态 ${b.status}` : b.error}，检查于 ${formatChinaDateTime(b.checked_at)}）` });
   }
   if (ids.size) {
     const live = await trx.selectFrom('documents').select('id').where('id', 'in', [...ids]).where('status', '=', 'published').execute();

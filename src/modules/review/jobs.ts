@@ -4,12 +4,13 @@ import type { Clock } from '../../platform/clock/clock.js';
 import type { JobHandler } from '../../platform/jobs/runner.js';
 import { applyReviewAction } from './commands/review-action.js';
 import { isItemType } from './kinds.js';
+import { checkLinks, type FetchLike } from './link-check.js';
 import { rescanPublished } from './terms.js';
 
 const SYSTEM = { id: null, label: '系统（定时任务）' };
 
-/** The review module's background work: scheduled publication, and rescans after dictionary changes. */
-export function reviewJobHandlers(db: Kysely<Database>, clock: Clock, onPublished: () => void): Record<string, JobHandler> {
+/** The review module's background work: scheduled publication, link checks, and rescans after dictionary changes. */
+export function reviewJobHandlers(db: Kysely<Database>, clock: Clock, onPublished: () => void, fetchImpl?: FetchLike): Record<string, JobHandler> {
   const ctx = { db, clock, actor: SYSTEM };
   return {
     'publish-scheduled': {
@@ -22,6 +23,12 @@ export function reviewJobHandlers(db: Kysely<Database>, clock: Clock, onPublishe
           throw err;
         });
         if (r?.status === 'published') onPublished();
+      },
+    },
+    'check-links': {
+      async run(payload) {
+        const urls = (payload as { urls?: unknown }).urls;
+        if (Array.isArray(urls)) await checkLinks(db, clock, urls.filter((u): u is string => typeof u === 'string'), fetchImpl);
       },
     },
     'rescan-published': {

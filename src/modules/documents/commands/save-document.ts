@@ -12,6 +12,7 @@ import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http
 import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js';
 import { attachmentText, storageKeyFor } from '../attachments.js';
 import { publicBodyHtml } from '../domain/redaction.js';
+import { externalLinks, queueLinkCheck } from '../../review/link-check.js';
 import { defaultCatalogSlug } from '../../organizations/catalog-template.js';
 import type { DocumentInput } from '../domain/document-input.js';
 import type { DocNumber } from '../domain/doc-number.js';
@@ -106,6 +107,7 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
         .execute();
     }
     await storeAttachments(trx, a, id, now);
+    await queueLinkCheck(trx, ctx.clock, externalLinks(bodyHtml));
     await buildSearchVector(trx, id);
     await refreshDocumentValidity(trx, id, ctx.clock.today());
     await writeVersion(trx, id, a.actor.id, input.note);
