@@ -162,6 +162,8 @@ export interface DocumentsTable extends ReviewColumns {
   current_version: Generated<number>;
   search_vector: ColumnType<string, string | undefined, string>;
   rank_vector: ColumnType<string, string | undefined, string>;
+  /** Generated from the id: the token of the document's sixteenth of the library (migration 0003). */
+  sample_vector: ColumnType<string, never, never>;
   created_by: number | null;
   updated_by: number | null;
   created_at: Timestamp;

@@ -103,6 +103,8 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
     const base = app.deps.config.publicUrl ?? '';
     return {
       total: r.total,
+      // true: total and facet counts are estimates (the query matched thousands of documents).
+      approximate: r.approximate,
       items: r.items.map((d) => ({ id: d.id, sourceId: d.sourceId, title: d.title, docNo: d.docNo, issuers: d.issuers, publishedOn: d.publishedOn, validity: d.validity, url: `${base}/documents/${d.id}`, snippet: d.snippet })),
       facets: r.facets,
     };

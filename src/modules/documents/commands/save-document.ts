@@ -134,7 +134,7 @@ type DocumentRow = Selectable<DocumentsTable>;
 async function openEdition(trx: Transaction<Database>, ctx: CommandContext, actor: Actor, live: DocumentRow): Promise<DocumentRow> {
   const open = await trx.selectFrom('documents').selectAll().where('edition_of', '=', live.id).where('status', '<>', 'merged').forUpdate().executeTakeFirst();
   if (open) return open;
-  const { id: _id, index_no: _i, source_id: _s, search_vector: _v, rank_vector: _r, ...rest } = live;
+  const { id: _id, index_no: _i, source_id: _s, search_vector: _v, rank_vector: _r, sample_vector: _sv, ...rest } = live;
   const now = ctx.clock.now();
   const edition = await trx
     .insertInto('documents')
@@ -193,6 +193,6 @@ function yearOf(date: string | null): number | null {
 
 /** What the audit trail keeps of a document: its metadata, and the body only as length and hash. */
 export function summarize(d: Record<string, unknown>): Record<string, unknown> {
-  const { body_html, body_text, search_vector: _s, rank_vector: _r, updated_at: _u, created_at: _c, ...rest } = d;
+  const { body_html, body_text, search_vector: _s, rank_vector: _r, sample_vector: _sv, updated_at: _u, created_at: _c, ...rest } = d;
   return { ...rest, body_length: typeof body_text === 'string' ? body_text.length : undefined, body_html_length: typeof body_html === 'string' ? body_html.length : undefined };
 }

@@ -40,20 +40,37 @@ export interface FacetValue {
 
 export interface SearchResult {
   total: number;
+  /**
+   * The total and the facet counts were estimated from the library's fixed 1-in-16 sample (the
+   * query matches thousands of documents); pages show them as “约”. The ranked page is exact.
+   */
+  approximate: boolean;
   items: SearchItem[];
   facets: Record<FacetName, FacetValue[]>;
   parsed: ParsedQuery;
 }
 
 const FACET_LIMIT = 30;
+/** The sample is the documents whose id ≡ 0 (mod 16): `sample_vector` (migration 0003). */
+const SAMPLE_RATE = 16;
+const IN_SAMPLE = sql<SqlBool>`d.sample_vector @@ 'zzsample0'::tsquery`;
+/** Up to this many matches (as the sample estimates), counts and facets are exact. */
+const EXACT_LIMIT = 4000;
+/** A quoted phrase is checked in each candidate's text; up to this many candidates, all of them. */
+const EXACT_PHRASE_CANDIDATES = 300;
 
 /**
  * The policy library's search: Chinese full text over the weighted tsvector (title > number and
  * issuers > body), quoted phrases checked literally, document numbers matched exactly (or, when no
- * document has that number, by trigram similarity), filters, and facet counts over the whole match
- * set — ranked page, total and facets in one statement.
+ * document has that number, by trigram similarity), filters, and facet counts.
+ *
+ * Relevance comes in two tiers: documents whose title or number holds the query, ranked (found
+ * through the ranking vector's own index, so ranking costs what the title matches cost); then the
+ * other matches, newest first. The page is always exact. Counting a common word's 40,000 matches
+ * and their facets is not: above EXACT_LIMIT matches the total and the facets come from the fixed
+ * sixteenth of the library the index marks, and say so.
  */
-export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Promise<SearchResult> {
+export async function searchDocuments(db: Kysely<Database>, p: SearchParams, limits = { exact: EXACT_LIMIT, exactPhraseCandidates: EXACT_PHRASE_CANDIDATES }): Promise<SearchResult> {
   const hints = docTypeHints(p.q);
   const parsed = parseQuery(hints.rest);
   const docNo = p.q ? normalizeDocNumberQuery(p.q) : null;
@@ -63,62 +80,145 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams): Pr
     // than the GIN index while being many times slower. Searches always go through the index.
     await sql`set local enable_seqscan = off`.execute(trx);
     const textMatch = await textCondition(trx, parsed, docNo, p.q, hints.docTypes);
-    const where = [sql`d.status = 'published'`, sql`d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`, ...filterConditions(p)];
-    if (textMatch) where.push(textMatch.condition);
+    const base = [sql<SqlBool>`d.status = 'published'`, sql<SqlBool>`d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`, ...filterConditions(p)];
+    if (textMatch) base.push(textMatch.condition);
     // The title first: a phrase found there saves decompressing the body.
-    for (const phrase of parsed.phrases) where.push(sql`(strpos(d.title, ${phrase}) > 0 or strpos(d.body_text, ${phrase}) > 0)`);
-    const whereSql = sql.join(where, sql` and `);
-    const offset = (p.page - 1) * p.pageSize;
-    // Relevance in two tiers: documents whose title or number holds the query, ranked (found
-    // through the ranking vector's own index, so ranking costs what the title matches cost, not
-    // what a common word's thousands of body matches would); then body-only matches, newest first.
-    const tiered = textMatch?.titleMatch && p.sort === 'relevance' ? textMatch.titleMatch : null;
-    const rank = textMatch && !tiered ? textMatch.rank : sql`0`;
-    const order = p.sort === 'date' || !textMatch ? sql`published_on desc nulls last, id desc` : sql`rank desc, published_on desc nulls last, id desc`;
-    const limit = offset + p.pageSize;
-    const page = tiered
-      ? sql`head as (
-          select d.id, ${textMatch!.rank} as rank, d.published_on from documents d left join topics t on t.id = d.topic_id
-          where ${whereSql} and ${tiered} order by rank desc, d.published_on desc nulls last, d.id desc limit ${limit}
-        ),
-        fill as (
-          select m.id, m.published_on from matched m where not exists (select 1 from head h where h.id = m.id)
-          order by m.published_on desc nulls last, m.id desc limit ${limit}
-        ),
-        page as (select id, 0 as tier, rank, published_on from head union all select id, 1, 0, published_on from fill
-                 order by tier, rank desc, published_on desc nulls last, id desc limit ${p.pageSize} offset ${offset}),`
-      : sql`page as (select id, 0 as tier, ${p.sort === 'date' ? sql`0` : sql`rank`} as rank, published_on from matched order by ${order} limit ${p.pageSize} offset ${offset}),`;
-    const result = await sql<{ total: number; items: number[] | null; facets: { f: FacetName; v: string; n: number }[] | null }>`
-      with matched as materialized (
-        select d.id, d.doc_type, d.issuers[1] as lead_issuer, d.year, d.audiences, d.validity, d.org_id, d.published_on,
-               coalesce(t.parent_id, t.id) as topic_root, ${rank} as rank
-        from documents d left join topics t on t.id = d.topic_id
-        where ${whereSql}
-      ),
-      ${page}
-      -- One pass for the single-valued facets (the issuer facet counts the lead issuer, 主办机关,
-      -- while the issuer filter matches any of a joint issuance), one for audiences.
-      counted as (
-        select case when grouping(doc_type) = 0 then 'docType' when grouping(year) = 0 then 'year' when grouping(validity) = 0 then 'validity'
-                    when grouping(org_id) = 0 then 'org' when grouping(lead_issuer) = 0 then 'issuer' else 'topic' end as f,
-               coalesce(doc_type, year::text, validity, org_id::text, lead_issuer, topic_root::text) as v, count(*) as n
-        from matched group by grouping sets ((doc_type), (year), (validity), (org_id), (lead_issuer), (topic_root))
-        union all
-        select 'audience', a, count(*) from matched, unnest(audiences) a where cardinality(audiences) > 0 group by a
-      ),
-      ranked as (select f, v, n, row_number() over (partition by f order by n desc, v) as r from counted where v is not null)
-      select
-        (select count(*) from matched) as total,
-        (select json_agg(id order by tier, rank desc, published_on desc nulls last, id desc) from page) as items,
-        (select json_agg(json_build_object('f', f, 'v', v, 'n', n)) from ranked where r <= ${FACET_LIMIT}) as facets
-    `.execute(trx);
-    const row = result.rows[0]!;
-    const facets: Record<FacetName, FacetValue[]> = { docType: [], issuer: [], year: [], topic: [], audience: [], validity: [], org: [] };
-    for (const f of row.facets ?? []) facets[f.f].push({ value: f.v, count: Number(f.n) });
-    facets.year.sort((a, b) => Number(b.value) - Number(a.value));
-    facets.validity.sort((a, b) => VALIDITIES.indexOf(a.value as Validity) - VALIDITIES.indexOf(b.value as Validity));
-    return { total: Number(row.total), items: await loadItems(trx, row.items ?? [], parsed), facets, parsed };
+    const phraseOk = parsed.phrases.length
+      ? sql<SqlBool>`(${sql.join(parsed.phrases.map((ph) => sql`(strpos(d.title, ${ph}) > 0 or strpos(d.body_text, ${ph}) > 0)`), sql` and `)})`
+      : null;
+    const sample = await sampleFacets(trx, sql.join(base, sql` and `), phraseOk);
+    const exact = phraseOk ? sample.candidates * SAMPLE_RATE <= limits.exactPhraseCandidates : sample.matches * SAMPLE_RATE <= limits.exact;
+    const where = sql.join(phraseOk ? [...base, phraseOk] : base, sql` and `);
+    const tiered = textMatch?.titleMatch && p.sort === 'relevance' ? { condition: textMatch.titleMatch, rank: textMatch.rank } : null;
+    if (exact) {
+      const rank = textMatch && !tiered ? textMatch.rank : null;
+      const r = await exactSearch(trx, where, p, tiered, rank);
+      return { ...r, approximate: false, items: await loadItems(trx, r.ids, parsed), parsed };
+    }
+    const ids = await pageOf(trx, { where, base, phraseOk, tiered, p, estimated: sample.matches * SAMPLE_RATE });
+    const facets = toFacets(sample.facets, SAMPLE_RATE);
+    return { total: sample.matches * SAMPLE_RATE, approximate: true, facets, items: await loadItems(trx, ids, parsed), parsed };
   });
+}
+
+type Tier = { condition: RawBuilder<SqlBool>; rank: RawBuilder<unknown> } | null;
+type FacetRow = { f: FacetName; v: string; n: number };
+
+/** The facet counts of a set of matched rows (one grouping-sets pass, one for audiences), top FACET_LIMIT per facet. */
+function facetsOf(matched: string) {
+  const m = sql.table(matched);
+  // The issuer facet counts the lead issuer (主办机关), while the issuer filter matches any of a joint issuance.
+  return sql`
+    counted as (
+      select case when grouping(doc_type) = 0 then 'docType' when grouping(year) = 0 then 'year' when grouping(validity) = 0 then 'validity'
+                  when grouping(org_id) = 0 then 'org' when grouping(lead_issuer) = 0 then 'issuer' else 'topic' end as f,
+             coalesce(doc_type, year::text, validity, org_id::text, lead_issuer, topic_root::text) as v, count(*) as n
+      from ${m} group by grouping sets ((doc_type), (year), (validity), (org_id), (lead_issuer), (topic_root))
+      union all
+      select 'audience', a, count(*) from ${m}, unnest(audiences) a where cardinality(audiences) > 0 group by a
+    ),
+    ranked as (select f, v, n, row_number() over (partition by f order by n desc, v) as r from counted where v is not null)`;
+}
+
+const MATCHED_COLUMNS = sql`d.id, d.doc_type, d.issuers[1] as lead_issuer, d.year, d.audiences, d.validity, d.org_id, d.published_on, coalesce(t.parent_id, t.id) as topic_root`;
+
+/** The sixteenth of the matches in the sample: how many candidates and matches, and their facets. */
+async function sampleFacets(trx: Transaction<Database>, base: RawBuilder<unknown>, phraseOk: RawBuilder<SqlBool> | null) {
+  const r = await sql<{ candidates: number; matches: number; facets: FacetRow[] | null }>`
+    with candidates as materialized (
+      select ${MATCHED_COLUMNS}, ${phraseOk ?? sql`true`} as ok
+      from documents d left join topics t on t.id = d.topic_id
+      where ${base} and ${IN_SAMPLE}
+    ),
+    matched as (select * from candidates where ok),
+    ${facetsOf('matched')}
+    select (select count(*) from candidates) as candidates, (select count(*) from matched) as matches,
+           (select json_agg(json_build_object('f', f, 'v', v, 'n', n)) from ranked where r <= ${FACET_LIMIT}) as facets
+  `.execute(trx);
+  const row = r.rows[0]!;
+  return { candidates: Number(row.candidates), matches: Number(row.matches), facets: row.facets ?? [] };
+}
+
+/** Every match counted: total, ranked page and facets in one statement. */
+async function exactSearch(trx: Transaction<Database>, where: RawBuilder<unknown>, p: SearchParams, tiered: Tier, rank: RawBuilder<unknown> | null) {
+  const offset = (p.page - 1) * p.pageSize;
+  const limit = offset + p.pageSize;
+  const order = p.sort === 'date' || !rank ? sql`published_on desc nulls last, id desc` : sql`rank desc, published_on desc nulls last, id desc`;
+  const page = tiered
+    ? sql`head as (
+        select d.id, ${tiered.rank} as rank, d.published_on from documents d left join topics t on t.id = d.topic_id
+        where ${where} and ${tiered.condition} order by rank desc, d.published_on desc nulls last, d.id desc limit ${limit}
+      ),
+      fill as (
+        select m.id, m.published_on from matched m where not exists (select 1 from head h where h.id = m.id)
+        order by m.published_on desc nulls last, m.id desc limit ${limit}
+      ),
+      page as (select id, 0 as tier, rank, published_on from head union all select id, 1, 0, published_on from fill
+               order by tier, rank desc, published_on desc nulls last, id desc limit ${p.pageSize} offset ${offset}),`
+    : sql`page as (select id, 0 as tier, ${rank && p.sort !== 'date' ? sql`rank` : sql`0`} as rank, published_on from matched order by ${order} limit ${p.pageSize} offset ${offset}),`;
+  const result = await sql<{ total: number; items: number[] | null; facets: FacetRow[] | null }>`
+    with matched as materialized (
+      select ${MATCHED_COLUMNS}, ${rank ?? sql`0`} as rank
+      from documents d left join topics t on t.id = d.topic_id
+      where ${where}
+    ),
+    ${page}
+    ${facetsOf('matched')}
+    select
+      (select count(*) from matched) as total,
+      (select json_agg(id order by tier, rank desc, published_on desc nulls last, id desc) from page) as items,
+      (select json_agg(json_build_object('f', f, 'v', v, 'n', n)) from ranked where r <= ${FACET_LIMIT}) as facets
+  `.execute(trx);
+  const row = result.rows[0]!;
+  return { total: Number(row.total), ids: row.items ?? [], facets: toFacets(row.facets ?? [], 1) };
+}
+
+/**
+ * The exact ranked page of a large match set, without visiting every match: the title tier
+ * (bounded by the title matches), then the newest other matches. When matches are common, walking
+ * the date index and checking each document costs a few dozen checks; otherwise the index's
+ * candidates are sorted by date. A phrase is checked only on the rows the page needs.
+ */
+async function pageOf(trx: Transaction<Database>, a: { where: RawBuilder<unknown>; base: RawBuilder<SqlBool>[]; phraseOk: RawBuilder<SqlBool> | null; tiered: Tier; p: SearchParams; estimated: number }): Promise<number[]> {
+  const { p } = a;
+  const offset = (p.page - 1) * p.pageSize;
+  const limit = offset + p.pageSize;
+  const head = a.tiered
+    ? (
+        await sql<{ id: number }>`
+          select d.id from documents d left join topics t on t.id = d.topic_id
+          where ${a.where} and ${a.tiered.condition}
+          order by ${a.tiered.rank} desc, d.published_on desc nulls last, d.id desc limit ${limit}`.execute(trx)
+      ).rows.map((r) => r.id)
+    : [];
+  if (head.length >= limit) return head.slice(offset, limit);
+  // The newest `limit` matches outside the head: fetched with room for those that are in it.
+  const fetch = limit + head.length;
+  const rows = await sql<{ n: number }>`select reltuples::bigint as n from pg_class where oid = 'documents'::regclass`.execute(trx);
+  const share = a.estimated / Math.max(1, Number(rows.rows[0]?.n ?? 0));
+  // Common matches (a quarter of the library or more): walk the date index in order, checking each
+  // row, instead of fetching every match. A phrase's candidates are few; they are sorted instead.
+  const walk = !a.phraseOk && share >= 0.25 && p.page <= 5;
+  if (walk) await sql`set local enable_bitmapscan = off`.execute(trx);
+  const newest = await sql<{ id: number }>`
+    with c as materialized (
+      select d.id, d.published_on from documents d left join topics t on t.id = d.topic_id
+      where ${sql.join(a.base, sql` and `)} order by d.published_on desc nulls last, d.id desc
+      ${a.phraseOk ? sql`` : sql`limit ${fetch}`}
+    )
+    select c.id from c ${a.phraseOk ? sql`join documents d on d.id = c.id where ${a.phraseOk}` : sql``}
+    limit ${fetch}`.execute(trx);
+  if (walk) await sql`set local enable_bitmapscan = on`.execute(trx);
+  const inHead = new Set(head);
+  return [...head, ...newest.rows.map((r) => r.id).filter((id) => !inHead.has(id))].slice(offset, limit);
+}
+
+function toFacets(rows: FacetRow[], scale: number): Record<FacetName, FacetValue[]> {
+  const facets: Record<FacetName, FacetValue[]> = { docType: [], issuer: [], year: [], topic: [], audience: [], validity: [], org: [] };
+  for (const f of rows) facets[f.f].push({ value: f.v, count: Number(f.n) * scale });
+  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
+  facets.validity.sort((a, b) => VALIDITIES.indexOf(a.value as Validity) - VALIDITIES.indexOf(b.value as Validity));
+  return facets;
 }
 
 function filterConditions(p: SearchParams): RawBuilder<SqlBool>[] {

@@ -50,7 +50,7 @@ export function LibraryPage(v: LibraryView) {
                 <legend>{f.label}</legend>
                 {shown.map((x) => (
                   <label>
-                    <input type="checkbox" name={f.param} value={x.value} checked={selected.includes(x.value)} /> {label(f.name, x.value)} <span class="count">({x.count})</span>
+                    <input type="checkbox" name={f.param} value={x.value} checked={selected.includes(x.value)} /> {label(f.name, x.value)} <span class="count">({r.approximate && x.count ? `约${roughly(x.count)}` : x.count})</span>
                   </label>
                 ))}
               </fieldset>
@@ -70,7 +70,7 @@ export function LibraryPage(v: LibraryView) {
             <button type="submit">搜索</button>
           </div>
           <p role="status">
-            共找到 <strong>{r.total}</strong> 份文件{p.q ? `（检索词：${p.q}）` : ''}
+            共找到 <strong>{r.approximate ? `约 ${roughly(r.total)}` : r.total}</strong> 份文件{p.q ? `（检索词：${p.q}）` : ''}
           </p>
           {r.total === 0 ? <NoResults q={p.q} filtered={hasFilters(p)} /> : null}
           <ol class="list" start={(p.page - 1) * p.pageSize + 1}>
@@ -110,4 +110,11 @@ function NoResults({ q, filtered }: { q: string; filtered: boolean }) {
       </ul>
     </div>
   );
+}
+
+/** An estimated count, to two significant figures (the estimate is not finer than that). */
+export function roughly(n: number): string {
+  if (n < 100) return String(n);
+  const step = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return (Math.round(n / step) * step).toLocaleString('zh-CN');
 }
