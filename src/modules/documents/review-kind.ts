@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
 import { htmlToText } from '../../platform/html/sanitize.js';
@@ -101,7 +101,7 @@ export const documentKind: ItemKind = {
 };
 
 /** Links in the body to this site's documents that are not (or no longer) public, malformed links, and links to other sites that do not answer. */
-async function brokenLinks(trx: Transaction<Database>, html: string): Promise<RuleFinding[]> {
+async function brokenLinks(trx: Kysely<Database>, html: string): Promise<RuleFinding[]> {
   const out: RuleFinding[] = [];
   const ids = new Set<number>();
   for (const m of html.matchAll(/<a\s[^>]*href="([^"]*)"/g)) {

@@ -49,7 +49,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const options = await loadFormOptions(db, await editableOrgIds(req));
     // The automatic checks' open findings of the saved text, shown where the drafter edits it.
-    const report = p.documentId === null ? null : await db.transaction().execute((trx) => checkItem(trx, documentKind, p.documentId!, commandContext(app, req)));
+    const report = p.documentId === null ? null : await checkItem(db, documentKind, p.documentId, commandContext(app, req));
     const findings = report?.findings.filter((f) => !f.resolution).map((f) => ({ severity: f.severity, message: f.message, excerpt: f.excerpt })) ?? [];
     return sendHtml(reply, DocumentForm({ ...adminView(req, reply), actorName: actor.displayName, options, findings, ...p }), code);
   }
@@ -114,7 +114,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const relations = await listRelationsOf(db, id);
     const actor = actorOf(req);
     // The automatic checks' verdict, where the drafter works; the review page lists each finding.
-    const report = d.status === 'merged' ? null : await db.transaction().execute((trx) => checkItem(trx, documentKind, id, commandContext(app, req)));
+    const report = d.status === 'merged' ? null : await checkItem(db, documentKind, id, commandContext(app, req));
     return sendHtml(
       reply,
       AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: hasRole(actor, d.org_id, EDITOR_ROLES), checks: report && { blocking: report.openBlocking, warnings: report.openWarnings }, ...extra }),

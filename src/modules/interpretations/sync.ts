@@ -20,7 +20,7 @@ import { SUBMITTED_OR_LATER } from './domain/labels.js';
  * The 三同步 finding for a document about to be submitted or published, or null. `documentId` may
  * be an edition of a document: interpretations are linked to the live one.
  */
-export async function interpretationFinding(trx: Transaction<Database>, documentId: number, today: string): Promise<RuleFinding | null> {
+export async function interpretationFinding(trx: Kysely<Database>, documentId: number, today: string): Promise<RuleFinding | null> {
   const d = await trx
     .selectFrom('documents as d')
     .innerJoin('organizations as o', 'o.id', 'd.org_id')

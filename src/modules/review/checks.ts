@@ -37,7 +37,7 @@ export interface CheckReport {
   openWarnings: number;
 }
 
-export async function checkItem(trx: Transaction<Database>, kind: ItemKind, id: number, ctx: CommandContext): Promise<CheckReport> {
+export async function checkItem(trx: Kysely<Database>, kind: ItemKind, id: number, ctx: CommandContext): Promise<CheckReport> {
   // One after another: a transaction has one connection.
   const fields = await kind.checkFields(trx, id);
   const rules = await kind.ruleFindings(trx, id, ctx);
@@ -82,7 +82,7 @@ export function findingSummary(r: CheckReport) {
   return { blocking: r.findings.filter((f) => f.severity === 'block').length, warnings: r.findings.filter((f) => f.severity !== 'block').length, open: r.openBlocking + r.openWarnings };
 }
 
-async function loadResolutions(trx: Transaction<Database>, type: ItemType, id: number) {
+async function loadResolutions(trx: Kysely<Database>, type: ItemType, id: number) {
   const rows = await trx
     .selectFrom('check_resolutions as c')
     .innerJoin('staff as s', 's.id', 'c.staff_id')
@@ -98,7 +98,7 @@ async function loadResolutions(trx: Transaction<Database>, type: ItemType, id: n
 let cached: { version: string; matcher: LexiconMatcher } | null = null;
 export const TERMS_VERSION_KEY = 'flagged_terms_version';
 
-export async function currentMatcher(db: Kysely<Database> | Transaction<Database>): Promise<LexiconMatcher> {
+export async function currentMatcher(db: Kysely<Database>): Promise<LexiconMatcher> {
   const row = await db.selectFrom('settings').select('value').where('key', '=', TERMS_VERSION_KEY).executeTakeFirst();
   const version = row?.value ?? '0';
   if (cached?.version === version) return cached.matcher;

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, ItemType } from '../../db/schema.js';
 import type { CommandContext } from '../../platform/http/command.js';
 
@@ -15,9 +15,9 @@ export interface ItemKind {
   adminUrl(id: number): string;
   publicUrl(id: number): string;
   /** The text the automatic checks read: the title, the full (unredacted) body, each attachment's text. */
-  checkFields(trx: Transaction<Database>, id: number): Promise<CheckField[]>;
+  checkFields(db: Kysely<Database>, id: number): Promise<CheckField[]>;
   /** Findings from the kind's own rules: missing metadata, 三同步, files not redacted, … */
-  ruleFindings(trx: Transaction<Database>, id: number, ctx: CommandContext): Promise<RuleFinding[]>;
+  ruleFindings(db: Kysely<Database>, id: number, ctx: CommandContext): Promise<RuleFinding[]>;
   /**
    * Makes the item public. A first edition becomes published; a later edition is published into
    * the item it edits (which keeps its id and address) and becomes `merged`. Returns the live id.

@@ -8,9 +8,9 @@ import { actorOf, adminView, commandContext, requireStaff } from '../../platform
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
 import { fields, isValidDate, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { checkItem, findingSummary } from './checks.js';
-import { applyReviewAction, resolveFinding } from './commands/review-action.js';
-import { ACTION_LABELS, levelLabel, refusal, REVIEW_TRANSITIONS, WITHDRAWAL_REASONS, type ReviewAction, type ReviewActor, type WithdrawalReason } from './domain/workflow.js';
+import { checkItem } from './checks.js';
+import { applyReviewAction, resolveFinding, reviewActorOf, reviewSubject } from './commands/review-action.js';
+import { ACTION_LABELS, levelLabel, refusal, REVIEW_TRANSITIONS, WITHDRAWAL_REASONS, type ReviewAction, type WithdrawalReason } from './domain/workflow.js';
 import { isItemType, itemKind } from './kinds.js';
 import { listItemActions, listLedger, listQueue, type QueueRow } from './queries.js';
 import { deleteTerm, saveTerms, type TermInput } from './terms.js';
@@ -66,15 +66,14 @@ export async function reviewRoutes(app: FastifyInstance) {
     const toPublish = await listQueue(db, { orgIds: publisherOrgs, statuses: ['approved', 'scheduled'] });
     const returned = (await listQueue(db, { orgIds: editorOrgs, statuses: ['draft'] })).filter(mine);
     const needsReview = (await listQueue(db, { orgIds: reviewerOrgs, statuses: [], needsReview: true })).filter((r) => !mine(r));
-    const withChecks = (rows: QueueRow[]) =>
-      db.transaction().execute(async (trx) => {
-        const out = [];
-        for (const r of rows) {
-          const report = await checkItem(trx, itemKind(r.type), r.id, commandContext(app, req));
-          out.push({ ...r, checks: { open: findingSummary(report).open, blocking: report.openBlocking } });
-        }
-        return out;
-      });
+    const withChecks = async (rows: QueueRow[]) => {
+      const out = [];
+      for (const r of rows) {
+        const report = await checkItem(db, itemKind(r.type), r.id, commandContext(app, req));
+        out.push({ ...r, checks: { open: report.openBlocking + report.openWarnings, blocking: report.openBlocking } });
+      }
+      return out;
+    };
     const ledgerOrgIds = await scopeOrgIds(db, actor, ['reviewer', 'publisher', 'admin', 'disclosure_office']);
     const ledgerOrgs = ledgerOrgIds.length ? await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ledgerOrgIds).orderBy('position').orderBy('id').execute() : [];
     return sendHtml(
@@ -105,13 +104,11 @@ export async function reviewRoutes(app: FastifyInstance) {
       .executeTakeFirst();
     const scope = await scopeOrgIds(db, actor, ['drafter', 'reviewer', 'publisher', 'admin', 'disclosure_office']);
     if (!row || !scope.includes(row.org_id)) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);
-    const report = await db.transaction().execute((trx) => checkItem(trx, kind, ref.id, commandContext(app, req)));
+    const report = await checkItem(db, kind, ref.id, commandContext(app, req));
     const history = await listItemActions(db, ref.type, ref.id);
-    const lastSubmit = [...history].reverse().find((h) => h.action === 'submit');
-    const approvers = await db.selectFrom('review_actions').select('staff_id').where('item_type', '=', ref.type).where('item_id', '=', ref.id).where('action', '=', 'approve').where('id', '>', lastSubmit?.id ?? 0).execute();
-    const reviewActor: ReviewActor = { id: actor.id, rolesAt: (orgId) => actor.roles.filter((r) => r.orgId === orgId).map((r) => r.role) };
-    const subject = { status: row.status, orgId: row.org_id, authors: [row.created_by, row.updated_by, row.submitted_by].filter((x): x is number => x !== null), approvers: approvers.map((a) => a.staff_id) };
-    const actions = ACTIONS.filter((a) => refusal(a, subject, reviewActor) === null).filter((a) => a !== 'post_review' || row.needs_review);
+    const subject = await reviewSubject(db, ref.type, row);
+    const reviewActor = reviewActorOf(actor);
+    const actions = ACTIONS.filter((a) => refusal(a, subject, reviewActor) === null);
     return sendHtml(
       reply,
       ReviewPage({

@@ -147,8 +147,13 @@ class AhoCorasick implements LexiconMatcher {
     return out;
   }
 
-  /** The goto/failure step for one symbol (small enough for V8 to inline into the scan loops). */
-  private next(state: number, c: number): number {
+  /**
+   * The automaton's move on one UTF-16 code unit: a unit no term contains returns to the root, else
+   * goto, following failure links (small enough for V8 to inline into the scan loops).
+   */
+  private step(state: number, unit: number): number {
+    const c = this.sym[unit]!;
+    if (c === 0) return 0;
     const { base, check, fail } = this;
     for (;;) {
       const t = base[state]! + c;
@@ -159,31 +164,21 @@ class AhoCorasick implements LexiconMatcher {
   }
 
   count(text: string): number {
-    const { sym, firstOut, dictLink } = this;
+    const { firstOut, dictLink } = this;
     let state = 0;
     let n = 0;
     for (let i = 0, len = text.length; i < len; i++) {
-      const c = sym[text.charCodeAt(i)]!;
-      if (c === 0) {
-        state = 0;
-        continue;
-      }
-      state = this.next(state, c);
+      state = this.step(state, text.charCodeAt(i));
       for (let o = firstOut[state]!; o >= 0; o = dictLink[o]!) n++;
     }
     return n;
   }
 
   test(text: string): boolean {
-    const { sym, firstOut } = this;
+    const { firstOut } = this;
     let state = 0;
     for (let i = 0, len = text.length; i < len; i++) {
-      const c = sym[text.charCodeAt(i)]!;
-      if (c === 0) {
-        state = 0;
-        continue;
-      }
-      state = this.next(state, c);
+      state = this.step(state, text.charCodeAt(i));
       if (firstOut[state]! >= 0) return true;
     }
     return false;
@@ -191,19 +186,14 @@ class AhoCorasick implements LexiconMatcher {
 
   /** Runs the automaton, leaving (start, term) pairs in the scratch arrays in end order. */
   private collect(text: string): number {
-    const { sym, firstOut, dictLink, outPat, patLen } = this;
+    const { firstOut, dictLink, outPat, patLen } = this;
     let starts = this.hitStart;
     let pats = this.hitPat;
     let cap = starts.length;
     let state = 0;
     let n = 0;
     for (let i = 0, len = text.length; i < len; i++) {
-      const c = sym[text.charCodeAt(i)]!;
-      if (c === 0) {
-        state = 0;
-        continue;
-      }
-      state = this.next(state, c);
+      state = this.step(state, text.charCodeAt(i));
       for (let o = firstOut[state]!; o >= 0; o = dictLink[o]!) {
         if (n === cap) {
           cap *= 2;

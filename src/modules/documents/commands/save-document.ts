@@ -13,6 +13,7 @@ import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js
 import { attachmentText, storageKeyFor } from '../attachments.js';
 import { publicBodyHtml } from '../domain/redaction.js';
 import { externalLinks, queueLinkCheck } from '../../review/link-check.js';
+import { recallForEdit } from '../../review/commands/recall.js';
 import { defaultCatalogSlug } from '../../organizations/catalog-template.js';
 import type { DocumentInput } from '../domain/document-input.js';
 import type { DocNumber } from '../domain/doc-number.js';
@@ -37,9 +38,6 @@ export const CONTENT_COLUMNS = [
   'org_id', 'catalog_node_id', 'title', 'doc_no', 'doc_no_prefix', 'doc_no_year', 'doc_no_serial', 'issuers', 'doc_type', 'topic_id', 'audiences',
   'attribute', 'written_on', 'published_on', 'effective_on', 'expires_on', 'year', 'body_html', 'body_text', 'updated_by',
 ] as const;
-
-/** States in which an item is under review: an edit takes it back to draft, to be reviewed again. */
-const UNDER_REVIEW: readonly DocumentStatus[] = ['submitted', 'in_review', 'approved', 'scheduled'];
 
 /**
  * Creates or edits a document; returns the id of the row written. Every save writes an immutable
@@ -95,14 +93,12 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
       if (!hasRole(a.actor, existing.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
       if (existing.status === 'withdrawn' || existing.status === 'merged') throw new RuleError(`文件当前状态为“${STATUS_LABELS[existing.status]}”，不能修改`);
       if (existing.status === 'published') existing = await openEdition(trx, ctx, a.actor, existing);
-      if (UNDER_REVIEW.includes(existing.status)) {
-        await trx.insertInto('review_actions').values({ item_type: 'document', item_id: existing.id, org_id: existing.org_id, action: 'recall', level: null, comment: '修改后需重新提交审核', staff_id: a.actor.id, created_at: now }).execute();
-      }
+      const review = await recallForEdit(trx, 'document', existing, a.actor.id, now);
       before = summarize(existing);
       id = existing.id;
       await trx
         .updateTable('documents')
-        .set({ ...fields, current_version: existing.current_version + 1, status: existing.status === 'published' ? 'published' : 'draft', review_level: 0, publish_at: null })
+        .set({ ...fields, ...review, current_version: existing.current_version + 1 })
         .where('id', '=', id)
         .execute();
     }

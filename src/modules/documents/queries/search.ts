@@ -86,16 +86,18 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams, lim
     const phraseOk = parsed.phrases.length
       ? sql<SqlBool>`(${sql.join(parsed.phrases.map((ph) => sql`(strpos(d.title, ${ph}) > 0 or strpos(d.body_text, ${ph}) > 0)`), sql` and `)})`
       : null;
-    const sample = await sampleFacets(trx, sql.join(base, sql` and `), phraseOk);
+    const baseSql = sql.join(base, sql` and `);
+    const sample = await sampleFacets(trx, baseSql, phraseOk);
     const exact = phraseOk ? sample.candidates * SAMPLE_RATE <= limits.exactPhraseCandidates : sample.matches * SAMPLE_RATE <= limits.exact;
-    const where = sql.join(phraseOk ? [...base, phraseOk] : base, sql` and `);
+    const where = phraseOk ? sql`${baseSql} and ${phraseOk}` : baseSql;
     const tiered = textMatch?.titleMatch && p.sort === 'relevance' ? { condition: textMatch.titleMatch, rank: textMatch.rank } : null;
     if (exact) {
-      const rank = textMatch && !tiered ? textMatch.rank : null;
+      // Without the title tier, relevance ranks every match (a document number's few); by date, nothing is ranked.
+      const rank = textMatch && !tiered && p.sort === 'relevance' ? textMatch.rank : null;
       const r = await exactSearch(trx, where, p, tiered, rank);
       return { ...r, approximate: false, items: await loadItems(trx, r.ids, parsed), parsed };
     }
-    const ids = await pageOf(trx, { where, base, phraseOk, tiered, p, estimated: sample.matches * SAMPLE_RATE });
+    const ids = await pageOf(trx, { where, base: baseSql, phraseOk, tiered, p, estimated: sample.matches * SAMPLE_RATE });
     const facets = toFacets(sample.facets, SAMPLE_RATE);
     return { total: sample.matches * SAMPLE_RATE, approximate: true, facets, items: await loadItems(trx, ids, parsed), parsed };
   });
@@ -143,7 +145,7 @@ async function sampleFacets(trx: Transaction<Database>, base: RawBuilder<unknown
 async function exactSearch(trx: Transaction<Database>, where: RawBuilder<unknown>, p: SearchParams, tiered: Tier, rank: RawBuilder<unknown> | null) {
   const offset = (p.page - 1) * p.pageSize;
   const limit = offset + p.pageSize;
-  const order = p.sort === 'date' || !rank ? sql`published_on desc nulls last, id desc` : sql`rank desc, published_on desc nulls last, id desc`;
+  const order = rank ? sql`rank desc, published_on desc nulls last, id desc` : sql`published_on desc nulls last, id desc`;
   const page = tiered
     ? sql`head as (
         select d.id, ${tiered.rank} as rank, d.published_on from documents d left join topics t on t.id = d.topic_id
@@ -155,7 +157,7 @@ async function exactSearch(trx: Transaction<Database>, where: RawBuilder<unknown
       ),
       page as (select id, 0 as tier, rank, published_on from head union all select id, 1, 0, published_on from fill
                order by tier, rank desc, published_on desc nulls last, id desc limit ${p.pageSize} offset ${offset}),`
-    : sql`page as (select id, 0 as tier, ${rank && p.sort !== 'date' ? sql`rank` : sql`0`} as rank, published_on from matched order by ${order} limit ${p.pageSize} offset ${offset}),`;
+    : sql`page as (select id, 0 as tier, rank, published_on from matched order by ${order} limit ${p.pageSize} offset ${offset}),`;
   const result = await sql<{ total: number; items: number[] | null; facets: FacetRow[] | null }>`
     with matched as materialized (
       select ${MATCHED_COLUMNS}, ${rank ?? sql`0`} as rank
@@ -179,7 +181,7 @@ async function exactSearch(trx: Transaction<Database>, where: RawBuilder<unknown
  * the date index and checking each document costs a few dozen checks; otherwise the index's
  * candidates are sorted by date. A phrase is checked only on the rows the page needs.
  */
-async function pageOf(trx: Transaction<Database>, a: { where: RawBuilder<unknown>; base: RawBuilder<SqlBool>[]; phraseOk: RawBuilder<SqlBool> | null; tiered: Tier; p: SearchParams; estimated: number }): Promise<number[]> {
+async function pageOf(trx: Transaction<Database>, a: { where: RawBuilder<unknown>; base: RawBuilder<unknown>; phraseOk: RawBuilder<SqlBool> | null; tiered: Tier; p: SearchParams; estimated: number }): Promise<number[]> {
   const { p } = a;
   const offset = (p.page - 1) * p.pageSize;
   const limit = offset + p.pageSize;
@@ -203,7 +205,7 @@ async function pageOf(trx: Transaction<Database>, a: { where: RawBuilder<unknown
   const newest = await sql<{ id: number }>`
     with c as materialized (
       select d.id, d.published_on from documents d left join topics t on t.id = d.topic_id
-      where ${sql.join(a.base, sql` and `)} order by d.published_on desc nulls last, d.id desc
+      where ${a.base} order by d.published_on desc nulls last, d.id desc
       ${a.phraseOk ? sql`` : sql`limit ${fetch}`}
     )
     select c.id from c ${a.phraseOk ? sql`join documents d on d.id = c.id where ${a.phraseOk}` : sql``}

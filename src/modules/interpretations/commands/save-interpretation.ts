@@ -1,5 +1,5 @@
 import type { Selectable, Transaction } from 'kysely';
-import type { Database, InterpretationsTable, ItemStatus } from '../../../db/schema.js';
+import type { Database, InterpretationsTable } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
@@ -7,7 +7,9 @@ import { inTransaction, type CommandContext } from '../../../platform/http/comma
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js';
 import { EDITOR_ROLES } from '../../documents/domain/status.js';
-import { PENDING_REVIEW, type InterpretationForm } from '../domain/labels.js';
+import type { InterpretationForm } from '../domain/labels.js';
+import { recallForEdit } from '../../review/commands/recall.js';
+import { UNDER_REVIEW } from '../../review/domain/workflow.js';
 
 /** What a drafter submits for an interpretation, after the form's field checks. */
 export interface InterpretationInput {
@@ -97,22 +99,12 @@ async function insertRow(w: Write, editionOf: number | null): Promise<number> {
 /** Rewrites a draft, or an item in review, which goes back to draft. Returns whether it was in review. */
 async function updateRow(w: Write, row: Selectable<InterpretationsTable>): Promise<boolean> {
   const { trx, input, now } = w;
-  const recalled = PENDING_REVIEW.includes(row.status);
-  const status: ItemStatus = recalled ? 'draft' : row.status;
+  const recalled = UNDER_REVIEW.includes(row.status);
   const before = { ...summarize(row), status: row.status, document_ids: await linkedDocumentIds(trx, row.id) };
-  await trx
-    .updateTable('interpretations')
-    .set({ ...w.content, status, ...(recalled ? { review_level: 0, publish_at: null } : {}) })
-    .where('id', '=', row.id)
-    .execute();
+  const review = await recallForEdit(trx, 'interpretation', row, w.actor.id, now);
+  const status = review.status;
+  await trx.updateTable('interpretations').set({ ...w.content, ...review }).where('id', '=', row.id).execute();
   await linkDocuments(trx, row.id, input.documentIds);
-  if (recalled) {
-    // In the review ledger: the reviewers' earlier approvals no longer cover this text.
-    await trx
-      .insertInto('review_actions')
-      .values({ item_type: 'interpretation', item_id: row.id, org_id: row.org_id, action: 'recall', level: null, comment: '', findings: JSON.stringify({}), staff_id: w.actor.id, created_at: now })
-      .execute();
-  }
   await recordEvent(trx, {
     actor: w.ctx.actor, entityType: 'interpretation', orgId: row.org_id, at: now, entityId: row.id, action: 'interpretation.update', before,
     after: { ...summarize(w.content), org_id: input.orgId, document_ids: input.documentIds, status, review_level: recalled ? 0 : undefined },

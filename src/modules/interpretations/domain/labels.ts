@@ -17,9 +17,6 @@ export const INTERPRETATION_FORMS = Object.keys(FORM_LABELS) as InterpretationFo
 /** States in which an interpretation has gone to review or further (三同步: 同步报审). */
 export const SUBMITTED_OR_LATER: readonly ItemStatus[] = ['submitted', 'in_review', 'approved', 'scheduled', 'published'];
 
-/** Waiting for a reviewer or a publisher: an edit sends such an item back to draft. */
-export const PENDING_REVIEW: readonly ItemStatus[] = ['submitted', 'in_review', 'approved', 'scheduled'];
-
 export const adminUrl = (id: number) => `/admin/interpretations/${id}`;
 export const publicUrl = (id: number) => `/interpretations/${id}`;
 export const reviewUrl = (id: number) => `/admin/review/interpretation/${id}`;

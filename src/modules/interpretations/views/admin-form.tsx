@@ -4,7 +4,8 @@ import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { ItemStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../../documents/domain/status.js';
-import { FORM_LABELS, INTERPRETATION_FORMS, PENDING_REVIEW } from '../domain/labels.js';
+import { UNDER_REVIEW } from '../../review/domain/workflow.js';
+import { FORM_LABELS, INTERPRETATION_FORMS } from '../domain/labels.js';
 import type { LinkableDocument } from '../queries/admin.js';
 
 /** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
@@ -44,7 +45,7 @@ export function InterpretationForm(p: InterpretationFormProps) {
       <h1>{title}</h1>
       {p.status === 'published' ? (
         <p class="validity-banner warn" role="note">本解读已发布。保存后将生成修订版本（草稿），门户上的解读保持不变；修订版本审核发布后替换原内容，地址不变。</p>
-      ) : p.status && PENDING_REVIEW.includes(p.status) ? (
+      ) : p.status && UNDER_REVIEW.includes(p.status) ? (
         <p class="validity-banner warn" role="note">本解读当前状态为“{STATUS_LABELS[p.status]}”。保存修改后将退回草稿，需要重新提交审核。</p>
       ) : null}
       <ErrorSummary errors={errors} />

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, ItemStatus, ItemType } from '../../../db/schema.js';
 import { recordEvent, type AuditAction } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
@@ -6,7 +6,7 @@ import { inTransaction, type CommandContext } from '../../../platform/http/comma
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { scheduleJob } from '../../../platform/jobs/runner.js';
 import { checkItem, findingSummary, type CheckReport } from '../checks.js';
-import { ACTION_LABELS, afterApproval, findReviewTransition, refusal, WITHDRAWAL_REASONS, type ReviewAction, type ReviewSubject, type WithdrawalReason } from '../domain/workflow.js';
+import { ACTION_LABELS, afterApproval, findReviewTransition, refusal, WITHDRAWAL_REASONS, type ReviewAction, type ReviewActor, type ReviewSubject, type WithdrawalReason } from '../domain/workflow.js';
 import type { ItemKind } from '../item-kind.js';
 import { itemKind } from '../kinds.js';
 
@@ -47,14 +47,8 @@ async function reviewInTransaction(trx: Transaction<Database>, ctx: CommandConte
   if (!item) throw new NotFoundError(`${kind.label}不存在`);
   if (actor !== 'system' && !actor.roles.some((r) => r.orgId === item.org_id)) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);
   const org = await trx.selectFrom('organizations').select('review_levels').where('id', '=', item.org_id).executeTakeFirstOrThrow();
-  const subject: ReviewSubject = {
-    status: item.status,
-    orgId: item.org_id,
-    authors: [item.created_by, item.updated_by, item.submitted_by].filter((x): x is number => x !== null),
-    approvers: await approversThisRound(trx, kind.type, item.id),
-  };
-  const reviewActor = actor === 'system' ? 'system' : { id: actor.id, rolesAt: (orgId: number) => actor.roles.filter((r) => r.orgId === orgId).map((r) => r.role) };
-  const refused = refusal(input.action, subject, reviewActor);
+  const subject = await reviewSubject(trx, kind.type, item);
+  const refused = refusal(input.action, subject, actor === 'system' ? 'system' : reviewActorOf(actor));
   if (refused) throw refused.forbidden ? new ForbiddenError(refused.message) : new RuleError(refused.message);
   const t = findReviewTransition(input.action, item.status)!;
   const comment = input.comment.trim();
@@ -122,16 +116,16 @@ async function reviewInTransaction(trx: Transaction<Database>, ctx: CommandConte
   if (!['publish', 'publish_scheduled', 'urgent_publish'].includes(input.action)) {
     await trx.updateTable(table).set({ ...set, status }).where('id', '=', item.id).execute();
   }
-  const staffId = actorId(actor);
+  // The job runner's publication is in the ledger under the publisher who scheduled it.
+  const staffId =
+    actor !== 'system'
+      ? actor.id
+      : ((await trx.selectFrom('review_actions').select('staff_id').where('item_type', '=', kind.type).where('item_id', '=', item.id).where('action', '=', 'schedule').orderBy('id', 'desc').executeTakeFirst())?.staff_id ?? null);
   if (staffId !== null) {
     await trx
       .insertInto('review_actions')
       .values({ item_type: kind.type, item_id: item.id, org_id: item.org_id, action: input.action, level, comment, findings: JSON.stringify(report ? findingSummary(report) : {}), staff_id: staffId, created_at: now })
       .execute();
-  } else {
-    // The job runner's publication is in the ledger under the publisher who scheduled it.
-    const scheduler = await trx.selectFrom('review_actions').select('staff_id').where('item_type', '=', kind.type).where('item_id', '=', item.id).where('action', '=', 'schedule').orderBy('id', 'desc').executeTakeFirst();
-    if (scheduler) await trx.insertInto('review_actions').values({ item_type: kind.type, item_id: item.id, org_id: item.org_id, action: input.action, level: null, comment: '', findings: JSON.stringify(report ? findingSummary(report) : {}), staff_id: scheduler.staff_id, created_at: now }).execute();
   }
   await recordEvent(trx, {
     actor: ctx.actor,
@@ -151,12 +145,27 @@ function actorId(actor: Actor | 'system'): number | null {
   return actor === 'system' ? null : actor.id;
 }
 
-/** Reviewers who approved a level since the item was last submitted. */
-async function approversThisRound(trx: Transaction<Database>, type: ItemType, id: number): Promise<number[]> {
-  const lastSubmit = await trx.selectFrom('review_actions').select('id').where('item_type', '=', type).where('item_id', '=', id).where('action', '=', 'submit').orderBy('id', 'desc').executeTakeFirst();
-  if (!lastSubmit) return [];
-  const rows = await trx.selectFrom('review_actions').select('staff_id').where('item_type', '=', type).where('item_id', '=', id).where('action', '=', 'approve').where('id', '>', lastSubmit.id).execute();
-  return rows.map((r) => r.staff_id);
+export function reviewActorOf(actor: Actor): ReviewActor {
+  return { id: actor.id, rolesAt: (orgId) => actor.roles.filter((r) => r.orgId === orgId).map((r) => r.role) };
+}
+
+/** What `refusal` needs to know of an item: its state, who wrote it, who approved a level since it was last submitted. */
+export async function reviewSubject(
+  db: Kysely<Database>,
+  type: ItemType,
+  item: { id: number; status: ItemStatus; org_id: number; needs_review: boolean; created_by: number | null; updated_by: number | null; submitted_by: number | null },
+): Promise<ReviewSubject> {
+  const lastSubmit = await db.selectFrom('review_actions').select('id').where('item_type', '=', type).where('item_id', '=', item.id).where('action', '=', 'submit').orderBy('id', 'desc').executeTakeFirst();
+  const approvers = lastSubmit
+    ? await db.selectFrom('review_actions').select('staff_id').where('item_type', '=', type).where('item_id', '=', item.id).where('action', '=', 'approve').where('id', '>', lastSubmit.id).execute()
+    : [];
+  return {
+    status: item.status,
+    orgId: item.org_id,
+    authors: [item.created_by, item.updated_by, item.submitted_by].filter((x): x is number => x !== null),
+    approvers: approvers.map((r) => r.staff_id),
+    needsReview: item.needs_review,
+  };
 }
 
 /** Records a check finding as a false positive (reviewers, with a reason) or a warning as seen. */
@@ -174,8 +183,9 @@ export async function resolveFinding(ctx: CommandContext, actor: Actor, input: {
     if (input.resolution === 'dismissed') {
       if (finding.check === 'rule') throw new RuleError('规则性要求不能作为误报排除，请补充后再提交');
       if (!reason) throw new RuleError('排除误报时请说明理由', 'reason');
-    } else if (finding.severity === 'block') {
-      throw new RuleError('必须处理的问题不能仅作确认，请修改、删减或由审核人排除误报');
+    } else {
+      if (!roles.some((r) => r === 'drafter' || r === 'publisher' || r === 'admin' || r === 'reviewer')) throw new ForbiddenError('您没有处理该稿件的权限');
+      if (finding.severity === 'block') throw new RuleError('必须处理的问题不能仅作确认，请修改、删减或由审核人排除误报');
     }
     await trx
       .insertInto('check_resolutions')

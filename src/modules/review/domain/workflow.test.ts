@@ -22,7 +22,7 @@ const ALLOWED: Record<ReviewAction, ItemStatus[]> = {
 
 const ORG = 7;
 const actor = (id: number, roles: Role[]): ReviewActor => ({ id, rolesAt: (org) => (org === ORG ? roles : []) });
-const item = (status: ItemStatus, over: Partial<ReviewSubject> = {}): ReviewSubject => ({ status, orgId: ORG, authors: [1], approvers: [], ...over });
+const item = (status: ItemStatus, over: Partial<ReviewSubject> = {}): ReviewSubject => ({ status, orgId: ORG, authors: [1], approvers: [], needsReview: true, ...over });
 const everyone = actor(99, ['drafter', 'reviewer', 'publisher', 'admin']);
 
 describe('the review workflow', () => {
@@ -36,6 +36,7 @@ describe('the review workflow', () => {
       }
     }
     assert.equal(REVIEW_TRANSITIONS.length, ACTIONS.length, 'one row per action');
+    assert.equal(refusal('post_review', item('published', { needsReview: false }), everyone)?.forbidden, false, 'a late review only of what was published urgently');
   });
 
   test('merged editions and withdrawn items accept nothing but a late review', () => {

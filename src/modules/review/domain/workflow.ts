@@ -28,12 +28,13 @@ export interface ReviewTransition {
 const EDITORS: readonly Role[] = ['drafter', 'publisher', 'admin'];
 const PUBLISHERS: readonly Role[] = ['publisher', 'admin'];
 const REVIEWERS: readonly Role[] = ['reviewer'];
-const PENDING: readonly ItemStatus[] = ['submitted', 'in_review', 'approved', 'scheduled'];
+/** States in which an item is under review: an edit takes it back to draft, to be reviewed again. */
+export const UNDER_REVIEW: readonly ItemStatus[] = ['submitted', 'in_review', 'approved', 'scheduled'];
 
 export const REVIEW_TRANSITIONS: readonly ReviewTransition[] = [
   { action: 'submit', from: ['draft'], to: 'submitted', roles: EDITORS, needsComment: false, notByAuthor: false, checked: true },
   { action: 'approve', from: ['submitted', 'in_review'], to: 'by_level', roles: REVIEWERS, needsComment: false, notByAuthor: true, checked: true },
-  { action: 'return', from: PENDING, to: 'draft', roles: [...REVIEWERS, ...PUBLISHERS], needsComment: true, notByAuthor: false, checked: false },
+  { action: 'return', from: UNDER_REVIEW, to: 'draft', roles: [...REVIEWERS, ...PUBLISHERS], needsComment: true, notByAuthor: false, checked: false },
   { action: 'publish', from: ['approved'], to: 'published', roles: PUBLISHERS, needsComment: false, notByAuthor: false, checked: true },
   { action: 'schedule', from: ['approved'], to: 'scheduled', roles: PUBLISHERS, needsComment: false, notByAuthor: false, checked: true },
   { action: 'unschedule', from: ['scheduled'], to: 'approved', roles: PUBLISHERS, needsComment: false, notByAuthor: false, checked: false },
@@ -85,6 +86,8 @@ export interface ReviewSubject {
   authors: readonly number[];
   /** Reviewers who approved a level in the current round. */
   approvers: readonly number[];
+  /** Published urgently, before full review, and not yet reviewed since. */
+  needsReview: boolean;
 }
 
 export interface ReviewActor {
@@ -100,6 +103,7 @@ export interface ReviewActor {
 export function refusal(action: ReviewAction, item: ReviewSubject, actor: ReviewActor | 'system'): { forbidden: boolean; message: string } | null {
   const t = findReviewTransition(action, item.status);
   if (!t) return { forbidden: false, message: `当前状态下不能${ACTION_LABELS[action]}` };
+  if (action === 'post_review' && !item.needsReview) return { forbidden: false, message: '该稿件已经过审核，无需补审' };
   if (actor === 'system') return t.roles.includes('system') ? null : { forbidden: true, message: '该操作需要由工作人员执行' };
   const roles = actor.rolesAt(item.orgId);
   if (!t.roles.some((r) => r !== 'system' && roles.includes(r))) return { forbidden: true, message: `您没有${ACTION_LABELS[action]}的权限` };
