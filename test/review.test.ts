@@ -132,6 +132,22 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(audited.some((a) => a.action === 'review.dismiss') && audited.some((a) => a.action === 'review.acknowledge'));
     });
 
+    test('a reviewer returns an item with comments: it goes back to draft, every level starts again, the ledger shows why', async () => {
+      const id = await draft({ title: '关于调整公共停车场收费标准的通知', bodyHtml: '<p>收费标准见附件。</p>' });
+      assert.equal((await act('city.drafter', id, 'submit')).statusCode, 303);
+      assert.equal((await act('city.reviewer', id, 'approve')).statusCode, 303);
+      const silent = await act('city.reviewer2', id, 'return', { comment: '' });
+      assert.equal(silent.statusCode, 422);
+      assert.match(silent.body, /退回时请填写修改意见/);
+      assert.equal((await act('city.reviewer2', id, 'return', { comment: '请补充收费依据' })).statusCode, 303);
+      assert.deepEqual(await status(id), { status: 'draft', review_level: 0 });
+      assert.equal((await act('city.drafter', id, 'submit')).statusCode, 303);
+      assert.equal((await act('city.reviewer', id, 'approve')).statusCode, 303, 'a new round: the first reviewer approves again');
+      const ledger = await (await as('city.reviewer')).get(`/admin/review/ledger?org=${city}&from=2026-11-01&to=2026-11-30`);
+      assert.equal(ledger.statusCode, 200);
+      assert.match(ledger.body, /退回修改[^<]*<\/td><td>市政府办复审人<\/td><td>请补充收费依据/);
+    });
+
     test("an attachment's text is checked too: a PDF with a mobile number blocks until replaced by a redacted copy", async () => {
       const s = await as('city.drafter');
       await s.get('/admin/documents/new');
@@ -288,6 +304,11 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(runs[0]!.finished_at && runs[0]!.items_scanned > 0);
       const page = await admin.get('/admin/checks/terms');
       assert.match(page.body, /最低工资标准/, 'the published minimum-wage documents are listed');
+      const term = await t.db.selectFrom('flagged_terms').select('id').where('term', '=', '最低工资').executeTakeFirstOrThrow();
+      assert.equal((await admin.post(`/admin/checks/terms/${term.id}/delete`, {})).statusCode, 303);
+      assert.equal(await t.db.selectFrom('flagged_terms').select('id').where('term', '=', '最低工资').executeTakeFirst(), undefined);
+      await admin.get('/admin/checks/terms');
+      assert.equal((await admin.post(`/admin/checks/terms/${term.id}/delete`, {})).statusCode, 422, 'a term already deleted');
     });
   });
 }
