@@ -51,6 +51,12 @@ export interface OrganizationsTable {
   review_levels: Generated<number>;
   interpretation_rule: Generated<InterpretationRule>;
   interpretation_grace_days: Generated<number>;
+  /** Replies go to the disclosure office for procedural review before they are sent. */
+  request_reply_review: Generated<boolean>;
+  /** Whether the reply clock stops between a fee notice and payment (national rule unconfirmed). */
+  request_fee_pauses_clock: Generated<boolean>;
+  /** Working days an applicant is given to correct a request (补正), by default. */
+  request_correction_days: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -316,6 +322,135 @@ export interface SettingsTable {
   value: string;
 }
 
+export type RequestChannel = 'online' | 'in_person' | 'post_signed' | 'post_unsigned' | 'fax';
+export type RequestStatus = 'pending' | 'handling' | 'awaiting_correction' | 'consulting' | 'extension_pending' | 'awaiting_fee' | 'reply_review' | 'reply_approved' | 'replied' | 'archived' | 'withdrawn';
+export type ApplicantKind = 'natural' | 'business' | 'research' | 'public_interest' | 'legal_service' | 'other';
+export type LetterKind = 'receipt' | 'correction' | 'consultation' | 'extension' | 'fee' | 'reply';
+export type AppealKind = 'review' | 'litigation' | 'litigation_after_review';
+export type AppealResult = 'upheld' | 'corrected' | 'other' | 'pending';
+
+export interface CalendarOverridesTable {
+  day: DateString;
+  working: boolean;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  note: Generated<string>;
+  confirmed_by: number | null;
+  confirmed_at: Generated<Timestamp>;
+}
+
+export interface RequestsTable {
+  id: Generated<number>;
+  org_id: number;
+  tracking_no: string;
+  access_code_hash: string;
+  channel: RequestChannel;
+  status: RequestStatus;
+  applicant_kind: ApplicantKind;
+  /** The applicant's identity and contact, encrypted (AES-256-GCM) as one JSON document. */
+  applicant_sealed: string;
+  /** What lists may show: a masked name and the kind. */
+  applicant_masked: string;
+  /** Keyed hash of the identity number (or name), to find the same applicant without decrypting. */
+  applicant_key: string;
+  contact_key: string | null;
+  subject: string;
+  doc_number: string | null;
+  description: string;
+  provide_form: 'paper' | 'electronic';
+  delivery_method: 'post' | 'pickup' | 'email' | 'online' | 'fax';
+  fee_waiver_asked: Generated<boolean>;
+  content_tokens: Generated<string>;
+  submitted_at: Timestamp;
+  received_on: DateString | null;
+  receipt_note: Generated<string>;
+  due_on: DateString | null;
+  due_provisional: Generated<boolean>;
+  /** The computed clock with its inputs and explanation (domain/clock.ts ClockState). */
+  clock: ColumnType<unknown, string | undefined, string>;
+  handler_id: number | null;
+  outcome: string | null;
+  replied_on: DateString | null;
+  delivered_on: DateString | null;
+  closed_on: DateString | null;
+  archived_at: Timestamp | null;
+  repeat_of: number | null;
+  mass_flag: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RequestEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: string;
+  on_date: DateString;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_label: string;
+  details: ColumnType<unknown, string | undefined, string>;
+  visible_to_applicant: Generated<boolean>;
+}
+
+export interface RequestLettersTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: LetterKind;
+  letter_no: string;
+  title: string;
+  body: string;
+  outcome: string | null;
+  status: 'draft' | 'sent';
+  storage_key: string | null;
+  sent_on: DateString | null;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface RequestAttachmentsTable {
+  id: Generated<number>;
+  request_id: number;
+  event_id: number | null;
+  file_name: string;
+  storage_key: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  from_applicant: boolean;
+  created_at: Generated<Timestamp>;
+}
+
+export interface RequestDocumentsTable {
+  request_id: number;
+  document_id: number;
+}
+
+export interface RequestAppealsTable {
+  id: Generated<number>;
+  request_id: number;
+  kind: AppealKind;
+  filed_on: DateString;
+  result: AppealResult;
+  decided_on: DateString | null;
+  note: Generated<string>;
+  created_by: number | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface RequestRemindersTable {
+  request_id: number;
+  kind: 'due_soon' | 'overdue' | 'correction_notice_due';
+  due_on: DateString;
+  created_at: Generated<Timestamp>;
+  seen_at: Timestamp | null;
+}
+
 export interface Database {
   settings: SettingsTable;
   organizations: OrganizationsTable;
@@ -342,6 +477,15 @@ export interface Database {
   link_checks: LinkChecksTable;
   check_runs: CheckRunsTable;
   check_run_hits: CheckRunHitsTable;
+  calendar_overrides: CalendarOverridesTable;
+  calendar_years: CalendarYearsTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  request_letters: RequestLettersTable;
+  request_attachments: RequestAttachmentsTable;
+  request_documents: RequestDocumentsTable;
+  request_appeals: RequestAppealsTable;
+  request_reminders: RequestRemindersTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -143,9 +143,11 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
                 <a href="/admin/documents/new">新建文件</a>
                 <a href="/admin/interpretations">政策解读</a>
                 <a href="/admin/review">审核</a>
+                <a href="/admin/requests">依申请公开</a>
                 <a href="/admin/checks/terms">错敏词库</a>
                 <a href="/admin/organizations">机构与目录</a>
                 <a href="/admin/staff">账号与角色</a>
+                <a href="/admin/calendar">节假日</a>
                 <a href="/admin/audit">审计日志</a>
                 <a href="/">访问门户</a>
               </div>
