@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import type { Clock } from './platform/clock/clock.js';
 import type { FileStorage } from './platform/files/storage.js';
+import { createSealer, loadMasterKey, type Sealer } from './platform/crypto/sealer.js';
 import { receiveUpload, uploadDir, uploadsIn, discardUploads } from './platform/files/uploads.js';
 import { HttpError } from './platform/http/errors.js';
 import { PageCache } from './platform/http/page-cache.js';
@@ -26,6 +27,7 @@ import documents from './modules/documents/index.js';
 import portal from './modules/portal/index.js';
 import review from './modules/review/index.js';
 import interpretations from './modules/interpretations/index.js';
+import calendar from './modules/calendar/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -40,6 +42,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     pageCache: PageCache;
+    sealer: Sealer;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -70,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('deps', deps);
   app.decorate('pageCache', pageCache);
+  app.decorate('sealer', createSealer(loadMasterKey(deps.config.dataKey, deps.config.dataDir)));
   app.decorateRequest('actor', null);
   app.decorateRequest('pageCtx', null as unknown as PageContext);
 
@@ -136,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(portal);
   await app.register(review);
   await app.register(interpretations);
+  await app.register(calendar);
   return app;
 }
 

@@ -31,6 +31,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   NODE_ENV: z.string().default('development'),
+  DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'DATA_KEY 必须是 32 字节密钥的 base64 编码（可用 openssl rand -base64 32 生成）')
+    .optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -50,6 +54,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   production: boolean;
+  /** Master key for personal data at rest (base64); null: a key file in the data directory. */
+  dataKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +70,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  // A server database outlives any one machine's data directory: its key must be managed explicitly.
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.DATA_KEY) {
+    throw new ConfigError(['DATA_KEY: 生产环境使用 PostgreSQL 时必须设置个人信息加密主密钥（openssl rand -base64 32），并与数据库分开备份']);
+  }
   let corpusPath: string | null = null;
   if (e.CORPUS_PATH === 'none' || e.CORPUS_PATH === '') corpusPath = null;
   else if (e.CORPUS_PATH) {
@@ -85,5 +95,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     production: e.NODE_ENV === 'production',
+    dataKey: e.DATA_KEY ?? null,
   };
 }

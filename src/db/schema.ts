@@ -334,14 +334,14 @@ export interface CalendarOverridesTable {
   working: boolean;
   note: Generated<string>;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface CalendarYearsTable {
   year: number;
   note: Generated<string>;
   confirmed_by: number | null;
-  confirmed_at: Generated<Timestamp>;
+  confirmed_at: Timestamp;
 }
 
 export interface RequestsTable {
@@ -381,8 +381,8 @@ export interface RequestsTable {
   archived_at: Timestamp | null;
   repeat_of: number | null;
   mass_flag: Generated<boolean>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface RequestEventsTable {
@@ -402,6 +402,8 @@ export interface RequestLettersTable {
   request_id: number;
   kind: LetterKind;
   letter_no: string;
+  /** Whom a letter to someone other than the applicant is addressed to (a consulted party); the applicant's name is never stored in clear. */
+  addressee: string | null;
   title: string;
   body: string;
   outcome: string | null;
@@ -409,8 +411,8 @@ export interface RequestLettersTable {
   storage_key: string | null;
   sent_on: DateString | null;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface RequestAttachmentsTable {
@@ -423,7 +425,7 @@ export interface RequestAttachmentsTable {
   size_bytes: number;
   sha256: string;
   from_applicant: boolean;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface RequestDocumentsTable {
@@ -440,14 +442,14 @@ export interface RequestAppealsTable {
   decided_on: DateString | null;
   note: Generated<string>;
   created_by: number | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface RequestRemindersTable {
   request_id: number;
   kind: 'due_soon' | 'overdue' | 'correction_notice_due';
   due_on: DateString;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
   seen_at: Timestamp | null;
 }
 

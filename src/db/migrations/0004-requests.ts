@@ -94,6 +94,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       request_id bigint not null references requests(id),
       kind text not null check (kind in ('receipt', 'correction', 'consultation', 'extension', 'fee', 'reply')),
       letter_no text not null,
+      addressee text,
       title text not null,
       body text not null,
       outcome text,

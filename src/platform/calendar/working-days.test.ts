@@ -50,9 +50,13 @@ describe('working days', () => {
     }
   });
 
-  test('after the package’s data ends, Monday to Friday', () => {
-    assert.equal(isWorkingDay('2027-10-01'), true, 'a Friday: no 2027 holiday data yet');
-    assert.equal(isWorkingDay('2027-10-02'), false, 'a Saturday');
+  test('after the package’s data ends: weekends and the statutory holidays, with 补假', () => {
+    // 2027 has no published schedule yet: 《全国年节及纪念日放假办法》 (国务院令第795号) applies.
+    // 国庆节 10-01 (Friday) … 10-03; 10-02 and 10-03 fall on the weekend, so 第六条 gives 补假 on
+    // Monday 10-04 and Tuesday 10-05.
+    for (const d of ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05']) assert.equal(isWorkingDay(d), false, d);
+    assert.equal(isWorkingDay('2027-10-06'), true);
+    // 元旦 2027-01-01 is a Friday; 01-02 and 01-03 an ordinary weekend; 01-04 … 01-08 five working days.
     assert.equal(addWorkingDays('2027-01-01', 5), '2027-01-08');
   });
 

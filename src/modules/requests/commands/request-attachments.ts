@@ -1,0 +1,34 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { Upload } from '../../../platform/files/uploads.js';
+import { RuleError } from '../../../platform/http/errors.js';
+import { checkAttachment, storageKeyFor } from '../../documents/attachments.js';
+import type { RequestCommandContext } from './request-action.js';
+
+/** What an applicant may attach: proof of identity, a letter, a scan. */
+export const REQUEST_ATTACHMENT_TYPES = ['pdf', 'docx', 'jpg', 'png'];
+export const MAX_REQUEST_ATTACHMENTS = 5;
+
+/** Why the uploads are refused, in Chinese, or null. Checked before anything is written. */
+export function checkRequestAttachments(uploads: Upload[], maxBytes: number): string | null {
+  if (uploads.length > MAX_REQUEST_ATTACHMENTS) return `附件最多 ${MAX_REQUEST_ATTACHMENTS} 个`;
+  for (const u of uploads) {
+    const problem = checkAttachment(u, maxBytes, REQUEST_ATTACHMENT_TYPES);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+export async function storeRequestAttachments(trx: Transaction<Database>, ctx: RequestCommandContext, requestId: number, uploads: Upload[], fromApplicant: boolean, eventId: number | null = null): Promise<void> {
+  const problem = checkRequestAttachments(uploads, ctx.maxUploadBytes);
+  if (problem) throw new RuleError(problem, 'attachments');
+  for (const u of uploads) {
+    const key = storageKeyFor(u.sha256);
+    // Moved before commit: a failed transaction leaves at most an unreferenced, content-addressed file.
+    await ctx.storage.putFile(key, u.tempPath);
+    await trx
+      .insertInto('request_attachments')
+      .values({ request_id: requestId, event_id: eventId, file_name: u.fileName, storage_key: key, mime_type: u.detected?.mime ?? u.declaredType, size_bytes: u.size, sha256: u.sha256, from_applicant: fromApplicant })
+      .execute();
+  }
+}

@@ -1,0 +1,97 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, LetterKind } from '../../db/schema.js';
+import type { Sealer } from '../../platform/crypto/sealer.js';
+import type { RequestCase, RequestRow } from './case.js';
+import { composeLetter, type LetterContext, type LetterDetails } from './letters/compose.js';
+import type { ApplicantData } from './schemas.js';
+
+/**
+ * The letters of a case: composed from the templates with the case's facts, stored as text (the
+ * text sent is the record), rendered to DOCX and HTML when read. The applicant's name is never
+ * stored in a letter: the salutation is filled in from the sealed applicant when it is shown.
+ */
+type Db = Kysely<Database> | Transaction<Database>;
+
+const LETTER_SUFFIX: Record<LetterKind, string> = { receipt: '登', correction: '补', consultation: '征', extension: '延', fee: '费', reply: '答' };
+
+export async function letterContext(db: Db, c: Pick<RequestCase, 'row' | 'org'>, sealer: Sealer, date: string): Promise<LetterContext> {
+  const org = await db.selectFrom('organizations').select(['name', 'address', 'phone', 'postcode', 'parent_id', 'kind']).where('id', '=', c.org.id).executeTakeFirstOrThrow();
+  const parent = org.parent_id ? await db.selectFrom('organizations').select(['name', 'kind']).where('id', '=', org.parent_id).executeTakeFirst() : null;
+  const applicant = sealer.unseal<ApplicantData>(c.row.applicant_sealed);
+  return {
+    org: { name: org.name, address: org.address, phone: org.phone, postcode: org.postcode },
+    remedies: { reviewBody: reviewBodyFor(org.kind, parent?.name ?? null), court: '有管辖权的人民法院' },
+    request: {
+      trackingNo: c.row.tracking_no, receivedOn: c.row.received_on, submittedOn: c.row.submitted_at.toISOString().slice(0, 10), subject: c.row.subject,
+      docNumber: c.row.doc_number, description: c.row.description, provideForm: c.row.provide_form, deliveryMethod: c.row.delivery_method,
+    },
+    applicantName: applicant.name,
+    date,
+  };
+}
+
+/**
+ * Where administrative review lies (行政复议法 2023 第二十四条): a department's decisions go to the
+ * people's government at its level; a government's to the government above it.
+ */
+function reviewBodyFor(kind: string, parentName: string | null): string {
+  if (kind === 'department' || kind === 'office') return parentName ?? '本级人民政府';
+  return parentName ?? '上一级人民政府';
+}
+
+/** Composes and stores a letter (a reply starts as a draft; notices go out at once). */
+export async function issueLetter(
+  trx: Transaction<Database>,
+  c: Pick<RequestCase, 'row' | 'org'>,
+  sealer: Sealer,
+  details: LetterDetails,
+  opts: { date: string; actorId: number | null; status: 'draft' | 'sent'; body?: string; addressee?: string | null },
+): Promise<number> {
+  const composed = composeLetter(await letterContext(trx, c, sealer, opts.date), details);
+  const n = await trx.selectFrom('request_letters').select(({ fn }) => fn.countAll<number>().as('n')).where('request_id', '=', c.row.id).executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('request_letters')
+    .values({
+      request_id: c.row.id,
+      kind: details.kind,
+      letter_no: `${c.row.tracking_no}-${LETTER_SUFFIX[details.kind]}${Number(n.n) + 1}`,
+      addressee: opts.addressee ?? null,
+      title: composed.title,
+      body: opts.body?.trim() || composed.body,
+      outcome: details.kind === 'reply' ? details.outcome : null,
+      status: opts.status,
+      sent_on: opts.status === 'sent' ? opts.date : null,
+      created_by: opts.actorId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface ShownLetter {
+  id: number;
+  kind: LetterKind;
+  title: string;
+  letterNo: string;
+  salutation: string;
+  body: string;
+  closing: string;
+  orgName: string;
+  date: string;
+  status: 'draft' | 'sent';
+}
+
+/** A stored letter ready to show or render, its salutation filled from the sealed applicant. */
+export async function showLetter(db: Db, request: RequestRow, letterId: number, sealer: Sealer): Promise<ShownLetter | null> {
+  const l = await db.selectFrom('request_letters').selectAll().where('id', '=', letterId).where('request_id', '=', request.id).executeTakeFirst();
+  if (!l) return null;
+  const org = await db.selectFrom('organizations').select('name').where('id', '=', request.org_id).executeTakeFirstOrThrow();
+  const date = l.sent_on ?? l.updated_at.toISOString().slice(0, 10);
+  const name = l.addressee ?? sealer.unseal<ApplicantData>(request.applicant_sealed).name;
+  return { id: l.id, kind: l.kind, title: l.title, letterNo: l.letter_no, salutation: `${name}：`, body: l.body, closing: org.name, orgName: org.name, date: chineseDate(date), status: l.status };
+}
+
+export function chineseDate(d: string): string {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${y}年${m}月${day}日`;
+}
