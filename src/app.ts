@@ -28,6 +28,7 @@ import portal from './modules/portal/index.js';
 import review from './modules/review/index.js';
 import interpretations from './modules/interpretations/index.js';
 import calendar from './modules/calendar/index.js';
+import requests from './modules/requests/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(review);
   await app.register(interpretations);
   await app.register(calendar);
+  await app.register(requests);
   return app;
 }
 

@@ -184,15 +184,15 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(res.statusCode, 200, res.body.slice(0, 300));
       for (const [row, expected] of Object.entries(EXPECTED)) assert.deepEqual(htmlRow(res.body, row), expected.map(String), row);
       assert.match(res.body, /勾稽关系校验：全部通过/);
-      assert.match(res.body, /<th colspan="7" scope="colgroup">申请人情况<\/th>/);
-      assert.match(res.body, /<th colspan="5" scope="colgroup">法人或其他组织<\/th>/);
-      assert.match(res.body, /<th rowspan="\d+" scope="rowgroup">三、本年度办理结果<\/th>/);
+      assert.match(res.body, /<th id="t3c-applicants" colspan="7" scope="colgroup">申请人情况<\/th>/);
+      assert.match(res.body, /<th id="t3c-legal" colspan="5" scope="colgroup">法人或其他组织<\/th>/);
+      assert.match(res.body, /<th id="t3r-results" rowspan="26" scope="rowgroup">三、本年度办理结果<\/th>/);
       assert.match(res.body, /（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）/);
       for (const r of TABLE3_ROWS) assert.ok(res.body.includes(r.label), r.label);
       // Table 4: 行政复议 | 未经复议直接起诉 | 复议后起诉, five cells each.
       const t4 = /<tr id="t4-values">(.*?)<\/tr>/.exec(res.body)![1]!;
       assert.deepEqual([...t4.matchAll(/<td[^>]*>(\d+)<\/td>/g)].map((m) => Number(m[1])), [1, 1, 0, 1, 3, 0, 0, 1, 1, 2, 1, 0, 0, 0, 1]);
-      assert.match(res.body, /<th colspan="10" scope="colgroup">行政诉讼<\/th>/);
+      assert.match(res.body, /<th id="t4c-litigation" colspan="10" scope="colgroup">行政诉讼<\/th>/);
       // Without parameters: the handler's own organization and last year.
       const dflt = await s.get('/admin/requests/report');
       assert.equal(dflt.statusCode, 200);

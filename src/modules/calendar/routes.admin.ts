@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasRole } from '../../platform/auth/scope.js';
-import { isValidDate } from '../../platform/http/forms.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { BadRequestError, ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
-import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
+import { isValidDate, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { confirmYear, deleteOverride, setOverride, unconfirmYear } from './commands.js';
 import { loadCalendarYear, rootOrgIds } from './queries.js';

@@ -11,7 +11,7 @@ const day = (label: string, from: string, to: string, range: string) =>
     .trim()
     .min(1, `请填写${label}`)
     .refine(isValidDate, { message: `${label}格式应为 年-月-日，如 2027-02-05`, abort: true })
-    .refine((s) => s >= from && s <= to, `${label}应在 ${range} 之间`);
+    .refine((s) => s >= from && s <= to, `${label}应在 ${range}之间`);
 
 /** One local or late change to the schedule: a day worked, or a day off, with the reason. */
 export const overrideSchema = z.object({

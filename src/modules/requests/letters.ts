@@ -75,8 +75,10 @@ export interface ShownLetter {
   letterNo: string;
   salutation: string;
   body: string;
+  /** Empty: the organ's name (the renderers add the date). */
   closing: string;
   orgName: string;
+  /** 'YYYY-MM-DD': the day it was sent, or last edited for a draft. */
   date: string;
   status: 'draft' | 'sent';
 }
@@ -88,10 +90,5 @@ export async function showLetter(db: Db, request: RequestRow, letterId: number, 
   const org = await db.selectFrom('organizations').select('name').where('id', '=', request.org_id).executeTakeFirstOrThrow();
   const date = l.sent_on ?? l.updated_at.toISOString().slice(0, 10);
   const name = l.addressee ?? sealer.unseal<ApplicantData>(request.applicant_sealed).name;
-  return { id: l.id, kind: l.kind, title: l.title, letterNo: l.letter_no, salutation: `${name}：`, body: l.body, closing: org.name, orgName: org.name, date: chineseDate(date), status: l.status };
-}
-
-export function chineseDate(d: string): string {
-  const [y, m, day] = d.split('-').map(Number);
-  return `${y}年${m}月${day}日`;
+  return { id: l.id, kind: l.kind, title: l.title, letterNo: l.letter_no, salutation: name, body: l.body, closing: '', orgName: org.name, date, status: l.status };
 }

@@ -27,9 +27,13 @@ interface Props {
 export function CalendarAdminPage(p: Props) {
   const { page } = p;
   const y = page.year;
+  // Errors of a form shown on this page appear at that form; any other (a refused deletion) at the top.
+  const form = p.values?.form;
+  const atForm = form === 'override' || (form === 'confirm' && page.status !== 'schedule');
   return (
     <AdminLayout ctx={p.ctx} title={`工作日历 ${y} 年`} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '工作日历' }]} flash={p.flash}>
       <h1>工作日历 · {y} 年</h1>
+      {atForm ? null : <ErrorSummary errors={p.errors} />}
       <p class="note">依申请公开答复期限等按工作日计算的期限使用本日历：国务院公布的节假日安排（含调休上班），加上本站的调整。修改日历后，系统立即重新计算所有未办结申请的答复期限。</p>
       <form method="get" action="/admin/calendar" class="inline-form">
         <label for="year">年份</label> <input id="year" name="year" type="number" min={2000} max={2200} value={String(y)} /> <button type="submit">查看</button>

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
+import { explainDeadline, type WorkingCalendar } from '../../../platform/calendar/working-calendar.js';
 
 /**
  * The statutory clock of a disclosure request, as a pure fold over its events. Every deadline is
@@ -136,8 +136,8 @@ export function computeClock(events: readonly ClockEvent[], cal: WorkingCalendar
     const remainingDays = Math.max(0, baseDays + extensionDays - used);
     return { ...base, dueOn: null, provisional: false, remainingDays, explanation: pauseText(paused, remainingDays) };
   }
-  const d = cal.deadline(startOn, total);
-  return { ...base, dueOn: d.dueOn, provisional: d.provisional, remainingDays: null, explanation: explain(base, total, d.dueOn, d.provisional) };
+  const d = explainDeadline(cal, startOn, total, restarted ? '收到补正后的申请' : '收到申请');
+  return { ...base, dueOn: d.dueOn, provisional: d.provisional, remainingDays: null, explanation: `${explain(base, total)}${d.explanation}` };
 }
 
 const PAUSE_LABELS: Record<PauseKind, string> = {
@@ -154,15 +154,15 @@ function pauseText(p: Waiting, remaining: number): string {
   return `自 ${p.since} 起${PAUSE_LABELS[p.kind]}（最迟 ${p.until}），${why}；恢复计时后尚余 ${remaining} 个工作日。`;
 }
 
-function explain(s: Pick<ClockState, 'startOn' | 'restarted' | 'baseDays' | 'extensionDays' | 'excluded'>, total: number, dueOn: string, provisional: boolean): string {
-  const parts = [`${s.restarted ? '收到补正后的申请' : '收到申请'}（${s.startOn}）后第 ${s.baseDays} 个工作日`];
+/** The sum behind the deadline ("收到申请后第 20 个工作日，加…"); the calendar's sentence follows it. */
+function explain(s: Pick<ClockState, 'restarted' | 'baseDays' | 'extensionDays' | 'excluded'>, total: number): string {
+  const parts = [`${s.restarted ? '收到补正后的申请' : '收到申请'}后第 ${s.baseDays} 个工作日`];
   const consult = s.excluded.filter((p) => p.kind === 'consultation').reduce((n, p) => n + p.days, 0);
   const fee = s.excluded.filter((p) => p.kind === 'fee').reduce((n, p) => n + p.days, 0);
   if (consult) parts.push(`加征求意见期间 ${consult} 个工作日（不计入答复期限，条例第三十三条第三款）`);
   if (fee) parts.push(`加缴费期间 ${fee} 个工作日`);
-  if (s.extensionDays) parts.push(`经批准延期 ${s.extensionDays} 个工作日（条例第三十三条第二款）`);
-  const sum = parts.length > 1 ? `，共 ${total} 个工作日` : '';
-  return `${parts.join('，')}${sum}，即 ${dueOn}${provisional ? '（所涉年度节假日安排尚未公布，按法定节假日推算，期限为暂定）' : ''}。`;
+  if (s.extensionDays) parts.push(`加经批准延期的 ${s.extensionDays} 个工作日（条例第三十三条第二款）`);
+  return `答复期限为${parts.join('，')}${parts.length > 1 ? `，共 ${total} 个工作日` : ''}。`;
 }
 
 export function lapsed(today: string, until: string): boolean {

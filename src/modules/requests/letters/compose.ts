@@ -63,13 +63,19 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
 /** 条例第三十三条第二款: an extension may not exceed 20 working days. */
 export const MAX_EXTENSION_DAYS = 20;
 
+/** An explanation in parentheses, or nothing. */
+function explain(text: string): string {
+  const t = clause(text).replace(/^[（(]|[）)]$/gu, '');
+  return t ? `（${t}）` : '';
+}
+
 type Details<K extends LetterKind> = Extract<LetterDetails, { kind: K }>;
 
 function receipt(ctx: LetterContext, d: Details<'receipt'>): string[] {
   return [
     requestFacts(ctx),
     '本机关已对您的申请予以登记，您可以凭申请编号查询办理进度。',
-    `根据${REGULATION}第三十三条的规定，本机关将于${chineseDate(d.dueOn)}前作出答复。${sentence(d.dueExplanation)}`,
+    `根据${REGULATION}第三十三条的规定，本机关将于${chineseDate(d.dueOn)}前作出答复${explain(d.dueExplanation)}。`,
     '需要您补正申请内容、征求第三方或者其他机关意见、延长答复期限或者收取信息处理费的，本机关将另行书面告知。' +
       '征求第三方和其他机关意见所需时间不计算在答复期限内。',
   ];

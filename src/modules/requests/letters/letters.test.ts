@@ -158,8 +158,9 @@ test('fee notice: amount, basis, pay-by date and remedies', () => {
 
 test('receipt: due date and explanation; before confirmation, the submission day', () => {
   const l = composeLetter(ctx, { kind: 'receipt', dueOn: '2026-11-30', dueExplanation: '自收到申请之日起20个工作日' });
-  assert.match(l.body, /本机关将于2026年11月30日前作出答复。自收到申请之日起20个工作日。/);
+  assert.match(l.body, /本机关将于2026年11月30日前作出答复（自收到申请之日起20个工作日）。/);
   const pending = composeLetter({ ...ctx, request: { ...ctx.request, receivedOn: null } }, { kind: 'receipt', dueOn: '2026-11-30', dueExplanation: '' });
+  assert.match(pending.body, /本机关将于2026年11月30日前作出答复。/);
   assert.match(pending.body, /您于2026年11月1日提交的政府信息公开申请（申请编号：YSQ-2026-00012）本机关已收悉/);
 });
 

@@ -147,7 +147,7 @@ const TEMPLATES: Record<string, Template> = {
   // The free-form outcome: the handler's note is the decision itself.
   other_other: ({ d, cite }) => {
     const note = lines(d.note);
-    return [`${cite}，现将您的申请的处理情况告知如下：`, ...(note.length ? note : [placeholder('处理情况及理由')])];
+    return [`${cite}，现将您申请的处理情况告知如下：`, ...(note.length ? note : [placeholder('处理情况及理由')])];
   },
 };
 

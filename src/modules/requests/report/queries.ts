@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
-import type { AppealKind, AppealResult, ApplicantKind, Database } from '../../../db/schema.js';
+import type { AppealResult, Database } from '../../../db/schema.js';
 import type { Table3Count } from './table3.js';
 import type { Table4Count } from './table4.js';
 
@@ -70,19 +70,18 @@ export async function requestReportCounts(db: Kysely<Database>, orgId: number, y
     .groupBy(['x.kind', 'x.result'])
     .execute();
 
-  const kind = (k: string) => k as ApplicantKind;
   const table3: Table3Count[] = [
     ...received.flatMap((r) => [
-      { row: 'received', kind: kind(r.applicant_kind), count: Number(r.n) },
-      { row: 'carried_forward', kind: kind(r.applicant_kind), count: Number(r.open) },
+      { row: 'received', kind: r.applicant_kind, count: Number(r.n) },
+      { row: 'carried_forward', kind: r.applicant_kind, count: Number(r.open) },
     ]),
     ...carried.flatMap((r) => [
-      { row: 'carried_over', kind: kind(r.applicant_kind), count: Number(r.n) },
-      { row: 'carried_forward', kind: kind(r.applicant_kind), count: Number(r.open) },
+      { row: 'carried_over', kind: r.applicant_kind, count: Number(r.n) },
+      { row: 'carried_forward', kind: r.applicant_kind, count: Number(r.open) },
     ]),
     // A concluded request always has an outcome (migration 0004); one without would be refused by buildTable3.
-    ...concluded.map((r) => ({ row: r.outcome ?? '(无办理结果)', kind: kind(r.applicant_kind), count: Number(r.n) })),
+    ...concluded.map((r) => ({ row: r.outcome ?? '(无办理结果)', kind: r.applicant_kind, count: Number(r.n) })),
   ];
-  const table4: Table4Count[] = appeals.map((r) => ({ kind: r.kind as AppealKind, result: r.result, count: Number(r.n) }));
+  const table4: Table4Count[] = appeals.map((r) => ({ kind: r.kind, result: r.result, count: Number(r.n) }));
   return { table3, table4 };
 }

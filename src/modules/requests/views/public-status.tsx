@@ -1,0 +1,192 @@
+import type { RequestStatus } from '../../../db/schema.js';
+import { formatChineseDate } from '../../../platform/clock/clock.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import { ErrorSummary } from '../../../platform/html/components.js';
+import { PublicLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import type { ClockState } from '../domain/clock.js';
+import { STATUS_LABELS } from '../domain/workflow.js';
+import type { ShownLetter } from '../letters.js';
+import type { ApplicantEvent, ApplicantLetter } from '../queries.public.js';
+import type { FormValues } from './public-form-parts.js';
+import { CorrectionForm, WithdrawForm } from './public-status-forms.js';
+
+export interface StatusPageProps {
+  ctx: PageContext;
+  csrfToken: string;
+  trackingNo: string;
+  orgName: string;
+  orgPhone: string;
+  subject: string;
+  docNumber: string | null;
+  description: string;
+  submittedOn: string;
+  receivedOn: string | null;
+  status: RequestStatus;
+  closedOn: string | null;
+  clock: ClockState | null;
+  events: ApplicantEvent[];
+  letters: ApplicantLetter[];
+  /** The applicant's details, masked: anyone holding the code sees this page. */
+  applicant: [string, string][];
+  /** The correction notice to answer, while the request awaits a correction. */
+  correction: ShownLetter | null;
+  canWithdraw: boolean;
+  maxUploadMb: number;
+  flash?: string | null;
+  /** A form sent back with its problems. */
+  form?: { which: 'correction' | 'withdraw'; values: FormValues; errors: FieldErrors } | null;
+}
+
+/** What the applicant sees of each event: a plain label, never who did it or the details. */
+const EVENT_LABELS: Record<string, string> = {
+  submitted: '网上提交申请',
+  registered: '受理机关登记受理',
+  correction_requested: '告知补正',
+  correction_received: '收到补正',
+  consultation_started: '征求第三方意见',
+  consultation_ended: '征求意见结束',
+  extension_approved: '延期答复',
+  fee_notified: '收费通知',
+  fee_paid: '缴费',
+  replied: '答复',
+  delivered: '送达',
+  withdrawn: '撤回申请',
+};
+const INTAKE_LABELS: Record<string, string> = { in_person: '窗口收件', post_signed: '邮寄收件', post_unsigned: '邮寄收件', fax: '传真收件' };
+
+export function eventLabel(e: ApplicantEvent): string {
+  if (e.kind === 'intake') return INTAKE_LABELS[e.channel ?? ''] ?? '收件';
+  return EVENT_LABELS[e.kind] ?? '办理进展';
+}
+
+/** 申请办理情况: where the request stands, what is due when and why, and the letters sent. */
+export function StatusPage(p: StatusPageProps) {
+  const errors = p.form?.errors;
+  return (
+    <PublicLayout ctx={p.ctx} title={`申请办理情况 ${p.trackingNo}`} crumbs={[{ label: '申请查询', href: '/requests/track' }, { label: p.trackingNo }]}>
+      <h1>申请办理情况</h1>
+      {p.flash ? (
+        <p class="flash" role="status">
+          {p.flash}
+        </p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <table class="meta-table">
+        <tbody>
+          <Row label="申请编号" value={p.trackingNo} />
+          <Row label="受理机关" value={p.orgPhone ? `${p.orgName}（电话 ${p.orgPhone}）` : p.orgName} />
+          <Row label="所需信息" value={p.subject} />
+          {p.docNumber ? <Row label="文号" value={p.docNumber} /> : null}
+          <Row label="提交日期" value={formatChineseDate(p.submittedOn)} />
+          <Row label="收到申请日期" value={p.receivedOn ? formatChineseDate(p.receivedOn) : '待受理机关确认'} />
+          <tr>
+            <th scope="row">当前状态</th>
+            <td>
+              <strong class={`status-label status-${p.status}`}>{STATUS_LABELS[p.status]}</strong>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <Deadline clock={p.clock} closedOn={p.closedOn} status={p.status} />
+      {p.correction ? <CorrectionForm trackingNo={p.trackingNo} csrfToken={p.csrfToken} letter={p.correction} description={p.description} maxUploadMb={p.maxUploadMb} form={p.form?.which === 'correction' ? p.form : null} /> : null}
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">办理过程</h2>
+        <ol class="timeline">
+          {p.events.map((e) => (
+            <li>
+              <span class="timeline-date">{formatChineseDate(e.on)}</span> {eventLabel(e)}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="letters-title">
+        <h2 id="letters-title">文书</h2>
+        {p.letters.length === 0 ? (
+          <p class="note">受理机关尚未发出文书。</p>
+        ) : (
+          <ul class="list letters">
+            {p.letters.map((l) => (
+              <li>
+                <strong>{l.title}</strong>
+                <div class="meta">
+                  {l.letterNo}
+                  {l.sentOn ? ` · ${formatChineseDate(l.sentOn)}` : ''}
+                </div>
+                <div class="actions">
+                  <a class="button secondary" href={`/requests/${encodeURIComponent(p.trackingNo)}/letters/${l.id}`}>
+                    查看<span class="visually-hidden">{l.title}</span>
+                  </a>
+                  <a class="button secondary" href={`/requests/${encodeURIComponent(p.trackingNo)}/letters/${l.id}.docx`}>
+                    下载 Word 文档<span class="visually-hidden">：{l.title}</span>
+                  </a>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="content-title">
+        <h2 id="content-title">申请内容</h2>
+        <p class="pre-wrap">{p.description}</p>
+        <h3>申请人</h3>
+        <table class="meta-table">
+          <tbody>
+            {p.applicant.map(([k, v]) => (
+              <Row label={k} value={v} />
+            ))}
+          </tbody>
+        </table>
+        <p class="note">为保护您的个人信息，证件号码、电话等只显示部分内容。</p>
+      </section>
+      {p.canWithdraw ? <WithdrawForm trackingNo={p.trackingNo} csrfToken={p.csrfToken} form={p.form?.which === 'withdraw' ? p.form : null} /> : null}
+    </PublicLayout>
+  );
+}
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{value}</td>
+    </tr>
+  );
+}
+
+/** The current deadline with its explanation, as the stored clock gives it (DESIGN: every deadline explained). */
+function Deadline({ clock, closedOn, status }: { clock: ClockState | null; closedOn: string | null; status: RequestStatus }) {
+  let body;
+  if (closedOn) {
+    body = <p>本申请已于 {formatChineseDate(closedOn)} {status === 'withdrawn' ? '撤回' : '办结'}。</p>;
+  } else if (!clock) {
+    body = <p>答复期限自受理机关确认收到申请之日起算。</p>;
+  } else if (clock.paused) {
+    body = (
+      <>
+        <p class="deadline-date">
+          <strong>暂停计时</strong>
+          {clock.remainingDays !== null && clock.paused.kind !== 'correction' ? `（恢复计时后尚余 ${clock.remainingDays} 个工作日）` : ''}
+        </p>
+        <p>{clock.explanation}</p>
+      </>
+    );
+  } else if (clock.dueOn) {
+    body = (
+      <>
+        <p class="deadline-date">
+          最晚答复日期：<strong>{formatChineseDate(clock.dueOn)}</strong>
+          {clock.provisional ? '（暂定）' : ''}
+        </p>
+        <p>计算方法：{clock.explanation}</p>
+      </>
+    );
+  } else {
+    body = <p>{clock.explanation}</p>;
+  }
+  return (
+    <section class="deadline-box" aria-labelledby="deadline-title">
+      <h2 id="deadline-title">答复期限</h2>
+      {body}
+    </section>
+  );
+}
