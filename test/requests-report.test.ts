@@ -1,46 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { buildApp } from '../src/app.js';
-import { parseConfig } from '../src/config.js';
 import type { AppealKind, AppealResult, ApplicantKind } from '../src/db/schema.js';
-import { seedDemo } from '../src/db/seeds/demo.js';
 import { requestReportCounts } from '../src/modules/requests/report/queries.js';
 import { buildTable3, checkTable3, table3Cell, TABLE3_COLUMNS, TABLE3_ROWS } from '../src/modules/requests/report/table3.js';
 import { buildTable4, checkTable4 } from '../src/modules/requests/report/table4.js';
 import { TABLE3_SHEET, TABLE4_SHEET } from '../src/modules/requests/report/xlsx.js';
-import { requestReportRoutes } from '../src/modules/requests/routes.report.js';
-import { fixedClock } from '../src/platform/clock/clock.js';
-import { localStorage } from '../src/platform/files/storage.js';
-import { cookieSecret } from '../src/runtime.js';
 import { TestSession } from './helpers/session.js';
-import { createTestDatabase, testDatabaseKinds, type DatabaseKind, type TestApp } from './helpers/test-app.js';
-
-/**
- * Like buildTestApp, but registers the report's routes when the requests module does not (yet):
- * requestReportRoutes belongs to src/modules/requests/index.ts.
- */
-async function buildReportTestApp(kind: DatabaseKind): Promise<TestApp> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
-  const config = parseConfig({ DATA_DIR: dataDir, CORPUS_PATH: 'none', LOG_LEVEL: 'silent', PAGE_CACHE_SECONDS: '0' });
-  const clock = fixedClock('2026-11-22T02:00:00Z');
-  const database = await createTestDatabase(kind);
-  const db = database.handle.db;
-  const storage = localStorage(path.join(dataDir, 'files'));
-  await seedDemo(db, clock, storage, config.validityTerms);
-  const app = await buildApp({ config, db, clock, storage, cookieSecret: await cookieSecret(db) });
-  if (!app.hasRoute({ method: 'GET', url: '/admin/requests/report' })) await app.register(requestReportRoutes);
-  await app.ready();
-  async function close() {
-    await app.close();
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-  return { app, db, kind, clock, config, dataDir, close };
-}
+import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
 
 /** One request as the scenario needs it; every other NOT NULL column gets a plausible value. */
 interface R { kind: ApplicantKind; received: string | null; closed?: string; outcome?: string; status?: 'pending' | 'withdrawn' }
@@ -82,7 +49,7 @@ for (const kind of testDatabaseKinds()) {
     }
 
     before(async () => {
-      t = await buildReportTestApp(kind);
+      t = await buildTestApp(kind);
       const org = async (slug: string) => (await t.db.selectFrom('organizations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
       [city, fgw, czj] = [await org('city'), await org('fgw'), await org('czj')];
       const empty = buildTable3((await requestReportCounts(t.db, city, 2025)).table3);

@@ -45,9 +45,20 @@ export async function issueLetter(
   c: Pick<RequestCase, 'row' | 'org'>,
   sealer: Sealer,
   details: LetterDetails,
-  opts: { date: string; actorId: number | null; status: 'draft' | 'sent'; body?: string; addressee?: string | null },
+  opts: { date: string; actorId: number | null; status: 'draft' | 'sent'; body?: string; addressee?: string | null; draftId?: number; at?: Date },
 ): Promise<number> {
   const composed = composeLetter(await letterContext(trx, c, sealer, opts.date), details);
+  const body = opts.body?.trim() || composed.body;
+  // A draft is rewritten in place: it keeps its number and its links.
+  if (opts.draftId) {
+    await trx
+      .updateTable('request_letters')
+      .set({ title: composed.title, body, outcome: details.kind === 'reply' ? details.outcome : null, updated_at: opts.at })
+      .where('id', '=', opts.draftId)
+      .where('status', '=', 'draft')
+      .execute();
+    return opts.draftId;
+  }
   const n = await trx.selectFrom('request_letters').select(({ fn }) => fn.countAll<number>().as('n')).where('request_id', '=', c.row.id).executeTakeFirstOrThrow();
   const row = await trx
     .insertInto('request_letters')
@@ -57,7 +68,7 @@ export async function issueLetter(
       letter_no: `${c.row.tracking_no}-${LETTER_SUFFIX[details.kind]}${Number(n.n) + 1}`,
       addressee: opts.addressee ?? null,
       title: composed.title,
-      body: opts.body?.trim() || composed.body,
+      body,
       outcome: details.kind === 'reply' ? details.outcome : null,
       status: opts.status,
       sent_on: opts.status === 'sent' ? opts.date : null,

@@ -26,7 +26,7 @@ import { TrackPage } from './views/public-track.js';
 
 /**
  * The applicant's side of disclosure requests: the online application (条例 第二十九条) with its
- * receipt, and (routes.tracking.ts) following the case with the tracking number and access code.
+ * receipt, and (trackingRoutes, below) following the case with the tracking number and access code.
  * Nothing here needs script; every page is rendered on the server.
  */
 export const RECEIPT_COOKIE = 'gk_receipt';
@@ -57,9 +57,11 @@ export function uploadsOf(body: unknown): Upload[] {
   return [(body as Record<string, unknown> | undefined)?.attachments].flat().filter(isUpload);
 }
 
-function inFormOrder(errors: FieldErrors): FieldErrors {
+/** Field errors in the order of the form, and “请选择” rather than “取值无效” for a choice not made. */
+function inFormOrder(errors: FieldErrors, values: FormValues): FieldErrors {
   const rank = (k: string) => (k === '_form' ? -1 : FIELD_ORDER.indexOf(k) === -1 ? FIELD_ORDER.length : FIELD_ORDER.indexOf(k));
-  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+  const unchosen: Record<string, string> = { provideForm: '请选择获取信息的形式', deliveryMethod: '请选择获取信息的方式' };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)).map(([k, m]) => [k, unchosen[k] && !values[k] ? unchosen[k] : m]));
 }
 
 export async function publicRequestRoutes(app: FastifyInstance) {
@@ -82,7 +84,7 @@ export async function publicRequestRoutes(app: FastifyInstance) {
     const orgs = await listOrganizationOptions(db);
     reply.header('cache-control', 'no-store');
     const page = ApplyPage({
-      ctx: req.pageCtx, csrfToken: reply.generateCsrf(), orgs, values: v.values, errors: v.errors && inFormOrder(v.errors),
+      ctx: req.pageCtx, csrfToken: reply.generateCsrf(), orgs, values: v.values, errors: v.errors && inFormOrder(v.errors, v.values),
       suggestions: v.suggestions ?? null, captcha, filesDropped: v.filesDropped ?? false, maxUploadMb,
     });
     return sendHtml(reply, page, code);

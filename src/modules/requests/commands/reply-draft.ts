@@ -38,7 +38,6 @@ export async function saveReplyDraft(ctx: RequestCommandContext, requestId: numb
       .select(['d.id', 'd.title'])
       .where('rd.request_id', '=', requestId)
       .execute();
-    if (c.draft) await trx.deleteFrom('request_letters').where('id', '=', c.draft.id).execute();
     await issueLetter(
       trx,
       c,
@@ -47,7 +46,7 @@ export async function saveReplyDraft(ctx: RequestCommandContext, requestId: numb
         kind: 'reply', outcome: input.outcome, disclosedContent: input.disclosedContent ?? undefined, withheldReason: input.withheldReason ?? undefined, referTo: input.referTo ?? undefined,
         publishedAt: docs.map((d) => ({ title: d.title, url: `/documents/${d.id}` })),
       },
-      { date: today, actorId: ctx.actor.id, status: 'draft', body: recompose ? undefined : input.body },
+      { date: today, actorId: ctx.actor.id, status: 'draft', body: recompose ? undefined : input.body, draftId: c.draft?.id, at: ctx.clock.now() },
     );
     await recordEvent(trx, { actor: ctx.actor, action: 'request.reply_draft', entityType: 'request', entityId: requestId, orgId: c.row.org_id, after: { outcome: input.outcome, recomposed: recompose }, at: ctx.clock.now() });
   });

@@ -75,6 +75,9 @@ export function ReceiptPage(p: ReceiptPageProps) {
             查看办理进度
           </button>
         </form>
+        <a class="button secondary big-button" href="/requests/track">
+          申请查询
+        </a>
         <PrintButton label="打印回执" />
       </div>
     </PublicLayout>

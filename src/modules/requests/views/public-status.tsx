@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../../platform/http/errors.js';
 import { ErrorSummary } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import type { ClockState } from '../domain/clock.js';
+import type { ClockState, PauseKind } from '../domain/clock.js';
 import { STATUS_LABELS } from '../domain/workflow.js';
 import type { ShownLetter } from '../letters.js';
 import type { ApplicantEvent, ApplicantLetter } from '../queries.public.js';
@@ -153,6 +153,12 @@ function Row({ label, value }: { label: string; value: string }) {
   );
 }
 
+const PAUSE_REASONS: Record<PauseKind, (until: string) => string> = {
+  correction: (d) => `等待您补正申请，补正期限至 ${d}；受理机关收到补正后重新计算答复期限。`,
+  consultation: (d) => `正在征求第三方或其他机关的意见（最迟至 ${d}），这段时间不计入答复期限。`,
+  fee: (d) => `等待缴纳信息处理费，缴费期限至 ${d}。`,
+};
+
 /** The current deadline with its explanation, as the stored clock gives it (DESIGN: every deadline explained). */
 function Deadline({ clock, closedOn, status }: { clock: ClockState | null; closedOn: string | null; status: RequestStatus }) {
   let body;
@@ -161,13 +167,14 @@ function Deadline({ clock, closedOn, status }: { clock: ClockState | null; close
   } else if (!clock) {
     body = <p>答复期限自受理机关确认收到申请之日起算。</p>;
   } else if (clock.paused) {
+    const left = clock.paused.kind !== 'correction' && clock.remainingDays !== null ? `恢复计时后尚余 ${clock.remainingDays} 个工作日。` : '';
     body = (
       <>
         <p class="deadline-date">
-          <strong>暂停计时</strong>
-          {clock.remainingDays !== null && clock.paused.kind !== 'correction' ? `（恢复计时后尚余 ${clock.remainingDays} 个工作日）` : ''}
+          <strong>暂停计时</strong>：{PAUSE_REASONS[clock.paused.kind](formatChineseDate(clock.paused.until))}
+          {left}
         </p>
-        <p>{clock.explanation}</p>
+        <p>说明：{clock.explanation}</p>
       </>
     );
   } else if (clock.dueOn) {
