@@ -9,6 +9,7 @@ import { warmSegmenter } from './platform/search/index.js';
 import { importPolicyDocs } from './modules/documents/commands/import-policy-docs.js';
 import { refreshDueValidity } from './modules/documents/commands/refresh-validity.js';
 import { reviewJobHandlers } from './modules/review/jobs.js';
+import { requestJobHandlers } from './modules/requests/jobs.js';
 import { cookieSecret, isEmpty, openRuntime, type Runtime } from './runtime.js';
 
 const HELP = `gongkai — 政府信息公开平台
@@ -121,8 +122,10 @@ async function serve(config: Config): Promise<number> {
   const handlers: Record<string, JobHandler> = {
     'refresh-validity': { run: () => refreshDueValidity(rt.db, rt.clock).then(() => app.pageCache.clear()), next: nextChinaMidnight },
     ...reviewJobHandlers(rt.db, rt.clock, () => app.pageCache.clear()),
+    ...requestJobHandlers(rt.db, rt.clock),
   };
   await scheduleJob(rt.db, 'refresh-validity', rt.clock.now(), { uniqueKey: 'refresh-validity' });
+  await scheduleJob(rt.db, 'request-reminders', rt.clock.now(), { uniqueKey: 'request-reminders' });
   const stopJobs = startJobLoop(rt.db, rt.clock, handlers, (err) => app.log.error({ err }, 'job failed'));
   await app.listen({ port: config.port, host: config.host });
   const where = `http://localhost:${config.port}`;

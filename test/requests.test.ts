@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import mammoth from 'mammoth';
 import { idCheckDigit } from '../src/platform/text-checks/validators.js';
+import { confirmYear, setOverride } from '../src/modules/calendar/commands.js';
+import { createRequest } from '../src/modules/requests/commands/create-request.js';
+import { remindDeadlines } from '../src/modules/requests/jobs.js';
+import { applicationSchema } from '../src/modules/requests/schemas.js';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
 import { TestSession } from './helpers/session.js';
 
@@ -203,6 +207,46 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await h.post(`/admin/requests/${id}/appeals`, { kind: 'review', filedOn: '2025-11-28', result: 'pending', decidedOn: '' })).statusCode, 303);
       const appeals = await t.db.selectFrom('request_appeals').selectAll().where('request_id', '=', id).execute();
       assert.equal(appeals.length, 1);
+    });
+  });
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`deadlines follow the calendar and are reminded on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await buildTestApp(kind);
+    });
+    after(() => t.close());
+
+    test('a late holiday change recomputes open cases, says so in their history, and reminders come once', async () => {
+      const city = (await t.db.selectFrom('organizations').select('id').where('slug', '=', 'city').executeTakeFirstOrThrow()).id;
+      t.clock.set('2026-12-10T02:00:00Z');
+      const ctx = { db: t.db, clock: t.clock, actor: { id: null, label: '测试' }, sealer: t.app.sealer, storage: t.app.deps.storage, maxUploadBytes: 1 << 20 };
+      const form = applicationForm(city);
+      const parsed = applicationSchema('2026-12-10').parse(form);
+      const { id } = await createRequest(ctx, parsed, { channel: 'in_person', receivedOn: '2026-12-10' });
+      const due = async () => t.db.selectFrom('requests').select(['due_on', 'due_provisional']).where('id', '=', id).executeTakeFirstOrThrow();
+      // 12-11 = 1; 12-14 … 18 = 6; 21 … 25 = 11; 28 … 31 = 15; 2027-01-01 元旦; 01-04 … 01-08 = 20.
+      assert.deepEqual(await due(), { due_on: '2027-01-08', due_provisional: true });
+      const moved = await setOverride({ db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, { day: '2027-01-04', working: false, note: '2027年元旦调休' });
+      assert.ok(moved >= 1);
+      assert.deepEqual(await due(), { due_on: '2027-01-11', due_provisional: true });
+      const ev = await t.db.selectFrom('request_events').select('details').where('request_id', '=', id).where('kind', '=', 'deadline_recomputed').executeTakeFirstOrThrow();
+      assert.deepEqual(ev.details, { from: '2027-01-08', to: '2027-01-11', provisional: true });
+      await confirmYear({ db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, { year: 2027, note: '国办发明电〔2026〕号已录入' });
+      assert.deepEqual(await due(), { due_on: '2027-01-11', due_provisional: false });
+
+      t.clock.set('2027-01-06T02:00:00Z');
+      assert.equal(await remindDeadlines(t.db, t.clock), 1, 'due within 3 working days');
+      assert.equal(await remindDeadlines(t.db, t.clock), 0, 'never twice');
+      t.clock.set('2027-01-12T02:00:00Z');
+      assert.equal(await remindDeadlines(t.db, t.clock), 1, 'then overdue');
+      const s = new TestSession(t.app);
+      await s.login('city.handler');
+      const page = await s.get('/admin/requests?view=overdue');
+      assert.match(page.body, /已于 2027-01-11 逾期/);
+      assert.match(page.body, /已逾期 1 个工作日/);
     });
   });
 }

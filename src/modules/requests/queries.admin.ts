@@ -180,3 +180,18 @@ export async function proactiveProposals(db: Kysely<Database>, orgIds: number[],
     .filter((g) => g.applicants >= PROACTIVE_MIN_APPLICANTS)
     .sort((a, b) => b.applicants - a.applicants);
 }
+
+/** The reminders of the daily job that still apply: open requests whose deadline has not moved since. */
+export async function activeReminders(db: Kysely<Database>, orgIds: number[]) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('request_reminders as m')
+    .innerJoin('requests as r', (j) => j.onRef('r.id', '=', 'm.request_id').onRef('r.due_on', '=', 'm.due_on'))
+    .select(['r.id', 'r.tracking_no', 'r.subject', 'm.kind', 'm.due_on'])
+    .where('r.org_id', 'in', orgIds)
+    .where('r.status', 'in', OPEN_STATUSES)
+    .orderBy('m.due_on')
+    .orderBy('r.id')
+    .limit(20)
+    .execute();
+}

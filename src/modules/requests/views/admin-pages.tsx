@@ -7,7 +7,7 @@ import type { FieldErrors } from '../../../platform/http/errors.js';
 import { DUE_SOON_DAYS } from '../domain/clock.js';
 import { outcomeOf } from '../domain/outcomes.js';
 import { STATUS_LABELS } from '../domain/workflow.js';
-import type { proactiveProposals, WorkbenchRow, WorkbenchView } from '../queries.admin.js';
+import type { activeReminders, proactiveProposals, WorkbenchRow, WorkbenchView } from '../queries.admin.js';
 import { WORKBENCH_VIEWS } from '../queries.admin.js';
 import { CHANNELS, RECEIPT_RULES } from '../schemas.js';
 import { ApplicationFields } from './application-fields.js';
@@ -35,7 +35,7 @@ export function DueCell({ dueOn, provisional, status, today, cal }: { dueOn: str
   );
 }
 
-export function Workbench(p: Base & { rows: WorkbenchRow[]; total: number; counts: Record<string, number>; view: WorkbenchView; q: string; page: number; pageSize: number; today: string; cal: WorkingCalendar; canIntake: boolean }) {
+export function Workbench(p: Base & { reminders: Awaited<ReturnType<typeof activeReminders>>; rows: WorkbenchRow[]; total: number; counts: Record<string, number>; view: WorkbenchView; q: string; page: number; pageSize: number; today: string; cal: WorkingCalendar; canIntake: boolean }) {
   const href = (view: string, page = 1) => `/admin/requests?view=${view}&q=${encodeURIComponent(p.q)}&page=${page}`;
   return (
     <AdminLayout ctx={p.ctx} title="依申请公开" actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '依申请公开' }]} flash={p.flash}>
@@ -46,6 +46,18 @@ export function Workbench(p: Base & { rows: WorkbenchRow[]; total: number; count
         <a class="button secondary" href="/admin/requests/proposals">建议转为主动公开</a>
         <a class="button secondary" href="/deadline">答复期限计算器</a>
       </p>
+      {p.reminders.length ? (
+        <section class="card reminders" aria-labelledby="rem-h">
+          <h2 id="rem-h">期限提醒</h2>
+          <ul>
+            {p.reminders.map((m) => (
+              <li class={m.kind === 'overdue' ? 'tag-alert' : undefined}>
+                <a href={`/admin/requests/${m.id}`}>{m.tracking_no}</a> {m.subject}：{m.kind === 'overdue' ? `已于 ${m.due_on} 逾期` : `将于 ${m.due_on} 到期`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <nav class="tabs" aria-label="办理视图">
         {(Object.keys(WORKBENCH_VIEWS) as WorkbenchView[]).map((v) => (
           <a href={href(v)} aria-current={v === p.view ? 'page' : undefined} class={v === 'overdue' && p.counts.overdue ? 'tab-alert' : undefined}>
