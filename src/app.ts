@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import type { Clock } from './platform/clock/clock.js';
 import type { FileStorage } from './platform/files/storage.js';
-import { createSealer, loadMasterKey, type Sealer } from './platform/crypto/sealer.js';
+import { sealerFor, type Sealer } from './platform/crypto/sealer.js';
 import { receiveUpload, uploadDir, uploadsIn, discardUploads } from './platform/files/uploads.js';
 import { HttpError } from './platform/http/errors.js';
 import { PageCache } from './platform/http/page-cache.js';
@@ -74,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('deps', deps);
   app.decorate('pageCache', pageCache);
-  app.decorate('sealer', createSealer(loadMasterKey(deps.config.dataKey, deps.config.dataDir)));
+  app.decorate('sealer', sealerFor(deps.config));
   app.decorateRequest('actor', null);
   app.decorateRequest('pageCtx', null as unknown as PageContext);
 

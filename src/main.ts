@@ -3,6 +3,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { buildApp } from './app.js';
 import { ConfigError, parseConfig, type Config } from './config.js';
 import { demoLogins, seedDemo } from './db/seeds/demo.js';
+import { sealerFor } from './platform/crypto/sealer.js';
 import { verifyChain } from './platform/audit/audit.js';
 import { nextChinaMidnight, scheduleJob, startJobLoop, type JobHandler } from './platform/jobs/runner.js';
 import { warmSegmenter } from './platform/search/index.js';
@@ -98,7 +99,7 @@ async function withRuntime(config: Config, work: (rt: Runtime) => Promise<void>)
 
 async function seedIfEmpty(rt: Runtime): Promise<boolean> {
   if (!(await isEmpty(rt.db))) return false;
-  await seedDemo(rt.db, rt.clock, rt.storage, rt.config.validityTerms);
+  await seedDemo(rt.db, rt.clock, rt.storage, rt.config.validityTerms, sealerFor(rt.config));
   return true;
 }
 

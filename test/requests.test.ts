@@ -237,11 +237,17 @@ for (const kind of testDatabaseKinds()) {
       await confirmYear({ db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, { year: 2027, note: '国办发明电〔2026〕号已录入' });
       assert.deepEqual(await due(), { due_on: '2027-01-11', due_provisional: false });
 
+      const reminders = async () => (await t.db.selectFrom('request_reminders').select('kind').where('request_id', '=', id).orderBy('created_at').execute()).map((r) => r.kind);
+      t.clock.set('2027-01-05T02:00:00Z');
+      await remindDeadlines(t.db, t.clock);
+      assert.deepEqual(await reminders(), [], 'not yet: 4 working days left');
       t.clock.set('2027-01-06T02:00:00Z');
-      assert.equal(await remindDeadlines(t.db, t.clock), 1, 'due within 3 working days');
+      await remindDeadlines(t.db, t.clock);
+      assert.deepEqual(await reminders(), ['due_soon'], 'due within 3 working days');
       assert.equal(await remindDeadlines(t.db, t.clock), 0, 'never twice');
       t.clock.set('2027-01-12T02:00:00Z');
-      assert.equal(await remindDeadlines(t.db, t.clock), 1, 'then overdue');
+      await remindDeadlines(t.db, t.clock);
+      assert.deepEqual(await reminders(), ['due_soon', 'overdue'], 'then overdue');
       const s = new TestSession(t.app);
       await s.login('city.handler');
       const page = await s.get('/admin/requests?view=overdue');

@@ -10,6 +10,7 @@ import { connectDatabase, type DatabaseHandle } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { seedReferenceData } from '../../src/db/seeds/reference-data.js';
 import { seedDemo } from '../../src/db/seeds/demo.js';
+import { sealerFor } from '../../src/platform/crypto/sealer.js';
 import { fixedClock } from '../../src/platform/clock/clock.js';
 import { localStorage } from '../../src/platform/files/storage.js';
 import { cookieSecret } from '../../src/runtime.js';
@@ -78,7 +79,7 @@ export async function buildTestApp(kind: DatabaseKind, opts: { now?: string; env
   const database = await createTestDatabase(kind);
   const db = database.handle.db;
   const storage = localStorage(path.join(dataDir, 'files'));
-  await seedDemo(db, clock, storage, config.validityTerms);
+  await seedDemo(db, clock, storage, config.validityTerms, sealerFor(config));
   const app = await buildApp({ config, db, clock, storage, cookieSecret: await cookieSecret(db) });
   await app.ready();
   return {

@@ -12,6 +12,8 @@ import { addRelation } from '../../modules/documents/commands/add-relation.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from '../../modules/documents/domain/document-input.js';
 import { DEMO_DOCUMENTS } from './demo-documents.js';
 import { seedDemoInterpretations } from './demo-interpretations.js';
+import { seedDemoRequests } from './demo-requests.js';
+import type { Sealer } from '../../platform/crypto/sealer.js';
 
 /** The demo site group: a city, 4 departments, 2 counties with a township each, staff for every role. */
 export const DEMO_PASSWORD = 'Gongkai@2026';
@@ -50,7 +52,7 @@ export const DEMO_STAFF: { username: string; name: string; roles: [string, Role]
   ...ORGS.slice(1).map((o) => ({ username: `${o.key}.reviewer`, name: `${o.short}审核人`, roles: [[o.key, 'reviewer']] as [string, Role][] })),
 ];
 
-export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: FileStorage, terms: { normativeYears: number; provisionalYears: number }): Promise<void> {
+export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: FileStorage, terms: { normativeYears: number; provisionalYears: number }, sealer: Sealer): Promise<void> {
   const system: CommandContext = { db, clock, actor: { id: null, label: '系统（演示数据）' } };
   const orgIds = new Map<string, number>();
   for (const [i, o] of ORGS.entries()) {
@@ -99,6 +101,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
     }
   }
   await seedDemoInterpretations(db, { ...system, actor: { id: actors.get('admin')!.id, label: '系统管理员' } }, actors.get('admin')!, docIds);
+  await seedDemoRequests(db, clock, storage, sealer, orgIds);
 }
 
 export function demoLogins(): string {

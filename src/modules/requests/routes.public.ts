@@ -280,7 +280,8 @@ function trackingRoutes(app: FastifyInstance) {
   app.get<{ Params: { trackingNo: string }; Querystring: { done?: string } }>('/requests/:trackingNo', async (req, reply) => {
     const { no, r } = await trackedRequest(req);
     if (!r) return toTrackForm(reply, no);
-    return renderStatus(req, reply, r, { flash: FLASH[req.query.done ?? ''] ?? null });
+    const done = req.query.done ?? '';
+    return renderStatus(req, reply, r, { flash: Object.hasOwn(FLASH, done) ? FLASH[done] : null });
   });
 
   // Answering the correction notice online (条例 第三十条): the reply period starts again.

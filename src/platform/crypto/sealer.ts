@@ -57,3 +57,8 @@ export function loadMasterKey(dataKey: string | null, dataDir: string): Buffer {
   chmodSync(file, 0o600);
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
 }
+
+/** The sealer of a configuration: the same key for the server, the seed and the command line. */
+export function sealerFor(config: { dataKey: string | null; dataDir: string }): Sealer {
+  return createSealer(loadMasterKey(config.dataKey, config.dataDir));
+}
