@@ -69,16 +69,21 @@ export function applicationSchema(today: string) {
       provideForm: fields.oneOf('获取信息的形式', Object.keys(PROVIDE_FORMS) as (keyof typeof PROVIDE_FORMS)[]),
       deliveryMethod: fields.oneOf('获取信息的方式', Object.keys(DELIVERY_METHODS) as (keyof typeof DELIVERY_METHODS)[]),
     })
-    .superRefine((v, ctx) => {
-      const natural = v.applicantKind === 'natural';
-      if (natural && v.idType === 'credit_code') ctx.addIssue({ code: 'custom', path: ['idType'], message: '自然人请选择身份证或其他身份证件' });
-      if (!natural && v.idType !== 'credit_code') ctx.addIssue({ code: 'custom', path: ['idType'], message: '法人或其他组织请填写统一社会信用代码' });
-      if (v.idType === 'id_card' && !isValidIdNumber(v.idNumber, today)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '身份证号码有误，请核对（18 位，末位可能是 X）' });
-      if (v.idType === 'credit_code' && !isValidCreditCode(v.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '统一社会信用代码有误，请核对（18 位）' });
-      if (!natural && !v.contactName) ctx.addIssue({ code: 'custom', path: ['contactName'], message: '请填写联系人' });
-      if (v.deliveryMethod === 'email' && !v.email) ctx.addIssue({ code: 'custom', path: ['email'], message: '选择电子邮件获取的，请填写电子邮箱' });
-      if (v.deliveryMethod === 'post' && (!v.address || !v.postcode)) ctx.addIssue({ code: 'custom', path: ['address'], message: '选择邮寄的，请填写通讯地址和邮政编码' });
-    });
+    // Cross-field rules run even when another field is wrong, so every message shows at once.
+    .superRefine(
+      (v, ctx) => {
+        const natural = v.applicantKind === 'natural';
+        const id = typeof v.idNumber === 'string' ? v.idNumber : '';
+        if (v.applicantKind && natural && v.idType === 'credit_code') ctx.addIssue({ code: 'custom', path: ['idType'], message: '自然人请选择身份证或其他身份证件' });
+        if (v.applicantKind && !natural && v.idType && v.idType !== 'credit_code') ctx.addIssue({ code: 'custom', path: ['idType'], message: '法人或其他组织请填写统一社会信用代码' });
+        if (id && v.idType === 'id_card' && !isValidIdNumber(id, today)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '身份证号码有误，请核对（18 位，末位可能是 X）' });
+        if (id && v.idType === 'credit_code' && !isValidCreditCode(id)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: '统一社会信用代码有误，请核对（18 位）' });
+        if (v.applicantKind && !natural && !v.contactName) ctx.addIssue({ code: 'custom', path: ['contactName'], message: '请填写联系人' });
+        if (v.deliveryMethod === 'email' && !v.email) ctx.addIssue({ code: 'custom', path: ['email'], message: '选择电子邮件获取的，请填写电子邮箱' });
+        if (v.deliveryMethod === 'post' && (!v.address || !v.postcode)) ctx.addIssue({ code: 'custom', path: ['address'], message: '选择邮寄的，请填写通讯地址和邮政编码' });
+      },
+      { when: () => true },
+    );
 }
 export type Application = z.infer<ReturnType<typeof applicationSchema>>;
 

@@ -67,6 +67,8 @@ export function PublicLayout({ ctx, title, crumbs, description, feeds, children 
               <a href="/library">政策文件库</a>
               <a href="/organizations">信息公开机构</a>
               <a href="/library/invalid">已废止、失效文件</a>
+              <a href="/apply">申请公开</a>
+              <a href="/requests/track">申请查询</a>
             </div>
           </nav>
         </header>
@@ -78,7 +80,7 @@ export function PublicLayout({ ctx, title, crumbs, description, feeds, children 
           <div class="wrap">
             <p>{ctx.siteName} · 主办：{ctx.siteName.replace(/信息公开平台$/, '')}办公室</p>
             <p>
-              <a href="/sitemap.xml">网站地图</a> · 本站支持 IPv6 · 推荐使用大字版、高对比度模式
+              <a href="/sitemap.xml">网站地图</a> · <a href="/deadline">答复期限计算器</a> · 本站支持 IPv6 · 推荐使用大字版、高对比度模式
             </p>
           </div>
         </footer>
@@ -164,5 +166,5 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
   );
 }
 
-export const ASSET_CSS = '/assets/site.css?v=3';
+export const ASSET_CSS = '/assets/site.css?v=4';
 export const ASSET_ADMIN_JS = '/assets/admin.js?v=1';

@@ -98,6 +98,7 @@ export function OrganizationPortal(p: { ctx: PageContext; org: Organization; cat
             <li><a href={`/org/${org.slug}/guide`}>政府信息公开指南</a></li>
             <li>法定主动公开内容<CatalogMenu org={org} nodes={p.catalog} /></li>
             <li><a href={`/library?org=${org.id}`}>本机构政策文件检索</a></li>
+            <li><a href={`/apply?org=${org.slug}`}>向本机关申请政府信息公开</a></li>
           </ul>
         </nav>
         <section class="card">

@@ -10,7 +10,7 @@ import { STATUS_LABELS } from '../domain/workflow.js';
 import type { activeReminders, proactiveProposals, WorkbenchRow, WorkbenchView } from '../queries.admin.js';
 import { WORKBENCH_VIEWS } from '../queries.admin.js';
 import { CHANNELS, RECEIPT_RULES } from '../schemas.js';
-import { ApplicationFields } from './application-fields.js';
+import { ApplicantFields, InformationFields } from './public-apply-fields.js';
 
 interface Base {
   ctx: PageContext;
@@ -125,7 +125,11 @@ export function IntakeForm(p: Base & { orgs: { id: number; name: string }[]; val
             <input id="f-receivedOn" type="date" name="receivedOn" value={v.receivedOn ?? ''} aria-describedby={describedBy('receivedOn', e)} />
           </Field>
         </fieldset>
-        <ApplicationFields values={v} errors={e} />
+        <ApplicantFields values={v} errors={e} />
+        <InformationFields values={v} errors={e} suggest={false} />
+        <Field name="attachments" label="附件（申请书、身份证明的扫描件等，最多 5 个）" errors={e} hint="可上传 PDF、Word（.docx）、JPG、PNG">
+          <input id="f-attachments" type="file" name="attachments" multiple accept=".pdf,.docx,.jpg,.jpeg,.png" aria-describedby={describedBy('attachments', e, true)} />
+        </Field>
         <p><button type="submit">登记并出具回执</button></p>
       </form>
     </AdminLayout>

@@ -50,7 +50,7 @@ export function ApplicantFields({ values, errors }: Props) {
 }
 
 /** 四、所需信息 and how it is to be provided, with the “has it already been published?” button. */
-export function InformationFields({ values, errors }: Props) {
+export function InformationFields({ values, errors, suggest = true }: Props & { suggest?: boolean }) {
   const e = errors;
   return (
     <fieldset class="section">
@@ -67,12 +67,12 @@ export function InformationFields({ values, errors }: Props) {
         maxLength={4000}
         hint="请写清楚信息涉及的事项、时间、地点等，便于工作人员查找。描述不清楚的，受理机关会请您补正。"
       />
-      <div class="suggest-box">
+      {suggest ? <div class="suggest-box">
         <p class="hint">提交前可以先查一查：您要的信息也许已经主动公开，可以直接查看。</p>
         <button type="submit" name="action" value="suggest" class="secondary big-button">
           先查一查是否已经公开
         </button>
-      </div>
+      </div> : null}
       <RadioGroup name="provideForm" label="获取信息的形式" values={values} errors={e} required choices={Object.entries(PROVIDE_FORMS).map(([value, label]) => ({ value, label }))} />
       <RadioGroup name="deliveryMethod" label="获取信息的方式" values={values} errors={e} required choices={Object.entries(DELIVERY_METHODS).map(([value, label]) => ({ value, label }))} />
     </fieldset>
