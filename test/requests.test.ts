@@ -256,3 +256,48 @@ for (const kind of testDatabaseKinds()) {
     });
   });
 }
+
+for (const kind of testDatabaseKinds()) {
+  describe(`procedural review of replies on ${kind}`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await buildTestApp(kind);
+    });
+    after(() => t.close());
+
+    test('where the organization asks for it, a reply goes out only after the disclosure office approves it', async () => {
+      const admin = new TestSession(t.app);
+      await admin.login('admin');
+      const city = await t.db.selectFrom('organizations').selectAll().where('slug', '=', 'city').executeTakeFirstOrThrow();
+      const page = await admin.get(`/admin/organizations/${city.id}`);
+      assert.match(page.body, /答复书发出前须经政务公开办程序性审核/);
+      const form = Object.fromEntries([...page.body.matchAll(/name="(\w+)"[^>]*?value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
+      const saved = await admin.post(`/admin/organizations/${city.id}`, { ...form, guideHtml: city.guide_html, interpretationRule: city.interpretation_rule, reviewLevels: String(city.review_levels), replyReview: 'on', feePausesClock: 'on', correctionDays: '10' });
+      assert.equal(saved.statusCode, 303, saved.body.slice(0, 300));
+      assert.equal((await t.db.selectFrom('organizations').select('request_reply_review').where('id', '=', city.id).executeTakeFirstOrThrow()).request_reply_review, true);
+
+      const { id } = await t.db.selectFrom('requests').select('id').where('org_id', '=', city.id).where('status', '=', 'handling').where('subject', 'like', '%重大建设项目%').executeTakeFirstOrThrow();
+      t.clock.set(new Date(t.clock.now().getTime() + 61_000));
+      const h = new TestSession(t.app);
+      await h.login('city.handler');
+      await h.get(`/admin/requests/${id}`);
+      assert.equal((await h.post(`/admin/requests/${id}/reply`, { outcome: 'disclose', compose: '1', disclosedContent: '项目批准文件' })).statusCode, 303);
+      const refused = await h.post(`/admin/requests/${id}/actions/send_reply`, {});
+      assert.equal(refused.statusCode, 422);
+      assert.match(refused.body, /须经政务公开办程序性审核/);
+      assert.equal((await h.post(`/admin/requests/${id}/actions/submit_reply`, {})).statusCode, 303);
+      const office = new TestSession(t.app);
+      await office.login('gkb');
+      await office.get(`/admin/requests/${id}`);
+      assert.equal((await office.post(`/admin/requests/${id}/actions/return_reply`, { comment: '请写明获取方式' })).statusCode, 303);
+      await h.get(`/admin/requests/${id}`);
+      assert.equal((await h.post(`/admin/requests/${id}/actions/submit_reply`, {})).statusCode, 303);
+      await office.get(`/admin/requests/${id}`);
+      assert.equal((await office.post(`/admin/requests/${id}/actions/approve_reply`, {})).statusCode, 303);
+      await h.get(`/admin/requests/${id}`);
+      assert.equal((await h.post(`/admin/requests/${id}/actions/send_reply`, {})).statusCode, 303);
+      const r = await t.db.selectFrom('requests').select(['status', 'outcome']).where('id', '=', id).executeTakeFirstOrThrow();
+      assert.deepEqual(r, { status: 'replied', outcome: 'disclose' });
+    });
+  });
+}

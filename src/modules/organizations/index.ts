@@ -23,6 +23,9 @@ const orgSchema = z.object({
   reviewLevels: z.coerce.number({ error: '审核级数须为 1 至 3' }).int('审核级数须为 1 至 3').min(1, '审核级数须为 1 至 3').max(3, '审核级数须为 1 至 3'),
   interpretationRule: fields.oneOf('解读要求', ['required', 'grace', 'none'] as const),
   interpretationGraceDays: z.coerce.number({ error: '解读宽限期须为 0 至 30 个工作日' }).int('解读宽限期须为整数').min(0, '解读宽限期须为 0 至 30 个工作日').max(30, '解读宽限期须为 0 至 30 个工作日'),
+  replyReview: fields.checkbox(),
+  feePausesClock: fields.checkbox(),
+  correctionDays: z.coerce.number({ error: '补正期限须为 1 至 60 个工作日' }).int('补正期限须为整数').min(1, '补正期限须为 1 至 60 个工作日').max(60, '补正期限须为 1 至 60 个工作日').default(15),
   guideHtml: z.string().max(200_000, '公开指南过长').default(''),
 });
 
@@ -58,7 +61,8 @@ export default async function organizations(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/organizations/:id', async (req, reply) => {
     const org = await adminOrg(req, req.params.id);
     const values = { name: org.name, shortName: org.short_name, address: org.address, postcode: org.postcode, officeHours: org.office_hours, phone: org.phone, fax: org.fax, email: org.email, indexTemplate: org.index_template, guideHtml: org.guide_html,
-      reviewLevels: String(org.review_levels), interpretationRule: org.interpretation_rule, interpretationGraceDays: String(org.interpretation_grace_days) };
+      reviewLevels: String(org.review_levels), interpretationRule: org.interpretation_rule, interpretationGraceDays: String(org.interpretation_grace_days),
+      replyReview: org.request_reply_review ? 'on' : '', feePausesClock: org.request_fee_pauses_clock ? 'on' : '', correctionDays: String(org.request_correction_days) };
     return sendHtml(reply, OrganizationForm({ ...base(req, reply), org, values, flash: req.query.saved ? '已保存。' : null }));
   });
 

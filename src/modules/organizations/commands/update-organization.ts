@@ -21,6 +21,12 @@ export interface OrganizationChanges {
   /** 三同步: whether a normative document needs its interpretation submitted with it, or within a grace period. */
   interpretationRule: InterpretationRule;
   interpretationGraceDays: number;
+  /** 依申请公开: replies go through the disclosure office's procedural review before they are sent. */
+  replyReview: boolean;
+  /** Whether the reply clock stops between a fee notice and payment. */
+  feePausesClock: boolean;
+  /** Working days an applicant is given to correct a request, by default. */
+  correctionDays: number;
 }
 
 /** An admin edits the organization's contact details, disclosure guide (条例 第12条), 索引号 template and publishing rules. */
@@ -45,6 +51,9 @@ export async function updateOrganization(ctx: CommandContext & { allowedOrgIds: 
       review_levels: c.reviewLevels,
       interpretation_rule: c.interpretationRule,
       interpretation_grace_days: c.interpretationGraceDays,
+      request_reply_review: c.replyReview,
+      request_fee_pauses_clock: c.feePausesClock,
+      request_correction_days: c.correctionDays,
       updated_at: ctx.clock.now(),
     };
     await trx.updateTable('organizations').set(after).where('id', '=', orgId).execute();

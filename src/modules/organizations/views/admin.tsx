@@ -66,6 +66,18 @@ export function OrganizationForm(p: Base & { org: Organization; values: Record<s
             <input id="f-interpretationGraceDays" name="interpretationGraceDays" type="number" min={0} max={30} value={p.values.interpretationGraceDays ?? '3'} />
           </Field>
         </fieldset>
+        <fieldset>
+          <legend>依申请公开</legend>
+          <div class="field">
+            <label><input type="checkbox" name="replyReview" checked={Boolean(p.values.replyReview)} /> 答复书发出前须经政务公开办程序性审核</label>
+          </div>
+          <div class="field">
+            <label><input type="checkbox" name="feePausesClock" checked={Boolean(p.values.feePausesClock)} /> 发出收费通知至申请人缴费期间暂停计算答复期限</label>
+          </div>
+          <Field name="correctionDays" label="给申请人的默认补正期限（工作日）" errors={p.errors}>
+            <input id="f-correctionDays" name="correctionDays" type="number" min={1} max={60} value={p.values.correctionDays ?? '15'} />
+          </Field>
+        </fieldset>
         <Field name="guideHtml" label="政府信息公开指南（条例第十二条）" errors={p.errors} hint="须写明信息的分类、编排体系、获取方式，以及公开工作机构的名称、地址、办公时间、电话、传真、电子邮箱">
           <textarea id="f-guideHtml" name="guideHtml" rows={20} aria-describedby="h-guideHtml">{p.values.guideHtml ?? ''}</textarea>
         </Field>
