@@ -207,6 +207,11 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await h.post(`/admin/requests/${id}/appeals`, { kind: 'review', filedOn: '2025-11-28', result: 'pending', decidedOn: '' })).statusCode, 303);
       const appeals = await t.db.selectFrom('request_appeals').selectAll().where('request_id', '=', id).execute();
       assert.equal(appeals.length, 1);
+      // Decided later: the same record gets its result.
+      await h.get(`/admin/requests/${id}`);
+      assert.equal((await h.post(`/admin/requests/${id}/appeals`, { appealId: String(appeals[0]!.id), kind: 'review', filedOn: '2025-11-28', result: 'upheld', decidedOn: '2025-12-01' })).statusCode, 303);
+      const updated = await t.db.selectFrom('request_appeals').select(['result', 'decided_on']).where('request_id', '=', id).execute();
+      assert.deepEqual(updated, [{ result: 'upheld', decided_on: '2025-12-01' }]);
     });
   });
 }

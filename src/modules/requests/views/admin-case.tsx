@@ -179,6 +179,15 @@ function AppealsSection(p: CasePageProps) {
       {p.kinds.includes('handler') ? (
         <form method="post" action={`/admin/requests/${r.id}/appeals`} class="form">
           <input type="hidden" name="_csrf" value={p.csrfToken} />
+          {p.details.appeals.length ? (
+            <>
+              <label for="f-appealId">登记</label>
+              <select id="f-appealId" name="appealId">
+                <option value="">新的复议或诉讼</option>
+                {p.details.appeals.map((a) => <option value={a.id} selected={v.appealId === String(a.id)}>更新：{APPEAL_KINDS[a.kind]}（{a.filed_on} 提起）的结果</option>)}
+              </select>
+            </>
+          ) : null}
           <label for="f-kind">类型</label>
           <select id="f-kind" name="kind">{Object.entries(APPEAL_KINDS).map(([k, l]) => <option value={k} selected={v.kind === k}>{l}</option>)}</select>
           <label for="f-filedOn">申请复议或起诉日期</label>
