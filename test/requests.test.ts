@@ -293,7 +293,9 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await h.post(`/admin/requests/${id}/actions/submit_reply`, {})).statusCode, 303);
       const office = new TestSession(t.app);
       await office.login('gkb');
-      await office.get(`/admin/requests/${id}`);
+      const review = await office.get(`/admin/requests/${id}`);
+      assert.match(review.body, /李\*\*：/, 'the office reviews the letter with the applicant masked');
+      assert.doesNotMatch(review.body, /李建国/);
       assert.equal((await office.post(`/admin/requests/${id}/actions/return_reply`, { comment: '请写明获取方式' })).statusCode, 303);
       await h.get(`/admin/requests/${id}`);
       assert.equal((await h.post(`/admin/requests/${id}/actions/submit_reply`, {})).statusCode, 303);

@@ -139,16 +139,17 @@ export async function loadRequests(x: LoadContext, orgs: Map<string, { id: numbe
       const closed = s.closedOn !== null;
       const lastOn = s.events[s.events.length - 1]!.on;
       const online = s.channel === 'online';
+      const submittedAt = at(s.submittedOn, rng);
       return {
         org_id: org.id, tracking_no: trackingNo, access_code_hash: x.sealer.blindIndex(`access:${trackingNo}:${randInt(rng, 0, 1e9)}`), channel: s.channel, status: s.status,
         applicant_kind: a.data.kind, applicant_sealed: x.sealer.seal(a.data), applicant_masked: a.masked, applicant_key: a.key, contact_key: a.contactKey,
         subject, doc_number: docNumber, description, provide_form: rng() < 0.6 ? 'electronic' : 'paper', delivery_method: online ? pick(rng, [['online', 2], ['email', 2], ['post', 1]] as const) : pick(rng, [['post', 2], ['pickup', 1]] as const),
-        fee_waiver_asked: rng() < 0.03, content_tokens: tokens, submitted_at: at(s.submittedOn, rng), received_on: s.receivedOn,
+        fee_waiver_asked: rng() < 0.03, content_tokens: tokens, submitted_at: submittedAt, received_on: s.receivedOn,
         receipt_note: s.receivedOn ? (online ? `在线提交：${s.receivedOn} 登记确认` : `收到申请之日：${s.receivedOn}`) : '',
         due_on: closed ? null : s.clock.dueOn, due_provisional: !closed && s.clock.provisional, clock: JSON.stringify(s.clock),
         handler_id: s.assigned ? org.handlerId : null, outcome: s.outcome, replied_on: s.repliedOn, delivered_on: s.deliveredOn, closed_on: s.closedOn,
         archived_at: s.archivedOn ? at(s.archivedOn, rng) : null, repeat_of: null, mass_flag: false,
-        created_at: at(s.submittedOn, rng), updated_at: at(lastOn, rng),
+        created_at: submittedAt, updated_at: at(lastOn, rng),
       };
     });
     const ids = await x.db.insertInto('requests').values(rows).returning('id').execute();

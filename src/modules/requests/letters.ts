@@ -95,11 +95,12 @@ export interface ShownLetter {
 }
 
 /** A stored letter ready to show or render, its salutation filled from the sealed applicant. */
-export async function showLetter(db: Db, request: RequestRow, letterId: number, sealer: Sealer): Promise<ShownLetter | null> {
+export async function showLetter(db: Db, request: RequestRow, letterId: number, sealer: Sealer, opts: { maskApplicant?: boolean } = {}): Promise<ShownLetter | null> {
   const l = await db.selectFrom('request_letters').selectAll().where('id', '=', letterId).where('request_id', '=', request.id).executeTakeFirst();
   if (!l) return null;
   const org = await db.selectFrom('organizations').select('name').where('id', '=', request.org_id).executeTakeFirstOrThrow();
   const date = l.sent_on ?? l.updated_at.toISOString().slice(0, 10);
-  const name = l.addressee ?? sealer.unseal<ApplicantData>(request.applicant_sealed).name;
+  // Only the organization's handlers (and the applicant) see the applicant's name in clear.
+  const name = l.addressee ?? (opts.maskApplicant ? request.applicant_masked : sealer.unseal<ApplicantData>(request.applicant_sealed).name);
   return { id: l.id, kind: l.kind, title: l.title, letterNo: l.letter_no, salutation: name, body: l.body, closing: '', orgName: org.name, date, status: l.status };
 }

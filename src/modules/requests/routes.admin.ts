@@ -109,7 +109,7 @@ export async function adminRequestRoutes(app: FastifyInstance) {
     const [details, similar, draft] = await Promise.all([
       caseDetails(db, id),
       similarRequests(db, c.row),
-      c.draft ? showLetter(db, c.row, c.draft.id, app.sealer) : Promise.resolve(null),
+      c.draft ? showLetter(db, c.row, c.draft.id, app.sealer, { maskApplicant: !kinds.includes('handler') }) : Promise.resolve(null),
     ]);
     const applicant = extra.applicant ?? app.sealer.unseal<ApplicantData>(c.row.applicant_sealed);
     return sendHtml(
@@ -150,7 +150,8 @@ export async function adminRequestRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string; letter: string } }>('/admin/requests/:id/letters/:letter', async (req, reply) => {
     const c = await visibleCase(req, idParam(req.params.id));
     const m = /^(\d{1,12})(\.docx)?$/.exec(req.params.letter);
-    const letter = m ? await showLetter(db, c.row, Number(m[1]), app.sealer) : null;
+    const handler = (await actorKindsFor(db, actorOf(req), c.row.org_id)).includes('handler');
+    const letter = m ? await showLetter(db, c.row, Number(m[1]), app.sealer, { maskApplicant: !handler }) : null;
     if (!letter) throw new NotFoundError('文书不存在。');
     return sendLetter(reply, letter, m![2] ? 'docx' : 'html', req.pageCtx);
   });
