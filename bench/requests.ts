@@ -38,7 +38,7 @@ import type { Database, Role } from '../src/db/schema.js';
 import { DEMO_PASSWORD, seedDemo } from '../src/db/seeds/demo.js';
 import { seedReferenceData } from '../src/db/seeds/reference-data.js';
 import { computeClock, type ClockState } from '../src/modules/requests/domain/clock.js';
-import { activeReminders, listWorkbench, workbenchCounts, type WorkbenchView } from '../src/modules/requests/queries.admin.js';
+import { workbenchPage, type WorkbenchView } from '../src/modules/requests/queries.admin.js';
 import { CASE_ROLES } from '../src/modules/requests/routes.admin.js';
 import { createStaff } from '../src/modules/staff/commands/create-staff.js';
 import { scopeOrgIds } from '../src/platform/auth/scope.js';
@@ -202,11 +202,7 @@ async function actorFor(db: Kysely<Database>, username: string): Promise<Actor> 
 async function firstPage(db: Kysely<Database>, actor: Actor, view: WorkbenchView, today: string) {
   const orgIds = await scopeOrgIds(db, actor, CASE_ROLES);
   const cal = await loadWorkingCalendar(db);
-  const [list, counts, reminders] = await Promise.all([
-    listWorkbench(db, { orgIds, view, actorId: actor.id, q: '', page: 1, pageSize: PAGE_SIZE, today, cal }),
-    workbenchCounts(db, orgIds, actor.id, today, cal),
-    activeReminders(db, orgIds),
-  ]);
+  const { list, counts, reminders } = await workbenchPage(db, { orgIds, view, actorId: actor.id, q: '', page: 1, pageSize: PAGE_SIZE, today, cal });
   const canIntake = (await scopeOrgIds(db, actor, ['request_handler'])).length > 0;
   return { orgIds, list, counts, reminders, canIntake };
 }

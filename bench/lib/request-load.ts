@@ -2,7 +2,7 @@
  * Loads the synthetic requests of bench/requests.ts into a database that holds the demo site
  * group: requests rows (applicants sealed with a real sealer, tracking numbers continuing the
  * organizations' counters), their events, past reminders, then the app's own daily reminder job.
- * Multi-row INSERTs of a few hundred rows each; progress goes to `log`.
+ * Multi-row INSERTs (500 requests, up to 4,000 events per statement); progress goes to `log`.
  */
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { ApplicantKind, Database, RequestEventsTable, RequestsTable } from '../../src/db/schema.js';

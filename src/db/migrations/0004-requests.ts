@@ -72,6 +72,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index requests_applicant on requests (applicant_key, submitted_at)`.execute(db);
   await sql`create index requests_received on requests (org_id, received_on)`.execute(db);
   await sql`create index requests_closed on requests (org_id, closed_on)`.execute(db);
+  // The workbench's two orders, across every organization in an office's scope (bench:requests):
+  // open cases by deadline, concluded ones newest first. The status lists must match
+  // OPEN_STATUSES and the closed states exactly, or the planner cannot use them.
+  await sql`create index requests_open_due on requests (due_on nulls last, id) where status in ('pending', 'handling', 'awaiting_correction', 'consulting', 'extension_pending', 'awaiting_fee', 'reply_review', 'reply_approved')`.execute(db);
+  await sql`create index requests_closed_recent on requests (closed_on desc, id desc) where status in ('replied', 'archived', 'withdrawn')`.execute(db);
 
   // Every step, with the legal date it counts from (on_date) beside the moment it was recorded.
   await sql`

@@ -55,8 +55,16 @@ export interface WorkbenchRow {
   closed_on: string | null;
 }
 
-export async function listWorkbench(db: Kysely<Database>, w: WorkbenchQuery): Promise<{ rows: WorkbenchRow[]; total: number }> {
-  if (w.orgIds.length === 0) return { rows: [], total: 0 };
+/** Concluded cases are many: their list counts up to this and then says “more than”. */
+export const CLOSED_COUNT_CAP = 1000;
+
+/**
+ * One page of a view. `knownTotal` (the tab's count, when there is no search) saves counting again;
+ * the closed view's total is capped (`capped`), since counting every concluded case costs more
+ * than the page itself.
+ */
+export async function listWorkbench(db: Kysely<Database>, w: WorkbenchQuery & { knownTotal?: number }): Promise<{ rows: WorkbenchRow[]; total: number; capped: boolean }> {
+  if (w.orgIds.length === 0) return { rows: [], total: 0, capped: false };
   const soon = w.cal.addWorkingDays(w.today, DUE_SOON_DAYS);
   let q = db.selectFrom('requests as r').where('r.org_id', 'in', w.orgIds);
   switch (w.view) {
@@ -74,6 +82,12 @@ export async function listWorkbench(db: Kysely<Database>, w: WorkbenchQuery): Pr
     q = q.where((eb) => eb.or([eb('r.tracking_no', 'ilike', like), eb('r.subject', 'ilike', like)]));
   }
   const ordered = w.view === 'closed' ? q.orderBy('r.closed_on', 'desc').orderBy('r.id', 'desc') : q.orderBy(sql`r.due_on asc nulls last`).orderBy('r.id');
+  const counted = async (): Promise<{ total: number; capped: boolean }> => {
+    if (w.knownTotal !== undefined && !w.q) return { total: w.knownTotal, capped: false };
+    if (w.view !== 'closed') return { total: Number((await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n), capped: false };
+    const n = await db.selectFrom(q.select('r.id').limit(CLOSED_COUNT_CAP + 1).as('t')).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { total: Math.min(Number(n.n), CLOSED_COUNT_CAP), capped: Number(n.n) > CLOSED_COUNT_CAP };
+  };
   const [rows, total] = await Promise.all([
     ordered
       .innerJoin('organizations as o', 'o.id', 'r.org_id')
@@ -82,9 +96,9 @@ export async function listWorkbench(db: Kysely<Database>, w: WorkbenchQuery): Pr
       .limit(w.pageSize)
       .offset((w.page - 1) * w.pageSize)
       .execute(),
-    q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    counted(),
   ]);
-  return { rows: rows as WorkbenchRow[], total: Number(total.n) };
+  return { rows: rows as WorkbenchRow[], ...total };
 }
 
 /** The counts on the workbench's tabs, in one pass over the open requests' index. */
@@ -181,8 +195,12 @@ export async function proactiveProposals(db: Kysely<Database>, orgIds: number[],
     .sort((a, b) => b.applicants - a.applicants);
 }
 
-/** The reminders of the daily job that still apply: open requests whose deadline has not moved since. */
-export async function activeReminders(db: Kysely<Database>, orgIds: number[]) {
+/**
+ * The reminders of the daily job that still apply: open requests whose deadline has not moved
+ * since. The job only reminds of deadlines up to DUE_SOON_DAYS ahead, so the bound loses nothing
+ * and lets the open-deadline index find them.
+ */
+export async function activeReminders(db: Kysely<Database>, orgIds: number[], today: string, cal: WorkingCalendar) {
   if (orgIds.length === 0) return [];
   return db
     .selectFrom('request_reminders as m')
@@ -190,8 +208,16 @@ export async function activeReminders(db: Kysely<Database>, orgIds: number[]) {
     .select(['r.id', 'r.tracking_no', 'r.subject', 'm.kind', 'm.due_on'])
     .where('r.org_id', 'in', orgIds)
     .where('r.status', 'in', OPEN_STATUSES)
+    .where('r.due_on', '<=', cal.addWorkingDays(today, DUE_SOON_DAYS))
     .orderBy('m.due_on')
     .orderBy('r.id')
     .limit(20)
     .execute();
+}
+
+/** Everything the workbench page shows, in the order the route needs it (and the benchmark measures). */
+export async function workbenchPage(db: Kysely<Database>, w: Omit<WorkbenchQuery, 'pageSize'> & { pageSize: number }) {
+  const [counts, reminders] = await Promise.all([workbenchCounts(db, w.orgIds, w.actorId, w.today, w.cal), activeReminders(db, w.orgIds, w.today, w.cal)]);
+  const list = await listWorkbench(db, { ...w, knownTotal: w.view === 'closed' ? undefined : counts[w.view] });
+  return { list, counts, reminders };
 }

@@ -17,7 +17,7 @@ import type { RequestCommandContext } from './commands/request-action.js';
 import { REQUEST_TRANSITIONS, requestRefusal } from './domain/workflow.js';
 import { sendLetter } from './letter-download.js';
 import { showLetter } from './letters.js';
-import { activeReminders, caseDetails, listWorkbench, proactiveProposals, similarRequests, WORKBENCH_VIEWS, workbenchCounts, type WorkbenchView } from './queries.admin.js';
+import { caseDetails, proactiveProposals, similarRequests, WORKBENCH_VIEWS, workbenchPage, type WorkbenchView } from './queries.admin.js';
 import { applicantFields, applicationSchema, intakeSchema, type ApplicantData } from './schemas.js';
 import { CasePage } from './views/admin-case.js';
 import { IntakeForm, ProposalsPage, Workbench } from './views/admin-pages.js';
@@ -45,13 +45,9 @@ export async function adminRequestRoutes(app: FastifyInstance) {
     const q = (req.query.q ?? '').trim().slice(0, 50);
     const cal = await loadWorkingCalendar(db);
     const today = clock.today();
-    const [list, counts, reminders] = await Promise.all([
-      listWorkbench(db, { orgIds, view, actorId: actor.id, q, page, pageSize: PAGE_SIZE, today, cal }),
-      workbenchCounts(db, orgIds, actor.id, today, cal),
-      activeReminders(db, orgIds),
-    ]);
+    const { list, counts, reminders } = await workbenchPage(db, { orgIds, view, actorId: actor.id, q, page, pageSize: PAGE_SIZE, today, cal });
     const canIntake = (await scopeOrgIds(db, actor, ['request_handler'])).length > 0;
-    return sendHtml(reply, Workbench({ ...adminView(req, reply), flash: takeFlash(req, reply), rows: list.rows, total: list.total, counts, reminders, view, q, page, pageSize: PAGE_SIZE, today, cal, canIntake }));
+    return sendHtml(reply, Workbench({ ...adminView(req, reply), flash: takeFlash(req, reply), rows: list.rows, total: list.total, capped: list.capped, counts, reminders, view, q, page, pageSize: PAGE_SIZE, today, cal, canIntake }));
   });
 
   app.get('/admin/requests/proposals', async (req, reply) => {

@@ -35,7 +35,7 @@ export function DueCell({ dueOn, provisional, status, today, cal }: { dueOn: str
   );
 }
 
-export function Workbench(p: Base & { reminders: Awaited<ReturnType<typeof activeReminders>>; rows: WorkbenchRow[]; total: number; counts: Record<string, number>; view: WorkbenchView; q: string; page: number; pageSize: number; today: string; cal: WorkingCalendar; canIntake: boolean }) {
+export function Workbench(p: Base & { reminders: Awaited<ReturnType<typeof activeReminders>>; rows: WorkbenchRow[]; total: number; capped: boolean; counts: Record<string, number>; view: WorkbenchView; q: string; page: number; pageSize: number; today: string; cal: WorkingCalendar; canIntake: boolean }) {
   const href = (view: string, page = 1) => `/admin/requests?view=${view}&q=${encodeURIComponent(p.q)}&page=${page}`;
   return (
     <AdminLayout ctx={p.ctx} title="依申请公开" actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '依申请公开' }]} flash={p.flash}>
@@ -97,6 +97,7 @@ export function Workbench(p: Base & { reminders: Awaited<ReturnType<typeof activ
         </tbody>
       </table>
       {p.rows.length === 0 ? <p class="empty">没有符合条件的申请。</p> : null}
+      {p.capped ? <p class="hint">已办结的申请超过 {p.total} 件，以下按办结日期从新到旧列出；请用申请编号或名称查找更早的申请。</p> : null}
       <Pager total={p.total} page={p.page} pageSize={p.pageSize} href={(n) => href(p.view, n)} />
     </AdminLayout>
   );
