@@ -1,32 +1,22 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { toChinaDate } from '../../platform/clock/clock.js';
-import { isUpload, type Upload } from '../../platform/files/uploads.js';
 import { NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
-import { fields, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
+import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { applicationsFromIp, CAPTCHA_AFTER, CAPTCHA_MESSAGES, checkChallenge, newChallenge, recordApplicationFromIp, spendChallenge } from './captcha.js';
-import { accessCodeHash, createRequest } from './commands/create-request.js';
-import { applyRequestAction, type RequestCommandContext } from './commands/request-action.js';
+import { createRequest } from './commands/create-request.js';
 import { checkRequestAttachments } from './commands/request-attachments.js';
-import { OPEN_STATUSES } from './domain/workflow.js';
-import { showLetter } from './letters.js';
-import { sendLetter } from './letter-download.js';
-import {
-  findRequestByTrackingNo, listApplicantEvents, listApplicantLetters, listOrganizationOptions, suggestDocuments, type DocumentSuggestion, type PublicRequest,
-} from './queries.public.js';
-import { applicantFields, applicationSchema, type ApplicantData } from './schemas.js';
+import { applicantContext, textValues, uploadsOf } from './public-input.js';
+import { findRequestByTrackingNo, listOrganizationOptions, suggestDocuments, type DocumentSuggestion } from './queries.public.js';
+import { trackingRoutes } from './routes.tracking.js';
+import { applicationSchema } from './schemas.js';
 import { ApplyPage, type CaptchaState } from './views/public-apply.js';
 import type { FormValues } from './views/public-form-parts.js';
-import { LetterPage } from './views/public-letter.js';
 import { ReceiptPage } from './views/public-receipt.js';
-import { StatusPage, type StatusPageProps } from './views/public-status.js';
-import { TrackPage } from './views/public-track.js';
 
 /**
  * The applicant's side of disclosure requests: the online application (条例 第二十九条) with its
- * receipt, and (trackingRoutes, below) following the case with the tracking number and access code.
+ * receipt; following (routes.tracking.ts) the case with the tracking number and access code.
  * Nothing here needs script; every page is rendered on the server.
  */
 export const RECEIPT_COOKIE = 'gk_receipt';
@@ -37,25 +27,6 @@ const FIELD_ORDER = ['orgId', 'applicantKind', 'name', 'idType', 'idNumber', 'le
 const PRINT_JS = `document.querySelectorAll('[data-print]').forEach(function (b) { b.hidden = false; b.addEventListener('click', function () { window.print(); }); });
 document.querySelectorAll('.print-hint').forEach(function (p) { p.hidden = true; });
 `;
-
-export function applicantContext(app: FastifyInstance, req: FastifyRequest): RequestCommandContext {
-  const { db, clock, storage, config } = app.deps;
-  return { db, clock, actor: { id: null, label: '申请人（网上）', ip: req.ip }, sealer: app.sealer, storage, maxUploadBytes: config.maxUploadBytes };
-}
-
-/** The text fields of a posted form, as typed (files and secrets left out). */
-export function textValues(body: unknown, omit: string[] = []): FormValues {
-  const out: FormValues = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    const s = Array.isArray(v) ? v.find((x) => typeof x === 'string') : v;
-    if (typeof s === 'string' && k !== '_csrf' && !omit.includes(k)) out[k] = s.slice(0, 5000);
-  }
-  return out;
-}
-
-export function uploadsOf(body: unknown): Upload[] {
-  return [(body as Record<string, unknown> | undefined)?.attachments].flat().filter(isUpload);
-}
 
 /** Field errors in the order of the form, and “请选择” rather than “取值无效” for a choice not made. */
 function inFormOrder(errors: FieldErrors, values: FormValues): FieldErrors {
@@ -191,147 +162,3 @@ function receiptOf(app: FastifyInstance, raw: string | undefined): { trackingNo:
   }
 }
 
-// ——— Following a request: the tracking number and access code open its page in this browser. ———
-
-export const TRACK_COOKIE = 'gk_track';
-const MAX_TRACKED = 20;
-const TRACK_RATE = { max: 20, timeWindow: 10 * 60 * 1000 };
-/** Tracking numbers are SLUG-YYYY-NNNNN; slugs are lower-case letters, digits and hyphens. */
-const TRACKING_NO = /^[A-Z0-9][A-Z0-9-]{0,70}-\d{4}-\d{5,}$/;
-const normalized = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-const WRONG_PAIR = '申请编号或查询码不正确，请核对回执后重新输入。';
-const FLASH: Record<string, string> = {
-  correction: '补正已提交。答复期限自受理机关收到补正之日起重新计算。',
-  withdrawn: '申请已撤回，受理机关将不再处理。',
-};
-
-const trackSchema = z.object({
-  trackingNo: z.string({ error: '请填写申请编号' }).transform(normalized).pipe(z.string().min(1, '请填写申请编号').max(80, '申请编号不正确')),
-  accessCode: z.string({ error: '请填写查询码' }).transform(normalized).pipe(z.string().min(1, '请填写查询码').max(20, '查询码不正确')),
-});
-const correctionInput = z.object({ description: fields.text('补正后的内容描述', 4000) });
-const withdrawInput = z.object({
-  reason: fields.text('撤回理由', 500),
-  confirm: z.literal('yes', { error: '请勾选“我确认撤回本申请”' }),
-});
-
-function trackingRoutes(app: FastifyInstance) {
-  const { db, config } = app.deps;
-  const maxUploadMb = Math.round(config.maxUploadBytes / 1024 / 1024);
-
-  /** The tracking numbers this browser has opened with their codes (a signed, httpOnly cookie). */
-  function tracked(req: FastifyRequest): string[] {
-    const raw = req.cookies[TRACK_COOKIE];
-    const u = raw ? req.unsignCookie(raw) : null;
-    return u?.valid && u.value ? u.value.split(',').filter((s) => TRACKING_NO.test(s)) : [];
-  }
-
-  function renderTrack(req: FastifyRequest, reply: FastifyReply, v: { values: FormValues; errors?: FieldErrors; notice?: string | null }, code = 200) {
-    reply.header('cache-control', 'no-store');
-    return sendHtml(reply, TrackPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), ...v }), code);
-  }
-
-  /** The request behind a status URL when this browser may see it; otherwise null (the caller redirects). */
-  async function trackedRequest(req: FastifyRequest<{ Params: { trackingNo: string } }>) {
-    const no = normalized(req.params.trackingNo);
-    if (!TRACKING_NO.test(no) || !tracked(req).includes(no)) return { no, r: null };
-    return { no, r: await findRequestByTrackingNo(db, no) };
-  }
-  const toTrackForm = (reply: FastifyReply, no: string) =>
-    reply.redirect(`/requests/track${TRACKING_NO.test(no) ? `?no=${encodeURIComponent(no)}` : ''}`, 303);
-
-  async function renderStatus(req: FastifyRequest, reply: FastifyReply, r: PublicRequest, extra: Pick<StatusPageProps, 'flash' | 'form'>, code = 200) {
-    const [events, letters] = await Promise.all([listApplicantEvents(db, r.row.id), listApplicantLetters(db, r.row.id)]);
-    const notice = r.row.status === 'awaiting_correction' ? letters.filter((l) => l.kind === 'correction').at(-1) : undefined;
-    const correction = notice ? await showLetter(db, r.row, notice.id, app.sealer) : null;
-    const row = r.row;
-    reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
-    const page = StatusPage({
-      ctx: req.pageCtx, csrfToken: reply.generateCsrf(), trackingNo: row.tracking_no, orgName: r.orgName, orgPhone: r.orgPhone,
-      subject: row.subject, docNumber: row.doc_number, description: row.description, submittedOn: toChinaDate(row.submitted_at),
-      receivedOn: row.received_on, status: row.status, closedOn: row.closed_on, clock: r.clock, events, letters,
-      applicant: applicantFields(app.sealer.unseal<ApplicantData>(row.applicant_sealed), false), correction,
-      canWithdraw: OPEN_STATUSES.includes(row.status), maxUploadMb, ...extra,
-    });
-    return sendHtml(reply, page, code);
-  }
-
-  app.get<{ Querystring: { no?: string } }>('/requests/track', (req, reply) => {
-    const no = typeof req.query.no === 'string' ? normalized(req.query.no).slice(0, 80) : '';
-    return renderTrack(req, reply, { values: { trackingNo: no }, notice: no ? '请输入查询码，查看这份申请。' : null });
-  });
-
-  app.post('/requests/track', { config: { rateLimit: TRACK_RATE } }, async (req, reply) => {
-    const values = textValues(req.body, ['accessCode']);
-    const parsed = parseInput(trackSchema, req.body);
-    if (!parsed.ok) return renderTrack(req, reply, { values, errors: parsed.errors }, 400);
-    const { trackingNo, accessCode } = parsed.data;
-    const r = TRACKING_NO.test(trackingNo) ? await findRequestByTrackingNo(db, trackingNo) : null;
-    // Compared in constant time, and against a stand-in when there is no such request: no hint which was wrong.
-    const given = Buffer.from(accessCodeHash(app, trackingNo, accessCode));
-    const expected = Buffer.from(r?.row.access_code_hash ?? accessCodeHash(app, 'none', 'none'));
-    const ok = r !== null && given.length === expected.length && timingSafeEqual(given, expected);
-    if (!ok) return renderTrack(req, reply, { values, errors: { _form: WRONG_PAIR } }, 404);
-    const list = [...tracked(req).filter((n) => n !== trackingNo), trackingNo].slice(-MAX_TRACKED);
-    reply.setCookie(TRACK_COOKIE, list.join(','), { path: '/requests', httpOnly: true, sameSite: 'lax', secure: config.production, signed: true });
-    return reply.redirect(`/requests/${encodeURIComponent(trackingNo)}`, 303);
-  });
-
-  app.get<{ Params: { trackingNo: string }; Querystring: { done?: string } }>('/requests/:trackingNo', async (req, reply) => {
-    const { no, r } = await trackedRequest(req);
-    if (!r) return toTrackForm(reply, no);
-    const done = req.query.done ?? '';
-    return renderStatus(req, reply, r, { flash: Object.hasOwn(FLASH, done) ? FLASH[done] : null });
-  });
-
-  // Answering the correction notice online (条例 第三十条): the reply period starts again.
-  app.post<{ Params: { trackingNo: string } }>('/requests/:trackingNo/correction', { config: { rateLimit: TRACK_RATE } }, async (req, reply) => {
-    const { no, r } = await trackedRequest(req);
-    if (!r) return toTrackForm(reply, no);
-    const values = textValues(req.body);
-    const uploads = uploadsOf(req.body);
-    const parsed = parseInput(correctionInput, req.body);
-    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-    const fileProblem = checkRequestAttachments(uploads, config.maxUploadBytes);
-    if (fileProblem) errors.attachments = fileProblem;
-    if (!parsed.ok || fileProblem) return renderStatus(req, reply, r, { form: { which: 'correction', values, errors } }, parsed.ok ? 422 : 400);
-    try {
-      await applyRequestAction(applicantContext(app, req), r.row.id, ['applicant'], { action: 'receive_correction', description: parsed.data.description, attachments: uploads });
-    } catch (err) {
-      const fresh = (await findRequestByTrackingNo(db, no)) ?? r;
-      return renderStatus(req, reply, fresh, { form: { which: 'correction', values, errors: ruleErrorsOf(err) } }, 422);
-    }
-    return reply.redirect(`/requests/${encodeURIComponent(no)}?done=correction`, 303);
-  });
-
-  app.post<{ Params: { trackingNo: string } }>('/requests/:trackingNo/withdraw', { config: { rateLimit: TRACK_RATE } }, async (req, reply) => {
-    const { no, r } = await trackedRequest(req);
-    if (!r) return toTrackForm(reply, no);
-    const values = textValues(req.body);
-    const parsed = parseInput(withdrawInput, req.body);
-    if (!parsed.ok) return renderStatus(req, reply, r, { form: { which: 'withdraw', values, errors: parsed.errors } }, 400);
-    try {
-      await applyRequestAction(applicantContext(app, req), r.row.id, ['applicant'], { action: 'withdraw', reason: parsed.data.reason });
-    } catch (err) {
-      const fresh = (await findRequestByTrackingNo(db, no)) ?? r;
-      return renderStatus(req, reply, fresh, { form: { which: 'withdraw', values, errors: ruleErrorsOf(err) } }, 422);
-    }
-    return reply.redirect(`/requests/${encodeURIComponent(no)}?done=withdrawn`, 303);
-  });
-
-  // A letter sent to the applicant, as a page (`:file` = id) or as Word (`:file` = id.docx).
-  app.get<{ Params: { trackingNo: string; file: string } }>('/requests/:trackingNo/letters/:file', async (req, reply) => {
-    const m = /^(\d{1,12})(\.docx)?$/.exec(req.params.file);
-    if (!m) throw new NotFoundError('文书不存在');
-    const { no, r } = await trackedRequest(req);
-    if (!r) return toTrackForm(reply, no);
-    const id = Number(m[1]);
-    const sent = (await listApplicantLetters(db, r.row.id)).some((l) => l.id === id);
-    const letter = sent ? await showLetter(db, r.row, id, app.sealer) : null;
-    if (!letter) throw new NotFoundError('文书不存在，或尚未发出');
-    reply.header('x-robots-tag', 'noindex');
-    if (m[2]) return sendLetter(reply, letter, 'docx', req.pageCtx);
-    reply.header('cache-control', 'private, no-store');
-    return sendHtml(reply, LetterPage({ ctx: req.pageCtx, trackingNo: no, letter }));
-  });
-}
