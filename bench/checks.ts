@@ -46,6 +46,7 @@ import {
   type PersonalDataKind,
 } from '../src/platform/text-checks/index.js';
 import { DEFAULT_CORPUS } from './lib/corpus.js';
+import { log } from './lib/run.js';
 import { positiveInt, round1, round3, seconds, table } from './lib/stats.js';
 import { LABELLED_PII } from './pii-labelled.js';
 
@@ -69,10 +70,6 @@ const NAIVE_MB = Number(opts['naive-mb']);
 const REGEXP_SECONDS = Number(opts['regexp-seconds']);
 if (!(NAIVE_MB > 0) || !(REGEXP_SECONDS > 0)) throw new Error('--naive-mb and --regexp-seconds must be positive numbers');
 
-const started = performance.now();
-function log(msg: string): void {
-  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
-}
 /** Three significant digits, for figures that span 0.0003 to 300. */
 const sig3 = (x: number): number => (x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(3)));
 

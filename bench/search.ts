@@ -25,7 +25,7 @@
  * --data-dir DIR keep the database there and reuse it on the next run with the same --docs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -42,6 +42,7 @@ import { coveringSubWords, parseQuery, QUERY_STOP_WORDS } from '../src/platform/
 import { BENCH_ORGS, copyPlan, loadCorpus, originalId, type BaseDoc, type CopyRow } from './lib/corpus.js';
 import type { PeerInput, PeerOutput, PeerQuery, PeerQueryTree, SegmentedDoc } from './lib/peer-protocol.js';
 import { buildQuerySet, loadJudgments, type BenchQuery } from './lib/queries.js';
+import { log, started, tempRoot } from './lib/run.js';
 import { mb, percentile, positiveInt, round1, round3, seconds, table } from './lib/stats.js';
 
 const PAGE_SIZE = 20;
@@ -69,32 +70,21 @@ const PEER: 'flexsearch' | 'minisearch' = opts.peer;
 /** Long page for judged queries: 5 copies' worth of every document, enough to see 5 distinct documents. */
 let JUDGED_PAGE = 100;
 
-const started = performance.now();
-function log(msg: string): void {
-  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Temporary files and cleanup (also on Ctrl-C).
 
-const tmpRoot = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
+const temp = tempRoot('gongkai-bench-', () => {
+  if (peerChild?.pid) peerChild.kill('SIGKILL');
+});
+const tmpRoot = temp.path;
 const keepDataDir = opts['data-dir'] !== undefined;
 const dataDir = keepDataDir ? path.resolve(opts['data-dir']!) : path.join(tmpRoot, 'db');
 const segmentedPath = keepDataDir ? path.join(dataDir, 'bench-segmented.jsonl') : path.join(tmpRoot, 'segmented.jsonl');
 let handle: DatabaseHandle | null = null;
 let peerChild: ChildProcess | null = null;
 
-function removeTemp(): void {
-  rmSync(tmpRoot, { recursive: true, force: true });
-}
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    process.stderr.write(`\n[bench] ${sig}: removing ${tmpRoot}\n`);
-    if (peerChild?.pid) peerChild.kill('SIGKILL');
-    removeTemp();
-    process.exit(130);
-  });
-}
+const removeTemp = temp.remove;
 
 // ---------------------------------------------------------------------------------------------
 // Segmentation (once per corpus document) and loading.

@@ -2,23 +2,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import mammoth from 'mammoth';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { toChinaDate } from '../src/platform/clock/clock.js';
-import { browserSkipReason, checkAccessibility, newPage, PHONE } from './helpers/browser.js';
+import { browserSkipReason, checkAccessibility, newPage, signedIn, PHONE } from './helpers/browser.js';
 import { useServerAndBrowser } from './helpers/setup.js';
 
-const PASSWORD = 'Gongkai@2026';
 const ID_NUMBER = '11010519491231002X';
-
-async function signedIn(browser: Browser, baseUrl: string, username: string) {
-  const p = await newPage(browser, baseUrl);
-  await p.page.goto('/admin/login');
-  await p.page.getByLabel('用户名').fill(username);
-  await p.page.getByLabel('密码').fill(PASSWORD);
-  await p.page.getByRole('button', { name: '登录' }).click();
-  await p.page.waitForURL(/\/admin$/);
-  return p;
-}
 
 /** Takes one step on the case page through its own small form, and expects the page to say it was done. */
 async function step(page: Page, caseUrl: string, button: string, fill: Record<string, string> = {}, select: Record<string, string> = {}) {

@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, checkAccessibility, newPage } from './helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, checkAccessibility, newPage, signedIn } from './helpers/browser.js';
 import { useServerAndBrowser } from './helpers/setup.js';
 
-const PASSWORD = 'Gongkai@2026';
 const ID_NUMBER = '11010519491231002X';
-
-/** Signs a person in, in a browser context of their own. */
-async function signedIn(browser: Browser, baseUrl: string, username: string) {
-  const p = await newPage(browser, baseUrl);
-  await p.page.goto('/admin/login');
-  await p.page.getByLabel('用户名').fill(username);
-  await p.page.getByLabel('密码').fill(PASSWORD);
-  await p.page.getByRole('button', { name: '登录' }).click();
-  await p.page.waitForURL(/\/admin$/);
-  return p;
-}
 
 async function reviewAction(page: Page, path: string, button: string, fill: Record<string, string> = {}) {
   await page.goto(path);

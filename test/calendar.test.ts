@@ -1,33 +1,20 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
-import { TestSession } from './helpers/session.js';
+import { sessionPool } from './helpers/session.js';
 
 const WORKED_CASE = '收到申请之日为 2025-09-26（星期五），自次日起算，第 20 个工作日为 2025-10-30（星期四）；期间国庆节、中秋节放假（10月1日至8日），9月28日、10月11日调休上班。';
 
 for (const kind of testDatabaseKinds()) {
   describe(`working-day calendar on ${kind}`, () => {
     let t: TestApp;
-    const sessions = new Map<string, TestSession>();
+    const pool = sessionPool(() => t);
+    const as = pool.as;
     before(async () => {
       t = await buildTestApp(kind);
     });
     after(() => t.close());
-    beforeEach(() => {
-      // A minute apart, sign-ins stay under the login rate limit; fresh sessions, as the clock moves on.
-      t.clock.set(new Date(t.clock.now().getTime() + 61_000));
-      sessions.clear();
-    });
-
-    async function as(username: string): Promise<TestSession> {
-      let s = sessions.get(username);
-      if (!s) {
-        s = new TestSession(t.app);
-        assert.equal((await s.login(username)).statusCode, 303, `${username} signs in`);
-        sessions.set(username, s);
-      }
-      return s;
-    }
+    beforeEach(() => pool.nextTest());
     const api = async (query: string) => {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/deadline?${query}` });
       return { status: res.statusCode, body: res.json() as { dueOn: string; provisional: boolean; explanation: string; error?: string; statusCode?: number } };

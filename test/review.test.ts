@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { runDueJobs } from '../src/platform/jobs/runner.js';
 import { reviewJobHandlers } from '../src/modules/review/jobs.js';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
-import { TestSession } from './helpers/session.js';
+import { sessionPool } from './helpers/session.js';
 import { documentForm, pdfWithText } from './helpers/fixtures.js';
 import { idFromLocation } from './helpers/publish.js';
 
@@ -19,28 +19,15 @@ for (const kind of testDatabaseKinds()) {
     let t: TestApp;
     let city: number;
     let topic: number;
-    const sessions = new Map<string, TestSession>();
+    const pool = sessionPool(() => t);
+    const as = pool.as;
     before(async () => {
       t = await buildTestApp(kind);
       city = (await t.db.selectFrom('organizations').select('id').where('slug', '=', 'city').executeTakeFirstOrThrow()).id;
       topic = (await t.db.selectFrom('topics').select('id').where('name', '=', '政务公开').executeTakeFirstOrThrow()).id;
     });
     after(() => t.close());
-    beforeEach(() => {
-      // A minute apart, sign-ins stay under the login rate limit; fresh sessions, as the clock moves on.
-      t.clock.set(new Date(t.clock.now().getTime() + 61_000));
-      sessions.clear();
-    });
-
-    async function as(username: string): Promise<TestSession> {
-      let s = sessions.get(username);
-      if (!s) {
-        s = new TestSession(t.app);
-        assert.equal((await s.login(username)).statusCode, 303, `${username} signs in`);
-        sessions.set(username, s);
-      }
-      return s;
-    }
+    beforeEach(() => pool.nextTest());
     async function act(username: string, id: number, action: string, form: Record<string, string> = {}, type = 'document') {
       const s = await as(username);
       await s.get(`/admin/review/${type}/${id}`);

@@ -62,6 +62,17 @@ export async function newPage(browser: Browser, baseUrl: string, options: Browse
   return { context, page, problems };
 }
 
+/** A staff member signed in to the back office, in a browser context of their own (demo password). */
+export async function signedIn(browser: Browser, baseUrl: string, username: string, password = 'Gongkai@2026'): Promise<WatchedContext> {
+  const p = await newPage(browser, baseUrl);
+  await p.page.goto('/admin/login');
+  await p.page.getByLabel('用户名').fill(username);
+  await p.page.getByLabel('密码').fill(password);
+  await p.page.getByRole('button', { name: '登录' }).click();
+  await p.page.waitForURL(/\/admin$/);
+  return p;
+}
+
 interface AxeViolation {
   id: string;
   impact: string | null;

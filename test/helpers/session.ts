@@ -53,3 +53,29 @@ export class TestSession {
     return this.post('/admin/login', { username, password, next: '/admin' });
   }
 }
+
+/**
+ * The signed-in sessions of a suite, one per user, made on first use. Call `nextTest()` before each
+ * test: the clock moves a minute on, so sign-ins stay under the login rate limit, and sessions
+ * start afresh (they expire as the clock moves).
+ */
+export function sessionPool(testApp: () => { app: FastifyInstance; clock: { now(): Date; set(at: Date): void } }) {
+  const sessions = new Map<string, TestSession>();
+  return {
+    nextTest() {
+      const { clock } = testApp();
+      clock.set(new Date(clock.now().getTime() + 61_000));
+      sessions.clear();
+    },
+    async as(username: string): Promise<TestSession> {
+      let s = sessions.get(username);
+      if (!s) {
+        s = new TestSession(testApp().app);
+        const res = await s.login(username);
+        if (res.statusCode !== 303) throw new Error(`${username} could not sign in (${res.statusCode})`);
+        sessions.set(username, s);
+      }
+      return s;
+    },
+  };
+}
