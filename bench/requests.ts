@@ -24,7 +24,7 @@
  * --today YYYY-MM-DD (build day; default today in China) · --data-dir DIR · --database-url URL.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -48,8 +48,9 @@ import { fixedClock, toChinaDate } from '../src/platform/clock/clock.js';
 import { createSealer } from '../src/platform/crypto/sealer.js';
 import { localStorage } from '../src/platform/files/storage.js';
 import { cookieSecret } from '../src/runtime.js';
-import { clockCases, seededRng, type ClockCase } from './lib/request-cases.js';
+import { clockCases, seededRandom, type ClockCase } from './lib/request-cases.js';
 import { loadRequests, type LoadStats } from './lib/request-load.js';
+import { log, started, tempRoot } from './lib/run.js';
 import { mb, percentile, positiveInt, round1, seconds, table } from './lib/stats.js';
 
 /** The route's page size (routes.admin.ts). */
@@ -83,31 +84,19 @@ const SEED = positiveInt(opts.seed, '--seed');
 if (opts.today && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new Error(`--today must be YYYY-MM-DD (got ${opts.today})`);
 const DATABASE_URL = opts['database-url'] || null;
 
-const started = performance.now();
-function log(msg: string): void {
-  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}\n`);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Temporary files and cleanup (also on Ctrl-C).
 
-const tmpRoot = mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-requests-'));
+const temp = tempRoot('gongkai-bench-requests-');
+const tmpRoot = temp.path;
 const keepDataDir = opts['data-dir'] !== undefined;
 /** The app's data directory: PGlite under pg/, the sealer's key in data.key, files/. */
 const dataDir = keepDataDir ? path.resolve(opts['data-dir']!) : path.join(tmpRoot, 'data');
 let handle: DatabaseHandle | null = null;
 let closeApp: (() => Promise<void>) | null = null;
 
-function removeTemp(): void {
-  rmSync(tmpRoot, { recursive: true, force: true });
-}
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    process.stderr.write(`\n[bench] ${sig}: removing ${tmpRoot}\n`);
-    removeTemp();
-    process.exit(130);
-  });
-}
+const removeTemp = temp.remove;
 
 // ---------------------------------------------------------------------------------------------
 // Building the database.
@@ -324,7 +313,7 @@ const fingerprint = (s: ClockState) => `${s.dueOn}|${s.provisional}|${s.remainin
 async function timeDeadlines(db: Kysely<Database>): Promise<ClockRun> {
   const cal = await loadWorkingCalendar(db);
   const t0 = performance.now();
-  const cases: ClockCase[] = clockCases(seededRng(SEED + 1), cal, CLOCK_CASES);
+  const cases: ClockCase[] = clockCases(seededRandom(SEED + 1), cal, CLOCK_CASES);
   log(`built ${CLOCK_CASES} event lists in ${seconds(performance.now() - t0)}`);
   const first: string[] = new Array<string>(cases.length);
   const fold = (c: ClockCase, calendar = cal) => computeClock(c.events, calendar, { feePausesClock: c.feePausesClock }, c.today);

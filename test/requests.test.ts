@@ -5,6 +5,8 @@ import { idCheckDigit } from '../src/platform/text-checks/validators.js';
 import { confirmYear, setOverride } from '../src/modules/calendar/commands.js';
 import { createRequest } from '../src/modules/requests/commands/create-request.js';
 import { remindDeadlines } from '../src/modules/requests/jobs.js';
+import { saveReplyDraft } from '../src/modules/requests/commands/reply-draft.js';
+import { showLetter } from '../src/modules/requests/letters.js';
 import { applicationSchema } from '../src/modules/requests/schemas.js';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
 import { TestSession } from './helpers/session.js';
@@ -186,6 +188,10 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.status, 'replied');
       assert.equal(r.outcome, 'partial');
       assert.equal(r.closed_on, '2025-11-20');
+      const html = await h.get(`/admin/requests/${id}/letters/${draft.id}`);
+      assert.equal(html.statusCode, 200);
+      assert.match(html.body, /政府信息公开申请答复书/);
+      assert.match(html.body, /特此告知/);
       const docx = await h.get(`/admin/requests/${id}/letters/${draft.id}.docx`);
       assert.equal(docx.statusCode, 200);
       const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
@@ -258,6 +264,13 @@ for (const kind of testDatabaseKinds()) {
       const page = await s.get('/admin/requests?view=overdue');
       assert.match(page.body, /已于 2027-01-11 逾期/);
       assert.match(page.body, /已逾期 1 个工作日/);
+
+      // A reply drafted at 07:30 in Beijing (23:30 UTC the day before) is dated by Beijing's calendar.
+      t.clock.set('2027-01-12T23:30:00Z');
+      await saveReplyDraft(ctx, id, { outcome: 'disclose', body: '', disclosedContent: '改造项目清单', withheldReason: null, referTo: null });
+      const draft = await t.db.selectFrom('request_letters').select('id').where('request_id', '=', id).where('status', '=', 'draft').executeTakeFirstOrThrow();
+      const row = await t.db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      assert.equal((await showLetter(t.db, row, draft.id, t.app.sealer))!.date, '2027-01-13');
     });
   });
 }

@@ -12,17 +12,8 @@ import type { WorkingCalendar } from '../../src/platform/calendar/working-calend
 import { CLOCK_EVENT_KINDS, computeClock, CONSULTATION_DAYS, FEE_PAYMENT_DAYS, type ClockEvent, type ClockState } from '../../src/modules/requests/domain/clock.js';
 import { OUTCOMES } from '../../src/modules/requests/domain/outcomes.js';
 
-/** mulberry32: a small seeded generator, so every build holds the same cases. */
-export function seededRng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so every build holds the same cases. */
+export { seededRandom } from '../../test/helpers/random.js';
 
 export type Rng = () => number;
 export const randInt = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
@@ -73,10 +64,8 @@ export interface SimRequest {
   receivedOn: string | null;
   events: SimEvent[];
   outcome: string | null;
-  repliedOn: string | null;
   deliveredOn: string | null;
   closedOn: string | null;
-  archivedOn: string | null;
   assigned: boolean;
   /** The clock as storeClock keeps it: folded at today while open, at the closing day once closed. */
   clock: ClockState;
@@ -186,7 +175,7 @@ export class CaseSimulator {
       }
       if (events.some((e) => e.on > this.today)) return null;
       return {
-        org, status, channel, submittedOn, receivedOn, events, outcome, repliedOn: replied ? closedOn : null, deliveredOn, closedOn, archivedOn, assigned,
+        org, status, channel, submittedOn, receivedOn, events, outcome, deliveredOn, closedOn, assigned,
         clock: this.clockAt(events, closedOn),
       };
     };
@@ -311,7 +300,7 @@ export class CaseSimulator {
   }
 
   private openCase(org: string, status: RequestStatus, channel: RequestChannel, submittedOn: string, receivedOn: string | null, events: SimEvent[], assigned: boolean): SimRequest {
-    return { org, status, channel, submittedOn, receivedOn, events, outcome: null, repliedOn: null, deliveredOn: null, closedOn: null, archivedOn: null, assigned, clock: this.clockAt(events, this.today) };
+    return { org, status, channel, submittedOn, receivedOn, events, outcome: null, deliveredOn: null, closedOn: null, assigned, clock: this.clockAt(events, this.today) };
   }
 }
 

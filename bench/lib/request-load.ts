@@ -13,7 +13,7 @@ import type { WorkingCalendar } from '../../src/platform/calendar/working-calend
 import { fixedClock } from '../../src/platform/clock/clock.js';
 import type { Sealer } from '../../src/platform/crypto/sealer.js';
 import { addDays } from '../../src/platform/calendar/dates.js';
-import { APPLICANT_KIND_WEIGHTS, CaseSimulator, pick, randInt, seededRng, type Rng, type SimRequest } from './request-cases.js';
+import { APPLICANT_KIND_WEIGHTS, CaseSimulator, pick, randInt, seededRandom, type Rng, type SimRequest } from './request-cases.js';
 
 const REQUEST_BATCH = 500;
 const EVENT_BATCH = 4000;
@@ -51,7 +51,6 @@ const TOPICS = [
 interface Applicant {
   data: ApplicantData;
   key: string;
-  contactKey: string;
   masked: string;
 }
 
@@ -80,7 +79,7 @@ function makeApplicant(rng: Rng, sealer: Sealer): Applicant {
     legalRep: kind === 'natural' ? null : person, contactName: kind === 'natural' ? null : person, phone, email: rng() < 0.5 ? `user${randInt(rng, 1000, 99999)}@example.com` : null,
     address: `江宁市${pick(rng, [['秦淮路', 1], ['东山大道', 1], ['白沙街', 1], ['青石路', 1]])}${randInt(rng, 1, 300)}号`, postcode: '210000',
   };
-  return { data, key: sealer.blindIndex(`${data.idType}:${data.idNumber}`), contactKey: sealer.blindIndex(`phone:${phone}`), masked: maskApplicant(data) };
+  return { data, key: sealer.blindIndex(`${data.idType}:${data.idNumber}`), masked: maskApplicant(data) };
 }
 
 const CHINA_OFFSET_MS = 8 * 3600_000;
@@ -90,7 +89,7 @@ function at(day: string, rng: Rng): Date {
 }
 
 export async function loadRequests(x: LoadContext, orgs: Map<string, { id: number; slug: string; handlerId: number; handlerName: string }>, officeId: number): Promise<LoadStats> {
-  const rng = seededRng(x.seed);
+  const rng = seededRandom(x.seed);
   const t0 = performance.now();
   const sim = new CaseSimulator(rng, x.cal, x.today);
   const sims: SimRequest[] = [];
@@ -142,19 +141,19 @@ export async function loadRequests(x: LoadContext, orgs: Map<string, { id: numbe
       const submittedAt = at(s.submittedOn, rng);
       return {
         org_id: org.id, tracking_no: trackingNo, access_code_hash: x.sealer.blindIndex(`access:${trackingNo}:${randInt(rng, 0, 1e9)}`), channel: s.channel, status: s.status,
-        applicant_kind: a.data.kind, applicant_sealed: x.sealer.seal(a.data), applicant_masked: a.masked, applicant_key: a.key, contact_key: a.contactKey,
+        applicant_kind: a.data.kind, applicant_sealed: x.sealer.seal(a.data), applicant_masked: a.masked, applicant_key: a.key,
         subject, doc_number: docNumber, description, provide_form: rng() < 0.6 ? 'electronic' : 'paper', delivery_method: online ? pick(rng, [['online', 2], ['email', 2], ['post', 1]] as const) : pick(rng, [['post', 2], ['pickup', 1]] as const),
-        fee_waiver_asked: rng() < 0.03, content_tokens: tokens, submitted_at: submittedAt, received_on: s.receivedOn,
+        content_tokens: tokens, submitted_at: submittedAt, received_on: s.receivedOn,
         receipt_note: s.receivedOn ? (online ? `在线提交：${s.receivedOn} 登记确认` : `收到申请之日：${s.receivedOn}`) : '',
         due_on: closed ? null : s.clock.dueOn, due_provisional: !closed && s.clock.provisional, clock: JSON.stringify(s.clock),
-        handler_id: s.assigned ? org.handlerId : null, outcome: s.outcome, replied_on: s.repliedOn, delivered_on: s.deliveredOn, closed_on: s.closedOn,
-        archived_at: s.archivedOn ? at(s.archivedOn, rng) : null, repeat_of: null, mass_flag: false,
+        handler_id: s.assigned ? org.handlerId : null, outcome: s.outcome, delivered_on: s.deliveredOn, closed_on: s.closedOn,
+        repeat_of: null, mass_flag: false,
         created_at: submittedAt, updated_at: at(lastOn, rng),
       };
     });
     const ids = await x.db.insertInto('requests').values(rows).returning('id').execute();
     const evRows: Insertable<RequestEventsTable>[] = [];
-    const reminderRows: { request_id: number; kind: 'due_soon' | 'overdue'; due_on: string; created_at: Date; seen_at: Date | null }[] = [];
+    const reminderRows: { request_id: number; kind: 'due_soon' | 'overdue'; due_on: string; created_at: Date }[] = [];
     batch.forEach((s, i) => {
       const id = ids[i]!.id;
       const org = orgs.get(s.org)!;
@@ -169,7 +168,7 @@ export async function loadRequests(x: LoadContext, orgs: Map<string, { id: numbe
         if (due) {
           const kind = s.closedOn > due ? 'overdue' : 'due_soon';
           const on = kind === 'overdue' ? addDays(due, 1) : addDays(due, -randInt(rng, 1, 4));
-          reminderRows.push({ request_id: id, kind, due_on: due, created_at: at(on, rng), seen_at: rng() < 0.8 ? at(on, rng) : null });
+          reminderRows.push({ request_id: id, kind, due_on: due, created_at: at(on, rng) });
         }
       }
     });

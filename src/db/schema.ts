@@ -358,13 +358,11 @@ export interface RequestsTable {
   applicant_masked: string;
   /** Keyed hash of the identity number (or name), to find the same applicant without decrypting. */
   applicant_key: string;
-  contact_key: string | null;
   subject: string;
   doc_number: string | null;
   description: string;
   provide_form: 'paper' | 'electronic';
   delivery_method: 'post' | 'pickup' | 'email' | 'online' | 'fax';
-  fee_waiver_asked: Generated<boolean>;
   content_tokens: Generated<string>;
   submitted_at: Timestamp;
   received_on: DateString | null;
@@ -375,10 +373,8 @@ export interface RequestsTable {
   clock: ColumnType<unknown, string | undefined, string>;
   handler_id: number | null;
   outcome: string | null;
-  replied_on: DateString | null;
   delivered_on: DateString | null;
   closed_on: DateString | null;
-  archived_at: Timestamp | null;
   repeat_of: number | null;
   mass_flag: Generated<boolean>;
   created_at: Timestamp;
@@ -408,7 +404,6 @@ export interface RequestLettersTable {
   body: string;
   outcome: string | null;
   status: 'draft' | 'sent';
-  storage_key: string | null;
   sent_on: DateString | null;
   created_by: number | null;
   created_at: Timestamp;
@@ -447,10 +442,9 @@ export interface RequestAppealsTable {
 
 export interface RequestRemindersTable {
   request_id: number;
-  kind: 'due_soon' | 'overdue' | 'correction_notice_due';
+  kind: 'due_soon' | 'overdue';
   due_on: DateString;
   created_at: Timestamp;
-  seen_at: Timestamp | null;
 }
 
 export interface Database {

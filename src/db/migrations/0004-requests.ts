@@ -42,13 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       applicant_sealed text not null,
       applicant_masked text not null,
       applicant_key text not null,
-      contact_key text,
       subject text not null,
       doc_number text,
       description text not null,
       provide_form text not null check (provide_form in ('paper', 'electronic')),
       delivery_method text not null check (delivery_method in ('post', 'pickup', 'email', 'online', 'fax')),
-      fee_waiver_asked boolean not null default false,
       content_tokens text not null default '',
       submitted_at timestamptz not null,
       received_on date,
@@ -58,10 +56,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       clock jsonb not null default '{}',
       handler_id bigint references staff(id),
       outcome text,
-      replied_on date,
       delivered_on date,
       closed_on date,
-      archived_at timestamptz,
       repeat_of bigint references requests(id),
       mass_flag boolean not null default false,
       created_at timestamptz not null default now(),
@@ -104,7 +100,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       body text not null,
       outcome text,
       status text not null check (status in ('draft', 'sent')),
-      storage_key text,
       sent_on date,
       created_by bigint references staff(id),
       created_at timestamptz not null default now(),
@@ -155,10 +150,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create table request_reminders (
       request_id bigint not null references requests(id),
-      kind text not null check (kind in ('due_soon', 'overdue', 'correction_notice_due')),
+      kind text not null check (kind in ('due_soon', 'overdue')),
       due_on date not null,
       created_at timestamptz not null default now(),
-      seen_at timestamptz,
       primary key (request_id, kind, due_on)
     )`.execute(db);
 }

@@ -42,7 +42,7 @@ export async function loadCase(db: Db, id: number, opts: { lock?: boolean } = {}
 }
 
 /** The events that move the clock, as the pure fold reads them. */
-export function clockEventsOf(events: readonly RequestEventRow[]): ClockEvent[] {
+export function clockEventsOf(events: readonly Pick<RequestEventRow, 'kind' | 'on_date' | 'details'>[]): ClockEvent[] {
   return events
     .filter((e) => (CLOCK_EVENT_KINDS as readonly string[]).includes(e.kind))
     .map((e) => ({ ...(e.details as object), kind: e.kind, on: e.on_date }) as ClockEvent);

@@ -3,6 +3,8 @@ import type { Database, LetterKind } from '../../db/schema.js';
 import type { Sealer } from '../../platform/crypto/sealer.js';
 import type { RequestCase, RequestRow } from './case.js';
 import { composeLetter, type LetterContext, type LetterDetails } from './letters/compose.js';
+import type { LetterText } from './letters/layout.js';
+import { toChinaDate } from '../../platform/clock/clock.js';
 import type { ApplicantData } from './schemas.js';
 
 /**
@@ -22,7 +24,7 @@ export async function letterContext(db: Db, c: Pick<RequestCase, 'row' | 'org'>,
     org: { name: org.name, address: org.address, phone: org.phone, postcode: org.postcode },
     remedies: { reviewBody: reviewBodyFor(org.kind, parent?.name ?? null), court: '有管辖权的人民法院' },
     request: {
-      trackingNo: c.row.tracking_no, receivedOn: c.row.received_on, submittedOn: c.row.submitted_at.toISOString().slice(0, 10), subject: c.row.subject,
+      trackingNo: c.row.tracking_no, receivedOn: c.row.received_on, submittedOn: toChinaDate(c.row.submitted_at), subject: c.row.subject,
       docNumber: c.row.doc_number, description: c.row.description, provideForm: c.row.provide_form, deliveryMethod: c.row.delivery_method,
     },
     applicantName: applicant.name,
@@ -45,7 +47,7 @@ export async function issueLetter(
   c: Pick<RequestCase, 'row' | 'org'>,
   sealer: Sealer,
   details: LetterDetails,
-  opts: { date: string; actorId: number | null; status: 'draft' | 'sent'; body?: string; addressee?: string | null; draftId?: number; at?: Date },
+  opts: { date: string; actorId: number | null; status: 'draft' | 'sent'; body?: string; addressee?: string | null; draftId?: number; at: Date },
 ): Promise<number> {
   const composed = composeLetter(await letterContext(trx, c, sealer, opts.date), details);
   const body = opts.body?.trim() || composed.body;
@@ -73,24 +75,18 @@ export async function issueLetter(
       status: opts.status,
       sent_on: opts.status === 'sent' ? opts.date : null,
       created_by: opts.actorId,
+      created_at: opts.at,
+      updated_at: opts.at,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export interface ShownLetter {
+export interface ShownLetter extends LetterText {
   id: number;
   kind: LetterKind;
-  title: string;
-  letterNo: string;
-  salutation: string;
-  body: string;
-  /** Empty: the organ's name (the renderers add the date). */
-  closing: string;
-  orgName: string;
-  /** 'YYYY-MM-DD': the day it was sent, or last edited for a draft. */
-  date: string;
+  /** For a draft, the date is the day it was last edited; for a sent letter, the day it was sent. */
   status: 'draft' | 'sent';
 }
 
@@ -99,7 +95,8 @@ export async function showLetter(db: Db, request: RequestRow, letterId: number, 
   const l = await db.selectFrom('request_letters').selectAll().where('id', '=', letterId).where('request_id', '=', request.id).executeTakeFirst();
   if (!l) return null;
   const org = await db.selectFrom('organizations').select('name').where('id', '=', request.org_id).executeTakeFirstOrThrow();
-  const date = l.sent_on ?? l.updated_at.toISOString().slice(0, 10);
+  // Legal dates are China Standard Time dates (a submission at 07:00 in Beijing is 23:00 UTC the day before).
+  const date = l.sent_on ?? toChinaDate(l.updated_at);
   // Only the organization's handlers (and the applicant) see the applicant's name in clear.
   const name = l.addressee ?? (opts.maskApplicant ? request.applicant_masked : sealer.unseal<ApplicantData>(request.applicant_sealed).name);
   return { id: l.id, kind: l.kind, title: l.title, letterNo: l.letter_no, salutation: name, body: l.body, closing: '', orgName: org.name, date, status: l.status };

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, RequestStatus } from '../../db/schema.js';
 import type { WorkingCalendar } from '../../platform/calendar/working-calendar.js';
-import { DUE_SOON_DAYS, type ClockState } from './domain/clock.js';
-import { SAME_CONTENT, similarity } from './domain/similarity.js';
+import { DUE_SOON_DAYS } from './domain/clock.js';
+import { lookbackStart, SAME_CONTENT, similarity } from './domain/similarity.js';
+import { toChinaDate } from '../../platform/clock/clock.js';
 import { OPEN_STATUSES } from './domain/workflow.js';
 
 /**
@@ -125,7 +126,7 @@ export async function workbenchCounts(db: Kysely<Database>, orgIds: number[], ac
 
 /** Everything the case page shows, applicant still sealed. */
 export async function caseDetails(db: Kysely<Database>, id: number) {
-  const [letters, attachments, appeals, documents, handlers, reminders] = await Promise.all([
+  const [letters, attachments, appeals, documents, handlers] = await Promise.all([
     db.selectFrom('request_letters').select(['id', 'kind', 'letter_no', 'title', 'status', 'sent_on', 'outcome', 'addressee']).where('request_id', '=', id).orderBy('id').execute(),
     db.selectFrom('request_attachments').select(['id', 'file_name', 'size_bytes', 'from_applicant', 'created_at']).where('request_id', '=', id).orderBy('id').execute(),
     db.selectFrom('request_appeals').selectAll().where('request_id', '=', id).orderBy('id').execute(),
@@ -140,19 +141,13 @@ export async function caseDetails(db: Kysely<Database>, id: number) {
       .where('s.disabled', '=', false)
       .orderBy('s.id')
       .execute(),
-    db.selectFrom('request_reminders').select(['kind', 'due_on', 'created_at']).where('request_id', '=', id).orderBy('created_at', 'desc').execute(),
   ]);
-  return { letters, attachments, appeals, documents, handlers, reminders };
-}
-
-export function storedClock(row: { clock: unknown }): ClockState | null {
-  const c = row.clock as Partial<ClockState> | null;
-  return c && typeof c === 'object' && 'explanation' in c ? (c as ClockState) : null;
+  return { letters, attachments, appeals, documents, handlers };
 }
 
 /** The same content asked for by other applicants of this organization in the past year (条例 第四十四条). */
 export async function similarRequests(db: Kysely<Database>, r: { id: number; org_id: number; content_tokens: string; applicant_key: string; submitted_at: Date }) {
-  const since = new Date(r.submitted_at.getTime() - 365 * 86_400_000);
+  const since = lookbackStart(toChinaDate(r.submitted_at));
   const rows = await db
     .selectFrom('requests')
     .select(['id', 'tracking_no', 'subject', 'applicant_key', 'content_tokens', 'status', 'outcome'])
@@ -172,7 +167,7 @@ export async function similarRequests(db: Kysely<Database>, r: { id: number; org
 export const PROACTIVE_MIN_APPLICANTS = 3;
 export async function proactiveProposals(db: Kysely<Database>, orgIds: number[], today: string) {
   if (orgIds.length === 0) return [];
-  const since = new Date(`${Number(today.slice(0, 4)) - 1}${today.slice(4)}T00:00:00+08:00`);
+  const since = lookbackStart(today);
   const rows = await db
     .selectFrom('requests as r')
     .innerJoin('organizations as o', 'o.id', 'r.org_id')

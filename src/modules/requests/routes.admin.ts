@@ -15,11 +15,12 @@ import { registerCaseActions } from './routes.actions.js';
 import { revealApplicant } from './commands/case-records.js';
 import type { RequestCommandContext } from './commands/request-action.js';
 import { REQUEST_TRANSITIONS, requestRefusal } from './domain/workflow.js';
-import { sendLetter } from './letter-download.js';
+import { sendLetterDocx } from './letter-download.js';
 import { showLetter } from './letters.js';
 import { caseDetails, proactiveProposals, similarRequests, WORKBENCH_VIEWS, workbenchPage, type WorkbenchView } from './queries.admin.js';
 import { applicantFields, applicationSchema, intakeSchema, type ApplicantData } from './schemas.js';
 import { CasePage } from './views/admin-case.js';
+import { AdminLetterPage } from './views/letter-page.js';
 import { IntakeForm, ProposalsPage, Workbench } from './views/admin-pages.js';
 
 const PAGE_SIZE = 30;
@@ -149,6 +150,8 @@ export async function adminRequestRoutes(app: FastifyInstance) {
     const handler = (await actorKindsFor(db, actorOf(req), c.row.org_id)).includes('handler');
     const letter = m ? await showLetter(db, c.row, Number(m[1]), app.sealer, { maskApplicant: !handler }) : null;
     if (!letter) throw new NotFoundError('文书不存在。');
-    return sendLetter(reply, letter, m![2] ? 'docx' : 'html', req.pageCtx);
+    if (m![2]) return sendLetterDocx(reply, letter);
+    reply.header('cache-control', 'private, no-store');
+    return sendHtml(reply, AdminLetterPage({ ...adminView(req, reply), caseId: c.row.id, trackingNo: c.row.tracking_no, letter }));
   });
 }

@@ -10,7 +10,7 @@ import { applyRequestAction } from './commands/request-action.js';
 import { checkRequestAttachments } from './commands/request-attachments.js';
 import { OPEN_STATUSES } from './domain/workflow.js';
 import { showLetter } from './letters.js';
-import { sendLetter } from './letter-download.js';
+import { sendLetterDocx } from './letter-download.js';
 import { applicantContext, textValues, uploadsOf } from './public-input.js';
 import { findRequestByTrackingNo, listApplicantEvents, listApplicantLetters, type PublicRequest } from './queries.public.js';
 import { applicantFields, type ApplicantData } from './schemas.js';
@@ -158,7 +158,7 @@ export function trackingRoutes(app: FastifyInstance) {
     const letter = sent ? await showLetter(db, r.row, id, app.sealer) : null;
     if (!letter) throw new NotFoundError('文书不存在，或尚未发出');
     reply.header('x-robots-tag', 'noindex');
-    if (m[2]) return sendLetter(reply, letter, 'docx', req.pageCtx);
+    if (m[2]) return sendLetterDocx(reply, letter);
     reply.header('cache-control', 'private, no-store');
     return sendHtml(reply, LetterPage({ ctx: req.pageCtx, trackingNo: no, letter }));
   });

@@ -3,7 +3,7 @@ import type { ApplicantKind } from '../../db/schema.js';
 import { fields } from '../../platform/http/forms.js';
 import { maskPersonalData } from '../../platform/text-checks/personal-data.js';
 import { isValidCreditCode, isValidIdNumber } from '../../platform/text-checks/validators.js';
-import { APPLICANT_KINDS, CHOSEN_OUTCOMES } from './domain/outcomes.js';
+import { APPLICANT_KINDS, OUTCOME_CODES } from './domain/outcomes.js';
 import { MAX_EXTENSION_DAYS } from './domain/clock.js';
 
 /**
@@ -144,7 +144,8 @@ export const feeSchema = z
   })
   .refine((v) => v.method !== 'per_page' || v.pages !== null, { message: '按量收费须填写页数', path: ['pages'] });
 export const replyDraftSchema = z.object({
-  outcome: z.enum(CHOSEN_OUTCOMES.map((o) => o.code).concat(['other_no_correction', 'other_no_fee']) as [string, ...string[]], { error: '请选择办理结果' }),
+  // The two lapses (逾期不补正, 逾期未缴费) are chosen too; outcomeRule checks that their deadline has passed.
+  outcome: z.enum(OUTCOME_CODES as [string, ...string[]], { error: '请选择办理结果' }),
   body: z.string().max(20_000, '答复书正文过长').optional().transform((s) => (s ?? '').trim()),
   disclosedContent: fields.optionalText('公开的内容', 2000),
   withheldReason: fields.optionalText('不予公开的理由', 2000),

@@ -62,7 +62,7 @@ function pastDate(on: string | null | undefined, a: EffectArgs, after: string | 
 }
 
 const letter = (trx: Transaction<Database>, a: EffectArgs, details: Parameters<typeof issueLetter>[3], addressee: string | null = null) =>
-  issueLetter(trx, a.c, a.ctx.sealer, details, { date: a.today, actorId: a.ctx.actor.id, status: 'sent', addressee });
+  issueLetter(trx, a.c, a.ctx.sealer, details, { date: a.today, actorId: a.ctx.actor.id, status: 'sent', addressee, at: a.ctx.clock.now() });
 
 export const ACTION_EFFECTS: { [A in RequestAction]: EffectFn<A> } = {
   // An online application is received on the day both sides confirm it (条例 第三十一条): the day it is registered.
@@ -168,19 +168,19 @@ export const ACTION_EFFECTS: { [A in RequestAction]: EffectFn<A> } = {
     const o = outcomeOf(draft.outcome!);
     return {
       event: { kind: 'replied', details: { outcome: o.code, letterId: draft.id } },
-      set: { outcome: o.code, replied_on: a.today, closed_on: a.today },
+      set: { outcome: o.code, closed_on: a.today },
       message: `已发出答复：${o.short}`,
       audit: { outcome: o.code },
     };
   },
 
   async record_delivery(_trx, a, input) {
-    const on = pastDate(input.on, a, a.c.row.replied_on, '送达日期');
+    const on = pastDate(input.on, a, a.c.row.closed_on, '送达日期');
     return { event: { kind: 'delivered', on, details: { method: input.method } }, set: { delivered_on: on }, message: `已登记送达（${on}）` };
   },
 
   async archive(_trx, a) {
-    return { event: { kind: 'archived', visible: false }, set: { archived_at: a.ctx.clock.now() }, message: '已归档' };
+    return { event: { kind: 'archived', visible: false }, message: '已归档' };
   },
 
   async withdraw(_trx, a, input) {

@@ -8,7 +8,7 @@ import { inTransaction } from '../../../platform/http/command.js';
 import { RuleError } from '../../../platform/http/errors.js';
 import { loadCase } from '../case.js';
 import { REPLY_WORKING_DAYS } from '../domain/clock.js';
-import { contentTokens, MASS_PER_MONTH, SAME_CONTENT, similarity } from '../domain/similarity.js';
+import { contentTokens, lookbackStart, MASS_PER_MONTH, SAME_CONTENT, similarity } from '../domain/similarity.js';
 import { issueLetter } from '../letters.js';
 import { applicantOf, maskApplicant, RECEIPT_RULES, RECEIPT_DATE_LABELS, type Application } from '../schemas.js';
 import { checkRequestAttachments, storeRequestAttachments } from './request-attachments.js';
@@ -49,7 +49,7 @@ export async function createRequest(
   const problem = checkRequestAttachments(uploads, ctx.maxUploadBytes);
   if (problem) throw new RuleError(problem, 'attachments');
   return inTransaction(ctx, async (trx) => {
-    const org = await trx.selectFrom('organizations').select(['id', 'slug']).where('id', '=', app.orgId).executeTakeFirst();
+    const org = await trx.selectFrom('organizations').select(['id', 'slug', 'request_fee_pauses_clock']).where('id', '=', app.orgId).executeTakeFirst();
     if (!org) throw new RuleError('所选受理机关不存在', 'orgId');
     const today = ctx.clock.today();
     const year = today.slice(0, 4);
@@ -65,10 +65,10 @@ export async function createRequest(
       .values({
         org_id: org.id, tracking_no: trackingNo, access_code_hash: accessCodeHash(ctx, trackingNo, accessCode), channel: opts.channel, status: online ? 'pending' : 'handling',
         applicant_kind: applicant.kind, applicant_sealed: ctx.sealer.seal(applicant), applicant_masked: maskApplicant(applicant), applicant_key: applicantKey,
-        contact_key: ctx.sealer.blindIndex(`phone:${applicant.phone}`), subject: app.subject, doc_number: app.docNumber, description: app.description,
+        subject: app.subject, doc_number: app.docNumber, description: app.description,
         provide_form: app.provideForm, delivery_method: app.deliveryMethod, content_tokens: tokens, submitted_at: ctx.clock.now(),
         received_on: online ? null : opts.receivedOn!, receipt_note: online ? '' : `${RECEIPT_RULES[opts.channel]}：${RECEIPT_DATE_LABELS[opts.channel]} ${opts.receivedOn}`,
-        repeat_of: flags.repeatOf, mass_flag: flags.mass,
+        repeat_of: flags.repeatOf, mass_flag: flags.mass, created_at: ctx.clock.now(), updated_at: ctx.clock.now(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -79,9 +79,9 @@ export async function createRequest(
       await addEvent(trx, ctx, row.id, 'registered', opts.receivedOn!, {});
       const c = (await loadCase(trx, row.id))!;
       const due = cal.deadline(opts.receivedOn!, REPLY_WORKING_DAYS);
-      await issueLetter(trx, c, ctx.sealer, { kind: 'receipt', dueOn: due.dueOn, dueExplanation: `收到申请后第 ${REPLY_WORKING_DAYS} 个工作日` }, { date: today, actorId: ctx.actor.id, status: 'sent' });
+      await issueLetter(trx, c, ctx.sealer, { kind: 'receipt', dueOn: due.dueOn, dueExplanation: `收到申请后第 ${REPLY_WORKING_DAYS} 个工作日` }, { date: today, actorId: ctx.actor.id, status: 'sent', at: ctx.clock.now() });
     }
-    await storeClock(trx, row.id, cal, today);
+    await storeClock(trx, row.id, { feePausesClock: org.request_fee_pauses_clock, closed: false }, cal, today);
     await recordEvent(trx, { actor: ctx.actor, action: online ? 'request.submit' : 'request.intake', entityType: 'request', entityId: row.id, orgId: org.id, after: { trackingNo, channel: opts.channel, repeatOf: flags.repeatOf, mass: flags.mass }, at: ctx.clock.now() });
     return { id: row.id, trackingNo, accessCode };
   });
@@ -100,12 +100,11 @@ async function allocateTrackingNo(trx: Transaction<Database>, orgId: number, slu
  * the applicant has filed more requests this month than the free allowance.
  */
 async function flagsFor(trx: Transaction<Database>, orgId: number, applicantKey: string, tokens: string, today: string): Promise<{ repeatOf: number | null; mass: boolean }> {
-  const since = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   const earlier = await trx
     .selectFrom('requests')
     .select(['id', 'org_id', 'content_tokens', 'submitted_at'])
     .where('applicant_key', '=', applicantKey)
-    .where('submitted_at', '>=', new Date(`${since}T00:00:00+08:00`))
+    .where('submitted_at', '>=', lookbackStart(today))
     .orderBy('id', 'desc')
     .limit(500)
     .execute();

@@ -7,8 +7,8 @@ import type { Sealer } from '../../../platform/crypto/sealer.js';
 import type { FileStorage } from '../../../platform/files/storage.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
-import { clockOf, loadCase, subjectOf, type RequestCase } from '../case.js';
-import type { ClockState } from '../domain/clock.js';
+import { clockEventsOf, clockOf, loadCase, subjectOf } from '../case.js';
+import { CLOCK_EVENT_KINDS, computeClock, type ClockState } from '../domain/clock.js';
 import { findRequestTransition, REQUEST_ACTION_LABELS, requestRefusal, type RequestAction, type RequestActorKind } from '../domain/workflow.js';
 import { ACTION_EFFECTS, type ActionInput } from './action-effects.js';
 
@@ -45,7 +45,8 @@ export async function applyRequestAction(ctx: RequestCommandContext, requestId: 
     await addEvent(trx, ctx, c.row.id, effect.event.kind, effect.event.on ?? today, effect.event.details ?? {}, effect.event.visible ?? true);
     const status = effect.status ?? (t.to === 'same' ? c.row.status : t.to);
     await trx.updateTable('requests').set({ status, updated_at: ctx.clock.now(), ...effect.set }).where('id', '=', c.row.id).execute();
-    await storeClock(trx, c.row.id, cal, today);
+    const closed = (effect.set?.closed_on ?? c.row.closed_on) != null;
+    await storeClock(trx, c.row.id, { feePausesClock: c.org.feePausesClock, closed }, cal, today);
     await recordEvent(trx, { actor: ctx.actor, action: AUDIT[input.action], entityType: 'request', entityId: c.row.id, orgId: c.row.org_id, before: { status: c.row.status }, after: { status, ...(effect.audit ?? {}) }, at: ctx.clock.now() });
     return { status, message: effect.message ?? `已${REQUEST_ACTION_LABELS[input.action]}` };
   });
@@ -81,15 +82,19 @@ export async function addEvent(trx: Transaction<Database>, ctx: CommandContext, 
   return row.id;
 }
 
-/** Folds the clock again from the stored events and keeps the result with the request. */
-export async function storeClock(trx: Transaction<Database>, requestId: number, cal: WorkingCalendar, today: string): Promise<ClockState> {
-  const c = (await loadCase(trx, requestId)) as RequestCase;
-  const clock = clockOf(c, cal, today);
-  const closed = c.row.closed_on !== null;
+/** Folds the clock again from the request's stored clock events and keeps the result with it. */
+export async function storeClock(trx: Transaction<Database>, requestId: number, o: { feePausesClock: boolean; closed: boolean }, cal: WorkingCalendar, today: string): Promise<ClockState> {
+  const events = await trx.selectFrom('request_events').select(['kind', 'on_date', 'details']).where('request_id', '=', requestId).where('kind', 'in', CLOCK_EVENT_KINDS).orderBy('id').execute();
+  const clock = computeClock(clockEventsOf(events), cal, { feePausesClock: o.feePausesClock }, today);
+  await writeClock(trx, requestId, clock, o.closed);
+  return clock;
+}
+
+/** Keeps a folded clock with its request: the deadline for the workbench's index, and the whole state to explain it. */
+export async function writeClock(trx: Transaction<Database>, requestId: number, clock: ClockState, closed: boolean): Promise<void> {
   await trx
     .updateTable('requests')
     .set({ due_on: closed ? null : clock.dueOn, due_provisional: !closed && clock.provisional, clock: JSON.stringify(clock) })
     .where('id', '=', requestId)
     .execute();
-  return clock;
 }

@@ -28,3 +28,23 @@ export const EVENT_LABELS: Record<string, string> = {
 export function eventLabel(kind: string): string {
   return EVENT_LABELS[kind] ?? kind;
 }
+
+/**
+ * What the applicant reads on the tracking page: plainer words where the staff's differ, the
+ * receiving channel for an intake, and never more than a label (no names, no details).
+ */
+const FOR_APPLICANT: Record<string, string> = {
+  registered: '受理机关登记受理',
+  consultation_started: '征求第三方意见',
+  extension_approved: '延期答复',
+  fee_notified: '收费通知',
+  fee_paid: '缴费',
+  replied: '答复',
+  delivered: '送达',
+};
+const INTAKE_LABELS: Record<string, string> = { in_person: '窗口收件', post_signed: '邮寄收件', post_unsigned: '邮寄收件', fax: '传真收件' };
+
+export function applicantEventLabel(kind: string, channel: string | null): string {
+  if (kind === 'intake') return INTAKE_LABELS[channel ?? ''] ?? '收件';
+  return FOR_APPLICANT[kind] ?? EVENT_LABELS[kind] ?? '办理进展';
+}

@@ -51,7 +51,6 @@ export const OUTCOMES: readonly Outcome[] = [
   { code: 'other_other', group: 'other', label: '其他', short: '其他处理：其他', basis: '《中华人民共和国政府信息公开条例》' },
 ];
 
-export type OutcomeCode = (typeof OUTCOMES)[number]['code'];
 export const OUTCOME_CODES = OUTCOMES.map((o) => o.code);
 
 export function outcomeOf(code: string): Outcome {
@@ -59,9 +58,6 @@ export function outcomeOf(code: string): Outcome {
   if (!o) throw new RangeError(`未知的办理结果：${code}`);
   return o;
 }
-
-/** Outcomes the handler chooses; the two lapses (逾期不补正, 逾期未缴费) are recorded by their own actions. */
-export const CHOSEN_OUTCOMES = OUTCOMES.filter((o) => o.code !== 'other_no_correction' && o.code !== 'other_no_fee');
 
 /** The report's applicant columns: 自然人, then the five kinds of 法人或其他组织. */
 export const APPLICANT_KINDS: { kind: ApplicantKind; label: string }[] = [

@@ -1,3 +1,4 @@
+import { addDays } from '../../../platform/calendar/dates.js';
 import { segmentQueryWords } from '../../../platform/search/index.js';
 
 /**
@@ -25,3 +26,8 @@ export function similarity(a: string, b: string): number {
 export const SAME_CONTENT = 0.6;
 /** 第三十五条: requests whose number clearly exceeds a reasonable range; the free monthly allowance (109号) marks it. */
 export const MASS_PER_MONTH = 10;
+
+/** Repeats and requests from several applicants are looked for over the past year, from `today` (Beijing date). */
+export function lookbackStart(today: string): Date {
+  return new Date(`${addDays(today, -365)}T00:00:00+08:00`);
+}

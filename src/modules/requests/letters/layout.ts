@@ -1,5 +1,18 @@
 import { chineseDate } from './phrases.js';
 
+/** A letter as it is laid out, the same for the Word file and the web page. */
+export interface LetterText {
+  title: string;
+  letterNo: string;
+  salutation: string;
+  body: string;
+  /** Empty: the organ's name. */
+  closing: string;
+  orgName: string;
+  /** 'YYYY-MM-DD'; shown in Chinese form. */
+  date: string;
+}
+
 /**
  * Splits an edited body into paragraphs, the same way for DOCX and HTML. Paragraphs are separated
  * by blank lines; a single line break (as typed into a textarea, CRLF included) also starts a new

@@ -1,15 +1,8 @@
-import { closingLines, letterParagraphs, salutationLine } from './layout.js';
+import { closingLines, letterParagraphs, salutationLine, type LetterText } from './layout.js';
 
 export { letterParagraphs } from './layout.js';
 
-export interface LetterViewProps {
-  title: string;
-  letterNo: string;
-  salutation: string;
-  body: string;
-  closing: string;
-  orgName: string;
-  date: string;
+export interface LetterViewProps extends LetterText {
   /** The title's heading level in the surrounding page (default 2). */
   headingLevel?: 1 | 2 | 3;
 }

@@ -1,15 +1,5 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IRunOptions } from 'docx';
-import { closingLines, letterParagraphs, salutationLine } from './layout.js';
-
-export interface LetterDocxInput {
-  title: string;
-  letterNo: string;
-  salutation: string;
-  body: string;
-  closing: string;
-  orgName: string;
-  date: string;
-}
+import { closingLines, letterParagraphs, salutationLine, type LetterText } from './layout.js';
 
 /**
  * Layout after GB/T 9704-2012 (党政机关公文格式): A4, margins top 37 mm, bottom 35 mm, left 28 mm,
@@ -61,7 +51,7 @@ function pageFooter(): Footer {
 }
 
 /** Renders a letter's final text as a DOCX after GB/T 9704. */
-export async function renderLetterDocx(letter: LetterDocxInput): Promise<Buffer> {
+export async function renderLetterDocx(letter: LetterText): Promise<Buffer> {
   const blank = () => new Paragraph({ spacing: LINE, children: [text('')] });
   const children: Paragraph[] = [...titleParagraphs(letter.title)];
   if (letter.letterNo.trim()) {

@@ -8,6 +8,7 @@ import type { ClockState, PauseKind } from '../domain/clock.js';
 import { STATUS_LABELS } from '../domain/workflow.js';
 import type { ShownLetter } from '../letters.js';
 import type { ApplicantEvent, ApplicantLetter } from '../queries.public.js';
+import { applicantEventLabel } from '../domain/event-labels.js';
 import type { FormValues } from './public-form-parts.js';
 import { CorrectionForm, WithdrawForm } from './public-status-forms.js';
 
@@ -36,28 +37,6 @@ export interface StatusPageProps {
   flash?: string | null;
   /** A form sent back with its problems. */
   form?: { which: 'correction' | 'withdraw'; values: FormValues; errors: FieldErrors } | null;
-}
-
-/** What the applicant sees of each event: a plain label, never who did it or the details. */
-const EVENT_LABELS: Record<string, string> = {
-  submitted: '网上提交申请',
-  registered: '受理机关登记受理',
-  correction_requested: '告知补正',
-  correction_received: '收到补正',
-  consultation_started: '征求第三方意见',
-  consultation_ended: '征求意见结束',
-  extension_approved: '延期答复',
-  fee_notified: '收费通知',
-  fee_paid: '缴费',
-  replied: '答复',
-  delivered: '送达',
-  withdrawn: '撤回申请',
-};
-const INTAKE_LABELS: Record<string, string> = { in_person: '窗口收件', post_signed: '邮寄收件', post_unsigned: '邮寄收件', fax: '传真收件' };
-
-export function eventLabel(e: ApplicantEvent): string {
-  if (e.kind === 'intake') return INTAKE_LABELS[e.channel ?? ''] ?? '收件';
-  return EVENT_LABELS[e.kind] ?? '办理进展';
 }
 
 /** 申请办理情况: where the request stands, what is due when and why, and the letters sent. */
@@ -95,7 +74,7 @@ export function StatusPage(p: StatusPageProps) {
         <ol class="timeline">
           {p.events.map((e) => (
             <li>
-              <span class="timeline-date">{formatChineseDate(e.on)}</span> {eventLabel(e)}
+              <span class="timeline-date">{formatChineseDate(e.on)}</span> {applicantEventLabel(e.kind, e.channel)}
             </li>
           ))}
         </ol>
