@@ -197,14 +197,21 @@ export async function proactiveProposals(db: Kysely<Database>, orgIds: number[],
  */
 export async function activeReminders(db: Kysely<Database>, orgIds: number[], today: string, cal: WorkingCalendar) {
   if (orgIds.length === 0) return [];
+  // Driven from the open requests in deadline order (the requests_open_due index), each probing its
+  // reminders by primary key, so the page stops after 20 instead of joining every reminder ever sent.
+  // OFFSET 0 keeps the planner from flattening the lateral subquery back into a hash join over all
+  // reminders, which it otherwise picks on a misestimate (bench:requests: 1 ms against 12 ms).
   return db
-    .selectFrom('request_reminders as m')
-    .innerJoin('requests as r', (j) => j.onRef('r.id', '=', 'm.request_id').onRef('r.due_on', '=', 'm.due_on'))
+    .selectFrom('requests as r')
+    .innerJoinLateral(
+      (eb) => eb.selectFrom('request_reminders as m').select(['m.kind', 'm.due_on']).whereRef('m.request_id', '=', 'r.id').whereRef('m.due_on', '=', 'r.due_on').offset(0).as('m'),
+      (j) => j.onTrue(),
+    )
     .select(['r.id', 'r.tracking_no', 'r.subject', 'm.kind', 'm.due_on'])
     .where('r.org_id', 'in', orgIds)
     .where('r.status', 'in', OPEN_STATUSES)
     .where('r.due_on', '<=', cal.addWorkingDays(today, DUE_SOON_DAYS))
-    .orderBy('m.due_on')
+    .orderBy('r.due_on')
     .orderBy('r.id')
     .limit(20)
     .execute();
