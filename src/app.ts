@@ -29,6 +29,10 @@ import review from './modules/review/index.js';
 import interpretations from './modules/interpretations/index.js';
 import calendar from './modules/calendar/index.js';
 import requests from './modules/requests/index.js';
+import qa from './modules/qa/index.js';
+import ask from './modules/ask/index.js';
+import accounts from './modules/accounts/index.js';
+import subscriptions from './modules/subscriptions/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -143,6 +147,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(interpretations);
   await app.register(calendar);
   await app.register(requests);
+  await app.register(qa);
+  await app.register(ask);
+  await app.register(accounts);
+  await app.register(subscriptions);
   return app;
 }
 

@@ -11,6 +11,9 @@ import { importPolicyDocs } from './modules/documents/commands/import-policy-doc
 import { refreshDueValidity } from './modules/documents/commands/refresh-validity.js';
 import { reviewJobHandlers } from './modules/review/jobs.js';
 import { requestJobHandlers } from './modules/requests/jobs.js';
+import { qaJobHandlers } from './modules/qa/jobs.js';
+import { askJobHandlers } from './modules/ask/jobs.js';
+import { subscriptionsJobHandlers } from './modules/subscriptions/jobs.js';
 import { cookieSecret, isEmpty, openRuntime, type Runtime } from './runtime.js';
 
 const HELP = `gongkai — 政府信息公开平台
@@ -124,6 +127,9 @@ async function serve(config: Config): Promise<number> {
     'refresh-validity': { run: () => refreshDueValidity(rt.db, rt.clock).then(() => app.pageCache.clear()), next: nextChinaMidnight },
     ...reviewJobHandlers(rt.db, rt.clock, () => app.pageCache.clear()),
     ...requestJobHandlers(rt.db, rt.clock),
+    ...qaJobHandlers(rt.db, rt.clock, sealerFor(config)),
+    ...askJobHandlers(rt.db, rt.clock, sealerFor(config)),
+    ...subscriptionsJobHandlers(rt.db, rt.clock, sealerFor(config)),
   };
   await scheduleJob(rt.db, 'refresh-validity', rt.clock.now(), { uniqueKey: 'refresh-validity' });
   await scheduleJob(rt.db, 'request-reminders', rt.clock.now(), { uniqueKey: 'request-reminders' });

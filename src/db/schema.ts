@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { AskTables } from './schema-ask.js';
+import type { SubscriptionTables } from './schema-subscriptions.js';
 
 /** Row types of every table, by hand: the migrations are the source of truth, these mirror them. */
 
@@ -12,7 +14,7 @@ export type DisclosureAttribute = 'public' | 'public_redacted' | 'on_request' | 
 export type DocumentStatus = 'draft' | 'submitted' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'withdrawn' | 'merged';
 /** Every publishable item (documents, interpretations) goes through the same review states. */
 export type ItemStatus = DocumentStatus;
-export type ItemType = 'document' | 'interpretation';
+export type ItemType = 'document' | 'interpretation' | 'qa';
 export type InterpretationRule = 'required' | 'grace' | 'none';
 export type WithdrawalKind = 'notice' | 'remove';
 export type FlaggedAction = 'block' | 'suggest' | 'warn';
@@ -53,6 +55,8 @@ export interface OrganizationsTable {
   interpretation_grace_days: Generated<number>;
   /** Replies go to the disclosure office for procedural review before they are sent. */
   request_reply_review: Generated<boolean>;
+  /** Working days a department has to answer a question sent to it from the smart Q&A (转人工). */
+  referral_days: Generated<number>;
   /** Whether the reply clock stops between a fee notice and payment (national rule unconfirmed). */
   request_fee_pauses_clock: Generated<boolean>;
   /** Working days an applicant is given to correct a request (补正), by default. */
@@ -447,7 +451,113 @@ export interface RequestRemindersTable {
   created_at: Timestamp;
 }
 
-export interface Database {
+export interface QaEntriesTable extends ReviewColumns {
+  id: Generated<number>;
+  org_id: number;
+  /** The corpus id of an imported pair; imports are idempotent by it. */
+  source_id: string | null;
+  question: string;
+  /** Other ways people ask the same thing (相似问法). */
+  phrasings: ColumnType<string[], string[] | undefined, string[]>;
+  answer_html: string;
+  answer_text: string;
+  /** The answering department or office (科室) and its contact (phone). */
+  department: string;
+  contact: string;
+  topic_id: number | null;
+  audiences: ColumnType<string[], string[] | undefined, string[]>;
+  /** When the answer is next due to be checked against the policies in force (复核日期). */
+  review_on: DateString | null;
+  origin: Generated<'manual' | 'import' | 'referral'>;
+  status: ItemStatus;
+  published_on: DateString | null;
+  published_at: Timestamp | null;
+  /** question and phrasings (A), answer (D), segmented by jieba. */
+  search_vector: ColumnType<string, string | undefined, string>;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QaEntryDocumentsTable {
+  qa_id: number;
+  document_id: number;
+  /** 第十二条, when the answer rests on one clause. */
+  clause: Generated<string>;
+}
+
+export interface AccountsTable {
+  id: Generated<number>;
+  email_sealed: string;
+  email_key: string;
+  email_masked: string;
+  display_name: Generated<string>;
+  password_hash: string;
+  email_verified_at: Timestamp | null;
+  kind: Generated<'person' | 'enterprise'>;
+  /** The enterprise profile (可能适用于您的政策). */
+  industry: Generated<string>;
+  size: Generated<string>;
+  district: Generated<string>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AccountTokensTable {
+  /** SHA-256 of the token in the link. */
+  id: string;
+  account_id: number;
+  purpose: 'verify' | 'reset';
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface AccountSessionsTable {
+  id: string;
+  account_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export type InboxItemType = 'document' | 'interpretation' | 'qa' | 'referral';
+
+export interface InboxItemsTable {
+  id: Generated<number>;
+  account_id: number;
+  item_type: InboxItemType;
+  item_id: number;
+  subscription_id: number | null;
+  title: string;
+  url: string;
+  summary: Generated<string>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  /** The address, sealed; lists show the masked one. */
+  to_sealed: string;
+  to_masked: string;
+  subject: string;
+  body_text: string;
+  account_id: number | null;
+  /** Set where a message must go out once only (e.g. one publication to one subscriber). */
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface Database extends AskTables, SubscriptionTables {
   settings: SettingsTable;
   organizations: OrganizationsTable;
   catalog_nodes: CatalogNodesTable;
@@ -482,6 +592,13 @@ export interface Database {
   request_documents: RequestDocumentsTable;
   request_appeals: RequestAppealsTable;
   request_reminders: RequestRemindersTable;
+  qa_entries: QaEntriesTable;
+  qa_entry_documents: QaEntryDocumentsTable;
+  accounts: AccountsTable;
+  account_tokens: AccountTokensTable;
+  account_sessions: AccountSessionsTable;
+  inbox_items: InboxItemsTable;
+  mail_outbox: MailOutboxTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -3,6 +3,9 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-review.js';
 import * as m0003 from './0003-search-sample.js';
 import * as m0004 from './0004-requests.js';
+import * as m0005 from './0005-qa-accounts.js';
+import * as m0006 from './0006-ask.js';
+import * as m0007 from './0007-subscriptions.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0002-review': m0002,
   '0003-search-sample': m0003,
   '0004-requests': m0004,
+  '0005-qa-accounts': m0005,
+  '0006-ask': m0006,
+  '0007-subscriptions': m0007,
 };

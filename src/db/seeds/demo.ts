@@ -13,6 +13,9 @@ import { checkDocumentInput, splitIssuers, type DocumentInput } from '../../modu
 import { DEMO_DOCUMENTS } from './demo-documents.js';
 import { seedDemoInterpretations } from './demo-interpretations.js';
 import { seedDemoRequests } from './demo-requests.js';
+import { seedDemoQa } from './demo-qa.js';
+import { seedDemoAsk } from './demo-ask.js';
+import { seedDemoSubscriptions } from './demo-subscriptions.js';
 import type { Sealer } from '../../platform/crypto/sealer.js';
 
 /** The demo site group: a city, 4 departments, 2 counties with a township each, staff for every role. */
@@ -102,6 +105,11 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
   }
   await seedDemoInterpretations(db, { ...system, actor: { id: actors.get('admin')!.id, label: '系统管理员' } }, actors.get('admin')!, docIds);
   await seedDemoRequests(db, clock, storage, sealer, orgIds);
+  // In order: the Q&A library, then what the smart Q&A adds to it, then the public's accounts and subscriptions.
+  const demo = { orgIds, actors, docIds };
+  await seedDemoQa(db, clock, sealer, demo);
+  await seedDemoAsk(db, clock, sealer, demo);
+  await seedDemoSubscriptions(db, clock, sealer, demo);
 }
 
 export function demoLogins(): string {

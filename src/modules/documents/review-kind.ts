@@ -7,6 +7,7 @@ import { recordEvent } from '../../platform/audit/audit.js';
 import type { BodyField } from '../review/checks.js';
 import type { CheckField, ItemKind, RuleFinding } from '../review/item-kind.js';
 import { interpretationFinding, publishLinkedInterpretations } from '../interpretations/sync.js';
+import { notePublication } from '../subscriptions/publication.js';
 import { extractSentinelSpans, findRedactions, withRedactionSentinels } from './domain/redaction.js';
 import { allocateIndexNumber } from './commands/index-numbers.js';
 import { buildSearchVector, refreshDocumentValidity } from './commands/document-state.js';
@@ -91,6 +92,7 @@ export const documentKind: ItemKind = {
         indexNo = await allocateIndexNumber(trx, { orgId: d.org_id, orgCode: org.code, template: org.index_template, date: publishedOn });
       }
       await trx.updateTable('documents').set({ status: 'published', published_on: publishedOn, year: Number(publishedOn.slice(0, 4)), published_at: now, index_no: indexNo }).where('id', '=', id).execute();
+      await notePublication(trx, now, { type: 'document', id });
     }
     await refreshDocumentValidity(trx, liveId, today);
     // 三同步: interpretations approved with the document go out with it.

@@ -18,7 +18,7 @@ export interface Actor {
   roles: { orgId: number; role: Role }[];
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function createSession(trx: Transaction<Database>, staffId: number, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import type { CommandContext } from '../../../platform/http/command.js';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { linkDocuments, linkedDocumentIds } from './save-interpretation.js';
+import { notePublication } from '../../subscriptions/publication.js';
 
 /**
  * Makes an interpretation public, inside the caller's transaction (the review workflow's, or the
@@ -32,6 +33,7 @@ export async function publishInterpretationRow(trx: Transaction<Database>, ctx: 
       .set({ status: 'published', published_on: row.published_on ?? ctx.clock.today(), published_at: now, publish_at: null })
       .where('id', '=', id)
       .execute();
+    await notePublication(trx, now, { type: 'interpretation', id });
     return id;
   }
   const live = await trx.selectFrom('interpretations').select(['id', 'status']).where('id', '=', row.edition_of).forUpdate().executeTakeFirstOrThrow();

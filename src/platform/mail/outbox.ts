@@ -1,0 +1,47 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { Sealer } from '../crypto/sealer.js';
+
+/** One e-mail to a member of the public. */
+export interface OutgoingMail {
+  /** What it is, for the outbox list: account_verify, subscription, referral_answer, … */
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  accountId?: number | null;
+  /** A message with a key goes out once only, however often it is queued. */
+  dedupeKey?: string | null;
+}
+
+/** 'wang.xiaoming@example.com' → 'w***@example.com' (lists and logs never show the address). */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+/**
+ * Queues a message inside the caller's transaction, so it exists exactly when what it tells of
+ * was committed. A job sends it over SMTP when configured; otherwise the administrator reads it
+ * in the outbox. The address is sealed like other personal data. Returns false for a duplicate.
+ */
+export async function queueMail(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer, mail: OutgoingMail, now: Date): Promise<boolean> {
+  const r = await trx
+    .insertInto('mail_outbox')
+    .values({
+      kind: mail.kind,
+      to_sealed: sealer.seal(mail.to),
+      to_masked: maskEmail(mail.to),
+      subject: mail.subject,
+      body_text: mail.text,
+      account_id: mail.accountId ?? null,
+      dedupe_key: mail.dedupeKey ?? null,
+      created_at: now,
+      sent_at: null,
+      last_error: null,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
