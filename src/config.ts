@@ -31,6 +31,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   NODE_ENV: z.string().default('development'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL 格式应为 smtp://用户名:密码@主机:端口 或 smtps://…（465 端口用 smtps）')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
   DATA_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'DATA_KEY 必须是 32 字节密钥的 base64 编码（可用 openssl rand -base64 32 生成）')
@@ -56,6 +61,9 @@ export interface Config {
   production: boolean;
   /** Master key for personal data at rest (base64); null: a key file in the data directory. */
   dataKey: string | null;
+  /** Outgoing mail: SMTP server URL (null: mail stays in the outbox for the administrator) and sender. */
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +81,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A server database outlives any one machine's data directory: its key must be managed explicitly.
   if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.DATA_KEY) {
     throw new ConfigError(['DATA_KEY: 生产环境使用 PostgreSQL 时必须设置个人信息加密主密钥（openssl rand -base64 32），并与数据库分开备份']);
+  }
+  // Links in mail must not take their host from a request (a forged Host header would send reset links elsewhere).
+  if (e.NODE_ENV === 'production' && e.SMTP_URL && !e.PUBLIC_URL) {
+    throw new ConfigError(['PUBLIC_URL: 配置了 SMTP_URL 发送邮件时，必须设置网站地址 PUBLIC_URL（邮件中的链接以它为准）']);
   }
   let corpusPath: string | null = null;
   if (e.CORPUS_PATH === 'none' || e.CORPUS_PATH === '') corpusPath = null;
@@ -96,5 +108,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     production: e.NODE_ENV === 'production',
     dataKey: e.DATA_KEY ?? null,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `${e.SITE_NAME} <noreply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : 'localhost'}>`,
   };
 }

@@ -8,6 +8,7 @@ import { verifyChain } from './platform/audit/audit.js';
 import { nextChinaMidnight, scheduleJob, startJobLoop, type JobHandler } from './platform/jobs/runner.js';
 import { warmSegmenter } from './platform/search/index.js';
 import { importPolicyDocs } from './modules/documents/commands/import-policy-docs.js';
+import { importQaPairs } from './modules/qa/commands/import-qa.js';
 import { refreshDueValidity } from './modules/documents/commands/refresh-validity.js';
 import { reviewJobHandlers } from './modules/review/jobs.js';
 import { requestJobHandlers } from './modules/requests/jobs.js';
@@ -25,6 +26,7 @@ const HELP = `gongkai — 政府信息公开平台
   migrate                     执行数据库迁移
   seed [--demo]               写入基础数据；--demo 同时写入演示站群（仅限空库）
   import policy-docs FILE     导入政策文件语料（JSONL），按 sourceId 幂等，可断点续导
+  import qa FILE              导入政策问答语料（JSONL），直接发布（不经审核、不推送订阅），按 sourceId 幂等，可断点续导
   refresh-validity            重新计算今天到期、生效的文件有效性
   audit verify                校验审计日志哈希链，发现篡改时以非零状态退出
   help                        显示本帮助
@@ -61,9 +63,15 @@ async function main(argv: string[]): Promise<number> {
         console.log('基础数据已写入。');
       });
     case 'import':
-      if (rest[0] !== 'policy-docs' || !rest[1]) {
-        console.error('用法：gongkai import policy-docs FILE.jsonl');
+      if ((rest[0] !== 'policy-docs' && rest[0] !== 'qa') || !rest[1]) {
+        console.error('用法：gongkai import policy-docs FILE.jsonl\n      gongkai import qa FILE.jsonl');
         return 2;
+      }
+      if (rest[0] === 'qa') {
+        return withRuntime(config, async (rt) => {
+          const r = await runImport(rt, rest[1]!, '导入政策问答', importQaPairs);
+          console.log(`导入完成：新增 ${r.imported} 条问答，已存在而跳过 ${r.skipped} 条。`);
+        });
       }
       return withRuntime(config, async (rt) => {
         const r = await runImport(rt, rest[1]!);
@@ -106,12 +114,13 @@ async function seedIfEmpty(rt: Runtime): Promise<boolean> {
   return true;
 }
 
-async function runImport(rt: Runtime, file: string) {
+/** One progress bar for every corpus import: the importers report bytes read, imported and skipped. */
+async function runImport(rt: Runtime, file: string, label = '导入政策文件', importer: typeof importPolicyDocs | typeof importQaPairs = importPolicyDocs) {
   warmSegmenter();
-  const bar = new SingleBar({ format: '导入政策文件 [{bar}] {percentage}% | 新增 {imported} 跳过 {skipped}', stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
+  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | 新增 {imported} 跳过 {skipped}`, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
   bar.start(100, 0, { imported: 0, skipped: 0 });
   try {
-    const r = await importPolicyDocs(rt.db, rt.clock, file, (p) => bar.update(Math.floor((p.bytesRead / p.bytesTotal) * 100), { imported: p.imported, skipped: p.skipped }));
+    const r = await importer(rt.db, rt.clock, file, (p) => bar.update(Math.floor((p.bytesRead / p.bytesTotal) * 100), { imported: p.imported, skipped: p.skipped }));
     bar.update(100, { imported: r.imported, skipped: r.skipped });
     return r;
   } finally {

@@ -1,3 +1,84 @@
+import type { ColumnType, Generated } from 'kysely';
+
 /** Row types of the smart Q&A's tables (migration 0006): document clauses, synonyms, asked questions, referrals (转人工). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AskTables {}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateString = string;
+
+export interface DocumentClausesTable {
+  id: Generated<number>;
+  document_id: number;
+  position: number;
+  /** 第十二条, or 第3段 for a document without articles. */
+  label: string;
+  text: string;
+  /** Kept equal to the document being published, public and in force by a trigger on documents. */
+  in_force: boolean;
+  search_vector: ColumnType<string, string, string>;
+}
+
+export interface AskSynonymsTable {
+  id: Generated<number>;
+  terms: ColumnType<string[], string[], string[]>;
+  note: Generated<string>;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AskQuestionsTable {
+  id: Generated<number>;
+  /** Hash of the normalized, masked question: one row per question however often it is asked. */
+  question_key: string;
+  /** The question with personal data masked. */
+  question: string;
+  times: Generated<number>;
+  best_score: Generated<number>;
+  confident: boolean;
+  first_asked_at: Timestamp;
+  last_asked_at: Timestamp;
+  dismissed_at: Timestamp | null;
+  dismissed_by: number | null;
+}
+
+export type ReferralStatus = 'submitted' | 'assigned' | 'answered' | 'closed';
+
+export interface ReferralsTable {
+  id: Generated<number>;
+  org_id: number;
+  tracking_no: string;
+  access_code_hash: string;
+  question: string;
+  status: ReferralStatus;
+  account_id: number | null;
+  /** The asker's name and e-mail, sealed (AES-256-GCM) as one JSON document. */
+  asker_sealed: string | null;
+  asker_masked: Generated<string>;
+  email_masked: Generated<string>;
+  submitted_at: Timestamp;
+  submitted_on: DateString;
+  due_on: DateString;
+  due_provisional: Generated<boolean>;
+  /** { from, days, dueOn, provisional, explanation, calendarVersion }: the deadline with its inputs. */
+  deadline: ColumnType<unknown, string, string>;
+  /** The best matches when it was sent: what the department sees the asker was already shown. */
+  suggestions: ColumnType<unknown, string | undefined, string>;
+  assignee_id: number | null;
+  answer_html: Generated<string>;
+  answer_text: Generated<string>;
+  answered_at: Timestamp | null;
+  answered_by: number | null;
+  closed_at: Timestamp | null;
+  close_reason: Generated<string>;
+  qa_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AskTables {
+  document_clauses: DocumentClausesTable;
+  ask_synonyms: AskSynonymsTable;
+  ask_questions: AskQuestionsTable;
+  referrals: ReferralsTable;
+}

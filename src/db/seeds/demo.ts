@@ -113,5 +113,5 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
 }
 
 export function demoLogins(): string {
-  return DEMO_STAFF.map((s) => `  ${s.username.padEnd(16)} ${s.name}`).join('\n') + `\n  （密码均为 ${DEMO_PASSWORD}）`;
+  return DEMO_STAFF.map((s) => `  ${s.username.padEnd(16)} ${s.name}`).join('\n') + `\n  （密码均为 ${DEMO_PASSWORD}）\n  公众账号（个人中心 /account/login）：demo@example.com，密码同上`;
 }

@@ -1,4 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { adminAskRoutes } from './routes.admin.js';
+import { publicAskRoutes } from './routes.public.js';
 
 /** Smart answers (智能问答) with citations, the synonym dictionary, and questions sent to departments (转人工). */
-export default async function ask(_app: FastifyInstance) {}
+export default async function ask(app: FastifyInstance) {
+  await app.register(publicAskRoutes);
+  await app.register(adminAskRoutes);
+}

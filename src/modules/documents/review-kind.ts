@@ -13,6 +13,7 @@ import { allocateIndexNumber } from './commands/index-numbers.js';
 import { buildSearchVector, refreshDocumentValidity } from './commands/document-state.js';
 import { CONTENT_COLUMNS } from './commands/save-document.js';
 import { writeVersion } from './commands/versions.js';
+import { rebuildDocumentClauses } from '../ask/commands/build-clauses.js';
 
 /** Documents in the review workflow (see review/item-kind.ts). */
 export const documentKind: ItemKind = {
@@ -95,6 +96,8 @@ export const documentKind: ItemKind = {
       await notePublication(trx, now, { type: 'document', id });
     }
     await refreshDocumentValidity(trx, liveId, today);
+    // The smart Q&A cites clauses of the text just published.
+    await rebuildDocumentClauses(trx, liveId);
     // 三同步: interpretations approved with the document go out with it.
     await publishLinkedInterpretations(trx, ctx, liveId);
     await recordEvent(trx, { actor: ctx.actor, action: 'document.publish', entityType: 'document', entityId: liveId, orgId: d.org_id, after: { from_edition: d.edition_of !== null ? id : undefined }, at: now });

@@ -9,8 +9,10 @@ import type { CommandContext } from '../../platform/http/command.js';
  */
 export interface ItemKind {
   type: ItemType;
-  table: 'documents' | 'interpretations';
-  /** 文件 / 政策解读 */
+  table: 'documents' | 'interpretations' | 'qa_entries';
+  /** The column review lists show as the item's title ('title' unless said otherwise; a Q&A entry's is its question). */
+  titleColumn?: 'question';
+  /** 文件 / 政策解读 / 政策问答 */
   label: string;
   adminUrl(id: number): string;
   publicUrl(id: number): string;

@@ -22,16 +22,17 @@ export interface QueueRow {
   submitted_by: number | null;
 }
 
-/** Items of both kinds in the given organizations and states (or needing a review after an urgent publication). */
+/** Items of every kind in the given organizations and states (or needing a review after an urgent publication). */
 export async function listQueue(db: Kysely<Database>, p: { orgIds: number[]; statuses: ItemStatus[]; needsReview?: boolean; limit?: number }): Promise<QueueRow[]> {
   if (p.orgIds.length === 0) return [];
   const cond = p.needsReview ? sql`x.needs_review` : sql`x.status in (${sql.join(p.statuses)})`;
-  const union = (type: ItemType, table: string) => sql`
-    select ${type}::text as type, x.id, x.org_id, o.short_name as org, x.title, x.status, x.review_level, o.review_levels, x.submitted_at, x.updated_at,
+  // A Q&A entry has no title: its question (up to a line's worth) stands in for it.
+  const union = (type: ItemType, table: string, title = sql`x.title`) => sql`
+    select ${type}::text as type, x.id, x.org_id, o.short_name as org, ${title} as title, x.status, x.review_level, o.review_levels, x.submitted_at, x.updated_at,
            x.needs_review, x.urgent_reason, x.publish_at, x.edition_of, x.created_by, x.updated_by, x.submitted_by
     from ${sql.table(table)} x join organizations o on o.id = x.org_id
     where x.org_id in (${sql.join(p.orgIds)}) and ${cond}`;
-  const r = await sql<QueueRow>`${union('document', 'documents')} union all ${union('interpretation', 'interpretations')}
+  const r = await sql<QueueRow>`${union('document', 'documents')} union all ${union('interpretation', 'interpretations')} union all ${union('qa', 'qa_entries', sql`left(x.question, 200)`)}
     order by submitted_at nulls last, updated_at limit ${p.limit ?? 200}`.execute(db);
   return r.rows;
 }
@@ -43,13 +44,14 @@ export async function listLedger(db: Kysely<Database>, p: { orgIds: number[]; fr
     id: number; created_at: Date; org: string; item_type: ItemType; item_id: number; title: string | null; action: string; level: number | null;
     review_levels: number; staff: string; comment: string; findings: { blocking?: number; warnings?: number; open?: number };
   }>`
-    select a.id, a.created_at, o.short_name as org, a.item_type, a.item_id, coalesce(d.title, i.title) as title, a.action, a.level, o.review_levels,
+    select a.id, a.created_at, o.short_name as org, a.item_type, a.item_id, coalesce(d.title, i.title, left(q.question, 200)) as title, a.action, a.level, o.review_levels,
            s.display_name as staff, a.comment, a.findings
     from review_actions a
     join organizations o on o.id = a.org_id
     join staff s on s.id = a.staff_id
     left join documents d on a.item_type = 'document' and d.id = a.item_id
     left join interpretations i on a.item_type = 'interpretation' and i.id = a.item_id
+    left join qa_entries q on a.item_type = 'qa' and q.id = a.item_id
     where a.org_id in (${sql.join(p.orgIds)})
       and a.created_at >= (${p.from}::date)::timestamp at time zone 'Asia/Shanghai'
       and a.created_at < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ItemType } from '../../db/schema.js';
@@ -99,7 +100,7 @@ export async function reviewRoutes(app: FastifyInstance) {
     const row = await db
       .selectFrom(`${kind.table} as x` as 'documents as x')
       .innerJoin('organizations as o', 'o.id', 'x.org_id')
-      .select(['x.id', 'x.title', 'x.org_id', 'x.status', 'x.review_level', 'x.edition_of', 'x.needs_review', 'x.urgent_reason', 'x.publish_at', 'x.created_by', 'x.updated_by', 'x.submitted_by', 'o.short_name as org', 'o.review_levels'])
+      .select([sql<string>`left(${sql.ref(`x.${kind.titleColumn ?? 'title'}`)}, 200)`.as('title'), 'x.id', 'x.org_id', 'x.status', 'x.review_level', 'x.edition_of', 'x.needs_review', 'x.urgent_reason', 'x.publish_at', 'x.created_by', 'x.updated_by', 'x.submitted_by', 'o.short_name as org', 'o.review_levels'])
       .where('x.id', '=', ref.id)
       .executeTakeFirst();
     const scope = await scopeOrgIds(db, actor, ['drafter', 'reviewer', 'publisher', 'admin', 'disclosure_office']);
@@ -238,7 +239,8 @@ export async function termRoutes(app: FastifyInstance) {
           .selectFrom('check_run_hits as h')
           .leftJoin('documents as d', (j) => j.onRef('d.id', '=', 'h.item_id').on('h.item_type', '=', 'document'))
           .leftJoin('interpretations as i', (j) => j.onRef('i.id', '=', 'h.item_id').on('h.item_type', '=', 'interpretation'))
-          .select(['h.item_type', 'h.item_id', 'h.findings', (eb) => eb.fn.coalesce('d.title', 'i.title').as('title')])
+          .leftJoin('qa_entries as q', (j) => j.onRef('q.id', '=', 'h.item_id').on('h.item_type', '=', 'qa'))
+          .select(['h.item_type', 'h.item_id', 'h.findings', (eb) => eb.fn.coalesce('d.title', 'i.title', sql<string>`left(q.question, 200)`).as('title')])
           .where('h.run_id', '=', run.id)
           .orderBy('h.item_id')
           .limit(500)

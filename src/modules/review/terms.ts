@@ -61,7 +61,7 @@ export async function rescanPublished(db: Kysely<Database>, ctx: CommandContext,
   const run = await db.insertInto('check_runs').values({ reason, started_at: ctx.clock.now(), finished_at: null }).returning('id').executeTakeFirstOrThrow();
   let scanned = 0;
   let flagged = 0;
-  for (const [type, table] of [['document', 'documents'], ['interpretation', 'interpretations']] as const) {
+  for (const [type, table] of [['document', 'documents'], ['interpretation', 'interpretations'], ['qa', 'qa_entries']] as const) {
     let after = 0;
     for (;;) {
       const ids = await db.selectFrom(table).select('id').where('status', '=', 'published').where('id', '>', after).orderBy('id').limit(200).execute();

@@ -65,6 +65,8 @@ export function PublicLayout({ ctx, title, crumbs, description, feeds, children 
             <div class="wrap">
               <a href="/">首页</a>
               <a href="/library">政策文件库</a>
+              <a href="/qa">政策问答</a>
+              <a href="/ask">智能问答</a>
               <a href="/organizations">信息公开机构</a>
               <a href="/library/invalid">已废止、失效文件</a>
               <a href="/apply">申请公开</a>
@@ -144,6 +146,10 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
                 <a href="/admin/documents">文件管理</a>
                 <a href="/admin/documents/new">新建文件</a>
                 <a href="/admin/interpretations">政策解读</a>
+                <a href="/admin/qa">政策问答</a>
+                <a href="/admin/referrals">转人工咨询</a>
+                <a href="/admin/ask/questions">未解答问题</a>
+                <a href="/admin/ask/synonyms">同义词词典</a>
                 <a href="/admin/review">审核</a>
                 <a href="/admin/requests">依申请公开</a>
                 <a href="/admin/checks/terms">错敏词库</a>

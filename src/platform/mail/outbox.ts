@@ -45,3 +45,29 @@ export async function queueMail(trx: Transaction<Database> | Kysely<Database>, s
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
+
+/** A message whose address is already sealed (the account's own sealed e-mail): bulk fan-out. */
+export interface SealedMail extends Omit<OutgoingMail, 'to'> {
+  toSealed: string;
+  toMasked: string;
+}
+
+/**
+ * Queues many messages in one statement (the fan-out's batches). The sealed address is the
+ * account's, copied as is: sealing the same address again would cost a cipher per message for
+ * nothing. Messages whose dedupe key is already there are skipped. Returns how many were queued.
+ */
+export async function queueSealedMails(trx: Transaction<Database> | Kysely<Database>, mails: SealedMail[], now: Date): Promise<number> {
+  if (mails.length === 0) return 0;
+  const r = await trx
+    .insertInto('mail_outbox')
+    .values(
+      mails.map((m) => ({
+        kind: m.kind, to_sealed: m.toSealed, to_masked: m.toMasked, subject: m.subject, body_text: m.text,
+        account_id: m.accountId ?? null, dedupe_key: m.dedupeKey ?? null, created_at: now, sent_at: null, last_error: null,
+      })),
+    )
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
+}

@@ -11,6 +11,7 @@ import { deriveValidity } from '../domain/validity.js';
 import { searchVectorParts, searchVectors } from './document-state.js';
 import { allocateIndexNumber } from './index-numbers.js';
 import { writeVersion } from './versions.js';
+import { scheduleClauseCatchUp } from '../../ask/jobs.js';
 
 /** One line of the corpus format (shared/corpus/README.md §1). */
 export interface CorpusDocument {
@@ -90,6 +91,8 @@ export async function importPolicyDocs(
   await flush();
   // Fresh planner statistics, or the first searches may scan every document instead of the index.
   await sql`analyze documents`.execute(db);
+  // The smart Q&A's clauses are built by a job, so the import itself is no slower.
+  if (progress.imported > 0) await scheduleClauseCatchUp(db, clock.now());
   return progress;
 }
 

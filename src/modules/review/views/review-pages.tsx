@@ -17,7 +17,7 @@ interface Base {
   flash?: string | null;
 }
 
-export const TYPE_LABELS: Record<ItemType, string> = { document: '文件', interpretation: '政策解读' };
+export const TYPE_LABELS: Record<ItemType, string> = { document: '文件', interpretation: '政策解读', qa: '政策问答' };
 
 /** Where an item stands in review, e.g. “审核中（已过初审，共 3 级）”. */
 export function progressLabel(r: { status: ItemStatus; review_level: number; review_levels: number }): string {

@@ -1,4 +1,4 @@
-import type { FlaggedAction } from '../../../db/schema.js';
+import type { FlaggedAction, ItemType } from '../../../db/schema.js';
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { CsrfField, ErrorSummary, Field, Pager } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
@@ -9,7 +9,7 @@ import { TYPE_LABELS } from './review-pages.js';
 
 interface Term { id: number; term: string; category: string; action: FlaggedAction; replacement: string | null; note: string }
 interface Run { id: number; reason: string; started_at: Date; finished_at: Date | null; items_scanned: number; items_flagged: number }
-interface Hit { item_type: 'document' | 'interpretation'; item_id: number; title: string | null; findings: { severity: string; message: string }[] }
+interface Hit { item_type: ItemType; item_id: number; title: string | null; findings: { severity: string; message: string }[] }
 
 /** The flagged-wording dictionary (错敏词库) and the latest rescan of what is published. */
 export function TermsPage(p: { ctx: PageContext; actorName: string; csrfToken: string; flash?: string | null; canEdit: boolean; terms: Term[]; total: number; page: number; q: string; errors?: FieldErrors; values?: Record<string, string>; run: Run | null; hits: Hit[] }) {

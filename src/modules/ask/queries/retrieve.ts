@@ -1,0 +1,193 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import type { Validity } from '../../documents/domain/validity.js';
+import { analyzeQuestion, conceptTsquery, type Concept, type SynonymGroup } from '../domain/question.js';
+import { CLAUSE_CONFIDENT, combineScore, QA_CONFIDENT, SCORING } from '../domain/scoring.js';
+import { estimatedRows, idf, loadTermStats, type TermStats } from './term-stats.js';
+
+/**
+ * Smart answers: a question → the best published Q&A entries and the best clauses of documents in
+ * force, each scored 0–1, and whether the best is good enough to call an answer (`confident`).
+ *
+ * Method (chosen on bench:ask, see docs/adr/0009-smart-answers.md): PostgreSQL full-text
+ * candidates through the GIN indexes, scored in the same statement by the question's concepts
+ * weighted by rarity (idf from the planner's statistics): a concept found in an entry's question
+ * (weight A) counts fully, in its answer (D) a third; in a clause's text fully, only in its
+ * document's title (B) half. The score is the share of the question's weight found, so it means
+ * the same for every question and one threshold decides confidence.
+ */
+export interface AskAnswer {
+  kind: 'qa' | 'clause';
+  /** The entry's or the document's corpus id, else qa:ID / document:ID. */
+  sourceId: string;
+  title: string;
+  text: string;
+  url: string;
+  score: number;
+  id: number;
+  orgId: number;
+  /** qa: the answering department and its contact. */
+  department?: string;
+  contact?: string;
+  /** clause: the document and the clause. */
+  documentId?: number;
+  docNo?: string | null;
+  validity?: Validity;
+  clauseLabel?: string;
+}
+
+export interface AskResult {
+  qa: AskAnswer[];
+  clauses: AskAnswer[];
+  confident: boolean;
+  concepts: Concept[];
+  /** The best score of either kind (0 when nothing matched). */
+  bestScore: number;
+}
+
+export interface RetrieveOptions {
+  qaLimit?: number;
+  clauseLimit?: number;
+  /** Query expansion with the synonym dictionary (tests and the benchmark turn it off to compare). */
+  synonyms?: boolean | readonly SynonymGroup[];
+  /** Leave out entries whose corpus id starts so (the benchmark's 2020 set must not find itself). */
+  excludeQaSourcePrefix?: string | null;
+}
+
+export async function loadSynonymGroups(db: Kysely<Database>): Promise<string[][]> {
+  return (await db.selectFrom('ask_synonyms').select('terms').orderBy('id').execute()).map((r) => r.terms);
+}
+
+export async function retrieveAnswers(db: Kysely<Database>, question: string, opts: RetrieveOptions = {}): Promise<AskResult> {
+  const groups = opts.synonyms === false ? [] : Array.isArray(opts.synonyms) ? opts.synonyms : await loadSynonymGroups(db);
+  const { concepts } = analyzeQuestion(question, groups as readonly SynonymGroup[]);
+  if (concepts.length === 0) return { qa: [], clauses: [], confident: false, concepts, bestScore: 0 };
+  const [qaStats, clauseStats] = await Promise.all([loadTermStats(db, 'qa_entries'), loadTermStats(db, 'document_clauses')]);
+  const [qa, clauses] = await Promise.all([
+    matchQa(db, concepts, qaStats, opts.qaLimit ?? 3, opts.excludeQaSourcePrefix ?? null),
+    matchClauses(db, concepts, clauseStats, opts.clauseLimit ?? 3),
+  ]);
+  const bestQa = qa[0]?.score ?? 0;
+  const bestClause = clauses[0]?.score ?? 0;
+  return { qa, clauses, concepts, confident: bestQa >= QA_CONFIDENT || bestClause >= CLAUSE_CONFIDENT, bestScore: Math.max(bestQa, bestClause) };
+}
+
+interface Weighted {
+  concept: Concept;
+  weight: number;
+  rows: number;
+}
+
+function weigh(concepts: Concept[], stats: TermStats): Weighted[] {
+  return concepts.map((concept) => {
+    // Rows with any alternative: at most the sum of the alternatives' (each an AND of its words).
+    const rows = Math.min(Math.max(1, stats.rows), concept.alternatives.reduce((s, a) => s + estimatedRows(stats, a), 0));
+    return { concept, rows, weight: idf(stats, rows) };
+  });
+}
+
+const tsq = (q: string) => sql`to_tsquery('simple', ${q})`;
+
+/** Σ weight × (1 where found in `full`, `partial` where found only in `part`) — the matched weight. */
+function matchedWeight(w: Weighted[], vector: RawBuilder<unknown>, full: string, part: string, partial: number): RawBuilder<number> {
+  const terms = w.map((x) => sql`${x.weight}::float8 * (case when ${vector} @@ ${tsq(conceptTsquery(x.concept, full))} then 1 when ${vector} @@ ${tsq(conceptTsquery(x.concept, part))} then ${partial}::float8 else 0 end)`);
+  return sql<number>`(${sql.join(terms, sql` + `)})`;
+}
+
+async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermStats, limit: number, excludePrefix: string | null): Promise<AskAnswer[]> {
+  const w = weigh(concepts, stats);
+  const total = w.reduce((s, x) => s + x.weight, 0);
+  const v = sql`q.search_vector`;
+  const anyConcept = w.map((x) => conceptTsquery(x.concept)).join(' | ');
+  const inQuestion = sql.join(w.map((x) => sql`(case when ${v} @@ ${tsq(conceptTsquery(x.concept, 'A'))} then 1 else 0 end)`), sql` + `);
+  const rows = await sql<{ id: number; source_id: string | null; org_id: number; question: string; answer: string; department: string; contact: string; matched: number; in_question: number; question_words: number }>`
+    with c as (
+      select q.id, ${matchedWeight(w, v, 'A', 'D', SCORING.qaAnswerShare)} as matched, (${inQuestion}) as in_question,
+             length(ts_filter(q.search_vector, '{a}')) as question_words
+      from qa_entries q
+      where q.status = 'published' and q.search_vector @@ ${tsq(anyConcept)}
+        ${excludePrefix ? sql`and (q.source_id is null or q.source_id not like ${excludePrefix.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%'})` : sql``}
+    )
+    select c.*, q.source_id, q.org_id, q.question, left(q.answer_text, 600) as answer, q.department, q.contact
+    from c join qa_entries q on q.id = c.id
+    order by c.matched * (${1 - SCORING.qaPrecisionShare}::float8 + ${SCORING.qaPrecisionShare}::float8 * least(1, ${SCORING.qaPrecisionScale}::float8 * c.in_question / greatest(c.question_words, 1))) desc, c.id
+    limit ${limit}`.execute(db);
+  return rows.rows.map((r) => ({
+    kind: 'qa' as const,
+    sourceId: r.source_id ?? `qa:${r.id}`,
+    title: r.question,
+    text: r.answer,
+    url: `/qa/${r.id}`,
+    score: combineScore(Number(r.matched) / total, SCORING.qaPrecisionShare, (SCORING.qaPrecisionScale * Number(r.in_question)) / Math.max(1, Number(r.question_words))),
+    id: r.id,
+    orgId: r.org_id,
+    department: r.department,
+    contact: r.contact,
+  }));
+}
+
+/**
+ * Candidates for clauses must stay few among millions: a clause qualifies when it holds two of
+ * the question's rarer concepts, or one concept rare enough on its own. Very common concepts
+ * (in a fifth of all clauses) still score, but never bring candidates.
+ */
+export function clauseCandidateQuery(w: Weighted[], rows: number): string {
+  const byRarity = [...w].sort((a, b) => a.rows - b.rows);
+  const usable = byRarity.filter((x) => x.rows <= rows * SCORING.commonShare);
+  const pool = (usable.length ? usable : byRarity.slice(0, 1)).slice(0, SCORING.candidateConcepts);
+  if (pool.length === 1) return conceptTsquery(pool[0]!.concept);
+  const parts: string[] = [];
+  for (const x of pool) if (x.rows <= SCORING.rareRows) parts.push(conceptTsquery(x.concept));
+  for (let i = 0; i < pool.length; i++) for (let j = i + 1; j < pool.length; j++) parts.push(`(${conceptTsquery(pool[i]!.concept)} & ${conceptTsquery(pool[j]!.concept)})`);
+  return parts.join(' | ');
+}
+
+async function matchClauses(db: Kysely<Database>, concepts: Concept[], stats: TermStats, limit: number): Promise<AskAnswer[]> {
+  const w = weigh(concepts, stats);
+  const total = w.reduce((s, x) => s + x.weight, 0);
+  const v = sql`c.search_vector`;
+  // Fetched with room: copies of one text (a document and its republications) are shown once.
+  const fetch = limit * 4;
+  const rows = await sql<{ id: number; document_id: number; label: string; text: string; matched: number; words: number }>`
+    with c as (
+      select c.id, ${matchedWeight(w, v, 'D', 'B', SCORING.clauseTitleShare)} as matched, length(c.search_vector) as words
+      from document_clauses c
+      where c.in_force and c.search_vector @@ ${tsq(clauseCandidateQuery(w, stats.rows))}
+    ),
+    top as (
+      select * from c
+      order by matched / (1 + ${SCORING.clauseLengthPenalty}::float8 * greatest(0, words - ${SCORING.clauseLengthFree})) desc, id
+      limit ${fetch}
+    )
+    select top.*, d.document_id, d.label, left(d.text, 600) as text
+    from top join document_clauses d on d.id = top.id
+    order by top.matched / (1 + ${SCORING.clauseLengthPenalty}::float8 * greatest(0, top.words - ${SCORING.clauseLengthFree})) desc, top.id
+    limit ${fetch}`.execute(db);
+  if (rows.rows.length === 0) return [];
+  const docs = await db
+    .selectFrom('documents')
+    .select(['id', 'source_id', 'title', 'doc_no', 'validity', 'org_id'])
+    .where('id', 'in', [...new Set(rows.rows.map((r) => r.document_id))])
+    .where('status', '=', 'published')
+    .where('validity', 'in', ['effective', 'amended', 'partially_invalid'])
+    .execute();
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const seen = new Set<string>();
+  const out: AskAnswer[] = [];
+  for (const r of rows.rows) {
+    const d = byId.get(r.document_id);
+    if (!d) continue; // never cite a document that is not in force, whatever the clause row says
+    const key = `${d.title}\n${r.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const lengthFactor = 1 / (1 + SCORING.clauseLengthPenalty * Math.max(0, Number(r.words) - SCORING.clauseLengthFree));
+    out.push({
+      kind: 'clause', sourceId: d.source_id ?? `document:${d.id}`, title: `《${d.title}》${r.label}`, text: r.text, url: `/documents/${d.id}`,
+      score: round(Math.min(1, (Number(r.matched) / total) * lengthFactor)), id: r.id, orgId: d.org_id, documentId: d.id, docNo: d.doc_no, validity: d.validity as Validity, clauseLabel: r.label,
+    });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

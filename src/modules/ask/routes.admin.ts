@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { scopeOrgIds } from '../../platform/auth/scope.js';
+import { loadWorkingCalendar } from '../../platform/calendar/store.js';
+import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
+import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { setFlash, takeFlash } from '../../platform/http/flash.js';
+import { ruleErrorsOf } from '../../platform/http/forms.js';
+import { sendHtml } from '../../platform/html/render.js';
+import { idParam } from '../documents/routes.public.js';
+import { textValues } from '../requests/public-input.js';
+import { promoteReferral } from './commands/promote-referral.js';
+import { dismissQuestion } from './commands/questions.js';
+import { applyReferralAction, REFERRAL_ROLES, type ReferralActionInput } from './commands/referral-action.js';
+import type { ReferralContext } from './commands/submit-referral.js';
+import { deleteSynonymGroup, mayEditSynonyms, saveSynonymGroup } from './commands/synonyms.js';
+import { listOpenQuestions, listSynonymGroups, referralCase, referralWorkbench, REFERRAL_VIEWS, type ReferralView } from './queries/pages.js';
+import { clearTermStats } from './queries/term-stats.js';
+import { QuestionsPage, SynonymsPage } from './views/admin-ask.js';
+import { ReferralCasePage, ReferralWorkbench } from './views/admin-referrals.js';
+
+const PAGE_SIZE = 30;
+const DONE: Record<string, string> = { assign: '已指定办理人。', answer: '已答复，并已送达提问人。', close: '已办结。' };
+
+/** The smart Q&A's back office: the synonym dictionary, unanswered questions, and referrals (转人工). */
+export async function adminAskRoutes(app: FastifyInstance) {
+  const { db, clock } = app.deps;
+  requireStaff(app);
+  const scope = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), REFERRAL_ROLES);
+  const ctx = (req: FastifyRequest): ReferralContext => ({ ...commandContext(app, req), sealer: app.sealer });
+
+  async function synonyms(req: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; errors?: FieldErrors; editing?: number | null } = {}, code = 200) {
+    const [groups, canEdit] = await Promise.all([listSynonymGroups(db), mayEditSynonyms(commandContext(app, req), actorOf(req))]);
+    const editing = extra.editing ?? null;
+    const current = editing !== null ? groups.find((g) => g.id === editing) : undefined;
+    const values = extra.values ?? (current ? { terms: current.terms.join(' = '), note: current.note } : {});
+    return sendHtml(reply, SynonymsPage({ ...adminView(req, reply), flash: takeFlash(req, reply), groups, canEdit, values, errors: extra.errors, editing }), code);
+  }
+  const afterSynonyms = (reply: FastifyReply, msg: string) => {
+    clearTermStats();
+    setFlash(reply, msg);
+    return reply.redirect('/admin/ask/synonyms', 303);
+  };
+
+  app.get<{ Querystring: { edit?: string } }>('/admin/ask/synonyms', (req, reply) => synonyms(req, reply, { editing: /^\d{1,12}$/.test(req.query.edit ?? '') ? Number(req.query.edit) : null }));
+  app.post('/admin/ask/synonyms', async (req, reply) => {
+    const values = textValues(req.body);
+    try {
+      await saveSynonymGroup(commandContext(app, req), actorOf(req), null, { terms: values.terms ?? '', note: values.note ?? '' });
+    } catch (err) {
+      return synonyms(req, reply, { values, errors: ruleErrorsOf(err) }, 400);
+    }
+    return afterSynonyms(reply, '已新增同义词组。');
+  });
+  app.post<{ Params: { id: string } }>('/admin/ask/synonyms/:id', async (req, reply) => {
+    const id = idParam(req.params.id);
+    const values = textValues(req.body);
+    try {
+      await saveSynonymGroup(commandContext(app, req), actorOf(req), id, { terms: values.terms ?? '', note: values.note ?? '' });
+    } catch (err) {
+      return synonyms(req, reply, { values, errors: ruleErrorsOf(err), editing: id }, 400);
+    }
+    return afterSynonyms(reply, '已保存同义词组。');
+  });
+  app.post<{ Params: { id: string } }>('/admin/ask/synonyms/:id/delete', async (req, reply) => {
+    await deleteSynonymGroup(commandContext(app, req), actorOf(req), idParam(req.params.id));
+    return afterSynonyms(reply, '已删除同义词组。');
+  });
+
+  app.get<{ Querystring: { page?: string } }>('/admin/ask/questions', async (req, reply) => {
+    if ((await scope(req)).length === 0) throw new ForbiddenError('您没有查看公众提问的权限。');
+    const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
+    const list = await listOpenQuestions(db, page, PAGE_SIZE);
+    return sendHtml(reply, QuestionsPage({ ...adminView(req, reply), flash: takeFlash(req, reply), list, page, pageSize: PAGE_SIZE }));
+  });
+  app.post<{ Params: { id: string } }>('/admin/ask/questions/:id/dismiss', async (req, reply) => {
+    if ((await scope(req)).length === 0) throw new ForbiddenError('您没有处理公众提问的权限。');
+    await dismissQuestion(commandContext(app, req), actorOf(req), idParam(req.params.id));
+    setFlash(reply, '已忽略该问题。');
+    return reply.redirect('/admin/ask/questions', 303);
+  });
+
+  app.get<{ Querystring: { view?: string; page?: string } }>('/admin/referrals', async (req, reply) => {
+    const orgIds = await scope(req);
+    if (orgIds.length === 0) throw new ForbiddenError('您没有办理转人工咨询的权限。');
+    const view = (Object.hasOwn(REFERRAL_VIEWS, req.query.view ?? '') ? req.query.view : 'open') as ReferralView;
+    const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
+    const { rows, total } = await referralWorkbench(db, orgIds, view, page, PAGE_SIZE);
+    const cal = await loadWorkingCalendar(db);
+    return sendHtml(reply, ReferralWorkbench({ ...adminView(req, reply), flash: takeFlash(req, reply), rows, total, view, page, pageSize: PAGE_SIZE, today: clock.today(), cal }));
+  });
+
+  async function renderCase(req: FastifyRequest, reply: FastifyReply, id: number, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}, code = 200) {
+    const c = await referralCase(db, await scope(req), id);
+    if (!c) throw new NotFoundError('该咨询不存在，或不属于您的机构。');
+    const cal = await loadWorkingCalendar(db);
+    return sendHtml(reply, ReferralCasePage({ ...adminView(req, reply), flash: takeFlash(req, reply), c, today: clock.today(), cal, values: extra.values ?? {}, errors: extra.errors }), code);
+  }
+
+  app.get<{ Params: { id: string } }>('/admin/referrals/:id', (req, reply) => renderCase(req, reply, idParam(req.params.id)));
+
+  app.post<{ Params: { id: string; action: string } }>('/admin/referrals/:id/:action', async (req, reply) => {
+    const id = idParam(req.params.id);
+    const values = textValues(req.body);
+    const action = req.params.action;
+    try {
+      if (action === 'promote') {
+        const qaId = await promoteReferral(ctx(req), actorOf(req), id);
+        // Straight to the new entry in review, where it goes on like any other.
+        return reply.redirect(`/admin/review/qa/${qaId}`, 303);
+      }
+      let input: ReferralActionInput;
+      if (action === 'assign') input = { action, assigneeId: Number(values.assigneeId) || 0 };
+      else if (action === 'answer') input = { action, answerHtml: values.answerHtml ?? '' };
+      else if (action === 'close') input = { action, reason: values.reason ?? '' };
+      else throw new NotFoundError();
+      await applyReferralAction(ctx(req), actorOf(req), id, input);
+    } catch (err) {
+      return renderCase(req, reply, id, { values, errors: ruleErrorsOf(err) }, 422);
+    }
+    setFlash(reply, DONE[action]!);
+    return reply.redirect(`/admin/referrals/${id}`, 303);
+  });
+}

@@ -1,0 +1,168 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
+import { sendHtml } from '../../platform/html/render.js';
+import { currentAccount, noStore } from '../accounts/session.js';
+import { accessCodeHash } from '../requests/commands/create-request.js';
+import { textValues } from '../requests/public-input.js';
+import { logAskedQuestion } from './commands/questions.js';
+import { submitReferral } from './commands/submit-referral.js';
+import { checkedQuestion, questionProblem } from './question-input.js';
+import { findReferralByTrackingNo, listOrganizationOptions } from './queries/pages.js';
+import { retrieveAnswers, type AskResult } from './queries/retrieve.js';
+import { AskPage, type AskPageProps } from './views/ask-page.js';
+import { ReferralReceiptPage, ReferralStatusPage, ReferralTrackPage } from './views/referral-pages.js';
+
+/** Asking is cheap but not free (two ranked full-text queries): a person asks far fewer than this. */
+const ASK_RATE = { max: 60, timeWindow: 60 * 1000 };
+/** Sending to a department makes work for staff: a few an hour from one address. */
+const REFER_RATE = { max: 10, timeWindow: 60 * 60 * 1000 };
+const TRACK_RATE = { max: 20, timeWindow: 10 * 60 * 1000 };
+const RECEIPT_COOKIE = 'gk_ask_receipt';
+const TRACK_COOKIE = 'gk_ask_track';
+const TRACKING_NO = /^ZX-[A-Z0-9-]{1,70}-\d{4}-\d{5,}$/;
+const normalized = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+const WRONG_PAIR = '咨询编号或查询码不正确，请核对后重新输入。';
+
+const referralSchema = z.object({
+  question: z.string({ error: '请填写您要咨询的问题' }),
+  orgId: z.coerce.number({ error: '请选择答复部门' }).int().positive('请选择答复部门'),
+  email: z.string().optional(),
+  name: z.string().optional(),
+});
+const trackSchema = z.object({
+  trackingNo: z.string({ error: '请填写咨询编号' }).transform(normalized).pipe(z.string().min(1, '请填写咨询编号').max(80, '咨询编号不正确')),
+  accessCode: z.string({ error: '请填写查询码' }).transform(normalized).pipe(z.string().min(1, '请填写查询码').max(20, '查询码不正确')),
+});
+
+export async function publicAskRoutes(app: FastifyInstance) {
+  const { db, clock, config } = app.deps;
+
+  async function referralForm(req: FastifyRequest, result: AskResult | null, values: Record<string, string>, errors?: FieldErrors): Promise<AskPageProps['referral']> {
+    const orgs = await listOrganizationOptions(db);
+    // The departments behind the best matches come first: most questions belong where the nearest answers came from.
+    const suggested = [...new Set([...(result?.qa ?? []), ...(result?.clauses ?? [])].sort((a, b) => b.score - a.score).map((a) => a.orgId))];
+    const ordered = [...suggested.flatMap((id) => orgs.filter((o) => o.id === id)), ...orgs.filter((o) => !suggested.includes(o.id))];
+    const account = await currentAccount(app, req);
+    return {
+      orgs: ordered.map((o) => ({ id: o.id, name: o.name, suggested: suggested.includes(o.id) })),
+      values: { orgId: String(ordered[0]?.id ?? ''), ...values },
+      errors,
+      signedIn: account ? account.emailMasked : null,
+    };
+  }
+
+  function render(req: FastifyRequest, reply: FastifyReply, p: Omit<AskPageProps, 'ctx' | 'csrfToken'>, code = 200) {
+    noStore(reply);
+    return sendHtml(reply, AskPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), ...p }), code);
+  }
+
+  app.get<{ Querystring: { q?: unknown; refer?: string } }>('/ask', { config: { rateLimit: ASK_RATE } }, async (req, reply) => {
+    if (req.query.q === undefined) return render(req, reply, { q: '', result: null, referral: null });
+    const problem = questionProblem(req.query.q);
+    const shown = typeof req.query.q === 'string' ? req.query.q.slice(0, 600) : '';
+    if (problem) return render(req, reply, { q: shown, result: null, errors: { q: problem }, referral: null }, 400);
+    const q = checkedQuestion(req.query.q);
+    const result = await retrieveAnswers(db, q);
+    await logAskedQuestion(db, clock.now(), q, result);
+    const referral = !result.confident || req.query.refer === '1' ? await referralForm(req, result, { question: q }) : null;
+    return render(req, reply, { q, result, referral });
+  });
+
+  // JSON for other systems (the 12345 hotline's knowledge base, a mini-program): the same answers as the page.
+  app.get<{ Querystring: { q?: unknown } }>('/api/v1/ask', { config: { rateLimit: ASK_RATE } }, async (req) => {
+    const q = checkedQuestion(req.query.q);
+    const r = await retrieveAnswers(db, q);
+    await logAskedQuestion(db, clock.now(), q, r);
+    const answers = [...r.qa, ...r.clauses].sort((a, b) => b.score - a.score);
+    return { answers: answers.map((a) => ({ kind: a.kind, sourceId: a.sourceId, title: a.title, text: a.text, url: a.url, score: a.score })), confident: r.confident };
+  });
+
+  app.post('/ask/referrals', { config: { rateLimit: REFER_RATE } }, async (req, reply) => {
+    const values = textValues(req.body);
+    const rerender = async (errors: FieldErrors, code: number) => render(req, reply, { q: values.question ?? '', result: null, referral: await referralForm(req, null, values, errors) }, code);
+    const problem = questionProblem(values.question);
+    const parsed = parseInput(referralSchema, req.body);
+    if (problem || !parsed.ok) return rerender({ ...(problem ? { question: problem } : {}), ...(parsed.ok ? {} : parsed.errors) }, 400);
+    const account = await currentAccount(app, req);
+    let created;
+    try {
+      // What the asker was shown, recomputed: the department sees which answers did not help.
+      const shown = await retrieveAnswers(db, parsed.data.question);
+      created = await submitReferral(
+        { db, clock, sealer: app.sealer, actor: { id: null, label: account ? `公众账号 #${account.id}（${account.emailMasked}）` : '公众（智能问答）', ip: req.ip } },
+        {
+          question: parsed.data.question, orgId: parsed.data.orgId, email: parsed.data.email ?? null, name: parsed.data.name ?? null, accountId: account?.id ?? null,
+          suggestions: [...shown.qa, ...shown.clauses].map((a) => ({ kind: a.kind, title: a.title, url: a.url, score: a.score })),
+        },
+      );
+    } catch (err) {
+      return rerender(ruleErrorsOf(err), 422);
+    }
+    reply.setCookie(RECEIPT_COOKIE, app.sealer.seal({ trackingNo: created.trackingNo, accessCode: created.accessCode }), { path: '/ask', httpOnly: true, sameSite: 'lax', secure: config.production, signed: true, maxAge: 30 * 60 });
+    return reply.redirect('/ask/referrals/receipt', 303);
+  });
+
+  app.get('/ask/referrals/receipt', async (req, reply) => {
+    const shown = unsealedReceipt(app, req.cookies[RECEIPT_COOKIE]);
+    const r = shown ? await findReferralByTrackingNo(db, shown.trackingNo) : null;
+    if (!shown || !r) throw new NotFoundError('回执只在提交后 30 分钟内显示。如果您已记下咨询编号和查询码，请到“咨询查询”（/ask/track）查看。');
+    noStore(reply);
+    const explanation = (r.deadline as { explanation?: string }).explanation ?? '';
+    return sendHtml(reply, ReferralReceiptPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), trackingNo: shown.trackingNo, accessCode: shown.accessCode, orgName: r.org_name, dueOn: String(r.due_on), explanation }));
+  });
+
+  const tracked = (req: FastifyRequest): string[] => {
+    const raw = req.cookies[TRACK_COOKIE];
+    const u = raw ? req.unsignCookie(raw) : null;
+    return u?.valid && u.value ? u.value.split(',').filter((s) => TRACKING_NO.test(s)) : [];
+  };
+
+  app.get('/ask/track', (req, reply) => {
+    noStore(reply);
+    return sendHtml(reply, ReferralTrackPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), values: {} }));
+  });
+
+  app.post('/ask/track', { config: { rateLimit: TRACK_RATE } }, async (req, reply) => {
+    const values = textValues(req.body, ['accessCode']);
+    const again = (errors: FieldErrors, code: number) => {
+      noStore(reply);
+      return sendHtml(reply, ReferralTrackPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), values, errors }), code);
+    };
+    const parsed = parseInput(trackSchema, req.body);
+    if (!parsed.ok) return again(parsed.errors, 400);
+    const { trackingNo, accessCode } = parsed.data;
+    const r = TRACKING_NO.test(trackingNo) ? await findReferralByTrackingNo(db, trackingNo) : null;
+    // Constant time, and against a stand-in when there is no such case: no hint which was wrong.
+    const given = Buffer.from(accessCodeHash(app, trackingNo, accessCode));
+    const expected = Buffer.from(r?.access_code_hash ?? accessCodeHash(app, 'none', 'none'));
+    if (!r || given.length !== expected.length || !timingSafeEqual(given, expected)) return again({ _form: WRONG_PAIR }, 404);
+    const list = [...tracked(req).filter((n) => n !== trackingNo), trackingNo].slice(-20);
+    reply.setCookie(TRACK_COOKIE, list.join(','), { path: '/ask', httpOnly: true, sameSite: 'lax', secure: config.production, signed: true });
+    return reply.redirect(`/ask/referrals/${encodeURIComponent(trackingNo)}`, 303);
+  });
+
+  // The asker's page: opened with the access code in this browser, or by the signed-in account that sent it.
+  app.get<{ Params: { trackingNo: string } }>('/ask/referrals/:trackingNo', async (req, reply) => {
+    const no = normalized(req.params.trackingNo);
+    const r = TRACKING_NO.test(no) ? await findReferralByTrackingNo(db, no) : null;
+    const account = r?.account_id ? await currentAccount(app, req) : null;
+    if (!r || !(tracked(req).includes(no) || (account && account.id === r.account_id))) return reply.redirect('/ask/track', 303);
+    noStore(reply);
+    return sendHtml(reply, ReferralStatusPage({ ctx: req.pageCtx, r }));
+  });
+}
+
+function unsealedReceipt(app: FastifyInstance, raw: string | undefined): { trackingNo: string; accessCode: string } | null {
+  if (!raw) return null;
+  const u = app.unsignCookie(raw);
+  if (!u.valid || !u.value) return null;
+  try {
+    const v = app.sealer.unseal<{ trackingNo: unknown; accessCode: unknown }>(u.value);
+    return typeof v.trackingNo === 'string' && typeof v.accessCode === 'string' ? { trackingNo: v.trackingNo, accessCode: v.accessCode } : null;
+  } catch {
+    return null;
+  }
+}

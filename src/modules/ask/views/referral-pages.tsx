@@ -1,0 +1,105 @@
+import { formatChineseDate } from '../../../platform/clock/clock.js';
+import { CsrfField, describedBy, ErrorSummary, Field, Html } from '../../../platform/html/components.js';
+import { PublicLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { REFERRAL_STATUS_LABELS } from '../domain/referral-workflow.js';
+import type { PublicReferral } from '../queries/pages.js';
+
+const CRUMBS = [{ label: '智能问答', href: '/ask' }];
+
+/** 回执: shown once after sending a question, to be written down. */
+export function ReferralReceiptPage(p: { ctx: PageContext; csrfToken: string; trackingNo: string; accessCode: string; orgName: string; dueOn: string; explanation: string }) {
+  return (
+    <PublicLayout ctx={p.ctx} title="问题已提交" crumbs={[...CRUMBS, { label: '咨询回执' }]}>
+      <h1>问题已提交</h1>
+      <section class="receipt" aria-labelledby="receipt-title">
+        <h2 id="receipt-title">咨询回执</h2>
+        <dl class="receipt-codes">
+          <div>
+            <dt>咨询编号</dt>
+            <dd class="code-big" id="tracking-no">{p.trackingNo}</dd>
+          </div>
+          <div>
+            <dt>查询码</dt>
+            <dd class="code-big" id="access-code">{p.accessCode}</dd>
+          </div>
+        </dl>
+        <p class="warn-box">
+          <strong>请把咨询编号和查询码记下来。</strong>查询码只在这里显示一次，凭编号和查询码可查看答复。
+        </p>
+        <p>
+          答复部门：{p.orgName}。答复期限：{formatChineseDate(p.dueOn)}前（{p.explanation}）
+        </p>
+      </section>
+      <form method="post" action="/ask/track" class="no-print">
+        <CsrfField token={p.csrfToken} />
+        <input type="hidden" name="trackingNo" value={p.trackingNo} />
+        <input type="hidden" name="accessCode" value={p.accessCode} />
+        <button type="submit">查看办理进度</button>
+      </form>
+    </PublicLayout>
+  );
+}
+
+export function ReferralTrackPage(p: { ctx: PageContext; csrfToken: string; values: Record<string, string>; errors?: FieldErrors }) {
+  return (
+    <PublicLayout ctx={p.ctx} title="咨询查询" crumbs={[...CRUMBS, { label: '咨询查询' }]}>
+      <h1>咨询查询</h1>
+      <ErrorSummary errors={p.errors} />
+      <form method="post" action="/ask/track">
+        <CsrfField token={p.csrfToken} />
+        <Field name="trackingNo" label="咨询编号" errors={p.errors} required>
+          <input id="f-trackingNo" name="trackingNo" value={p.values.trackingNo ?? ''} maxLength={80} required aria-describedby={describedBy('trackingNo', p.errors)} />
+        </Field>
+        <Field name="accessCode" label="查询码" errors={p.errors} required>
+          <input id="f-accessCode" name="accessCode" value="" maxLength={20} required autocomplete="off" aria-describedby={describedBy('accessCode', p.errors)} />
+        </Field>
+        <button type="submit">查询</button>
+      </form>
+    </PublicLayout>
+  );
+}
+
+export function ReferralStatusPage(p: { ctx: PageContext; r: PublicReferral }) {
+  const r = p.r;
+  const deadline = r.deadline as { explanation?: string };
+  return (
+    <PublicLayout ctx={p.ctx} title={`咨询 ${r.tracking_no}`} crumbs={[...CRUMBS, { label: '咨询查询', href: '/ask/track' }, { label: r.tracking_no }]}>
+      <h1>咨询 {r.tracking_no}</h1>
+      <table class="meta-table">
+        <tbody>
+          <tr>
+            <th scope="row">状态</th>
+            <td>{REFERRAL_STATUS_LABELS[r.status]}</td>
+          </tr>
+          <tr>
+            <th scope="row">答复部门</th>
+            <td>
+              {r.org_name}
+              {r.org_phone ? `（电话 ${r.org_phone}）` : ''}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">提交日期</th>
+            <td>{formatChineseDate(String(r.submitted_on))}</td>
+          </tr>
+          <tr>
+            <th scope="row">答复期限</th>
+            <td>
+              {formatChineseDate(String(r.due_on))}
+              {r.due_provisional ? '（暂定）' : ''}
+              <br />
+              <small>{deadline.explanation ?? ''}</small>
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <h2>您的问题</h2>
+      <p class="pre-wrap">{r.question}</p>
+      <h2>答复</h2>
+      {r.answered_at ? <Html html={sanitizeRichText(r.answer_html)} class="answer-body" /> : <p>{r.status === 'closed' ? `已办结${r.close_reason ? `：${r.close_reason}` : ''}` : '部门正在办理，请在答复期限后再来查看。'}</p>}
+    </PublicLayout>
+  );
+}

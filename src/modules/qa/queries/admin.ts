@@ -1,0 +1,83 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, ItemStatus } from '../../../db/schema.js';
+
+export interface AdminQaListParams {
+  orgIds: number[];
+  status: ItemStatus | null;
+  department: string;
+  q: string;
+  /** Only entries whose review date (复核日期) has come. */
+  dueOn: string | null;
+  page: number;
+  pageSize: number;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Entries in the actor's organizations, newest first (due ones by review date); retired (merged) editions are left out. */
+export async function listAdminQa(db: Kysely<Database>, p: AdminQaListParams) {
+  if (p.orgIds.length === 0) return { total: 0, rows: [] };
+  let q = db.selectFrom('qa_entries as e').innerJoin('organizations as o', 'o.id', 'e.org_id').where('e.org_id', 'in', p.orgIds).where('e.status', '!=', 'merged');
+  if (p.status) q = q.where('e.status', '=', p.status);
+  if (p.department) q = q.where('e.department', '=', p.department);
+  if (p.q) {
+    const like = `%${escapeLike(p.q)}%`;
+    q = q.where((eb) => eb.or([eb('e.question', 'like', like), sql<boolean>`array_to_string(e.phrasings, ' ') like ${like}`]));
+  }
+  if (p.dueOn) q = q.where('e.review_on', '<=', p.dueOn).where('e.status', '!=', 'withdrawn');
+  const total = await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let rows = q
+    .select(['e.id', sql<string>`left(e.question, 200)`.as('question'), 'e.department', 'e.status', 'e.origin', 'e.edition_of', 'e.published_on', 'e.review_on', 'e.updated_at', 'o.short_name as org'])
+    .select((eb) => eb.selectFrom('qa_entry_documents as x').select(({ fn }) => fn.countAll<number>().as('n')).whereRef('x.qa_id', '=', 'e.id').as('documents'));
+  rows = p.dueOn ? rows.orderBy('e.review_on').orderBy('e.id') : rows.orderBy('e.updated_at', 'desc').orderBy('e.id', 'desc');
+  const page = await rows.limit(p.pageSize).offset((p.page - 1) * p.pageSize).execute();
+  return { total: Number(total.n), rows: page.map((r) => ({ ...r, documents: Number(r.documents ?? 0) })) };
+}
+export type AdminQaRow = Awaited<ReturnType<typeof listAdminQa>>['rows'][number];
+
+/** The departments named on entries in these organizations, for the list's filter. */
+export async function listQaDepartments(db: Kysely<Database>, orgIds: number[]): Promise<string[]> {
+  if (orgIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('qa_entries')
+    .select('department')
+    .where('org_id', 'in', orgIds)
+    .where('department', '!=', '')
+    .where('status', '!=', 'merged')
+    .groupBy('department')
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('department')
+    .limit(200)
+    .execute();
+  return rows.map((r) => r.department);
+}
+
+/** One entry with its documents and topic, and its open edition (or the live one it edits). */
+export async function getQaForAdmin(db: Kysely<Database>, id: number) {
+  const e = await db
+    .selectFrom('qa_entries as e')
+    .innerJoin('organizations as o', 'o.id', 'e.org_id')
+    .leftJoin('topics as t', 't.id', 'e.topic_id')
+    .selectAll('e')
+    .select(['o.name as org_name', 't.name as topic'])
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+  if (!e) return null;
+  const [documents, openEdition] = await Promise.all([
+    linkedDocumentsOf(db, id),
+    e.edition_of === null ? db.selectFrom('qa_entries').select(['id', 'status']).where('edition_of', '=', id).where('status', '!=', 'merged').executeTakeFirst() : Promise.resolve(undefined),
+  ]);
+  return { ...e, documents, openEdition: openEdition ?? null };
+}
+export type AdminQa = NonNullable<Awaited<ReturnType<typeof getQaForAdmin>>>;
+
+export async function linkedDocumentsOf(db: Kysely<Database>, qaId: number) {
+  return db
+    .selectFrom('qa_entry_documents as x')
+    .innerJoin('documents as d', 'd.id', 'x.document_id')
+    .innerJoin('organizations as o', 'o.id', 'd.org_id')
+    .select(['d.id', 'd.title', 'd.doc_no', 'd.status', 'd.org_id', 'd.validity', 'x.clause', 'o.short_name as org'])
+    .where('x.qa_id', '=', qaId)
+    .orderBy('d.id')
+    .execute();
+}

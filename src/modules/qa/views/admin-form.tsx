@@ -1,0 +1,157 @@
+import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { AdminLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import type { FieldErrors } from '../../../platform/http/errors.js';
+import type { ItemStatus } from '../../../db/schema.js';
+import { STATUS_LABELS } from '../../documents/domain/status.js';
+import type { FormOptions } from '../../documents/queries/admin.js';
+import type { LinkableDocument } from '../../interpretations/queries/admin.js';
+import { UNDER_REVIEW } from '../../review/domain/workflow.js';
+
+/** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
+export type QaFormValues = Record<string, string | string[] | undefined>;
+
+export interface QaFormProps {
+  ctx: PageContext;
+  actorName: string | null;
+  csrfToken: string;
+  /** The row the form writes to; null for a new entry. */
+  qaId: number | null;
+  status: ItemStatus | null;
+  options: FormOptions;
+  values: QaFormValues;
+  errors?: FieldErrors;
+  /** Documents ticked on the form. */
+  chosen: LinkableDocument[];
+  /** The last 查找文件 result, not yet ticked; null when no search was made. */
+  found: LinkableDocument[] | null;
+}
+
+const one = (values: QaFormValues, k: string) => {
+  const x = values[k];
+  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
+};
+const many = (values: QaFormValues, k: string) => [values[k] ?? []].flat();
+
+export function QaForm(p: QaFormProps) {
+  const { values: vals, errors, options: o } = p;
+  const title = p.qaId ? '编辑政策问答' : '新建政策问答';
+  const input = (name: string, extra: Record<string, unknown> = {}, hint = false) => (
+    <input id={`f-${name}`} name={name} type="text" value={one(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
+  );
+  const fixedOrg = p.qaId !== null ? o.orgs.find((x) => String(x.id) === one(vals, 'orgId')) : undefined;
+  const audiences = many(vals, 'audiences');
+  return (
+    <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName ?? ''} csrfToken={p.csrfToken} crumbs={[{ label: '政策问答', href: '/admin/qa' }, { label: title }]}>
+      <h1>{title}</h1>
+      {p.status === 'published' ? (
+        <p class="validity-banner warn" role="note">本问答已发布。保存后将生成修订版本（草稿），门户上的问答保持不变；修订版本审核发布后替换原内容，地址不变。</p>
+      ) : p.status && UNDER_REVIEW.includes(p.status) ? (
+        <p class="validity-banner warn" role="note">本问答当前状态为“{STATUS_LABELS[p.status]}”。保存修改后将退回草稿，需要重新提交审核。</p>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <form method="post" action={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'} novalidate>
+        <CsrfField token={p.csrfToken} />
+        {fixedOrg ? (
+          <div class="field">
+            <p><strong>所属机构</strong>：{fixedOrg.name}</p>
+            <input type="hidden" name="orgId" value={fixedOrg.id} />
+          </div>
+        ) : (
+          <Field name="orgId" label="所属机构" errors={errors} required>
+            <select id="f-orgId" name="orgId">
+              {o.orgs.map((x) => <option value={x.id} selected={one(vals, 'orgId') === String(x.id)}>{x.name}</option>)}
+            </select>
+          </Field>
+        )}
+        <Field name="question" label="问题" errors={errors} required hint="用群众的话提问，如“灵活就业人员怎样参加职工养老保险？”">
+          <textarea id="f-question" name="question" rows={2} aria-invalid={errors?.question ? 'true' : undefined} aria-describedby={describedBy('question', errors, true)}>{one(vals, 'question')}</textarea>
+        </Field>
+        <Field name="phrasings" label="其他问法" errors={errors} hint="同一问题的其他说法，每行一条，如“打零工怎么交社保”。智能问答据此匹配不同的提问方式。">
+          <textarea id="f-phrasings" name="phrasings" rows={3} aria-describedby={describedBy('phrasings', errors, true)}>{one(vals, 'phrasings')}</textarea>
+        </Field>
+        <Field name="answerHtml" label="答复内容" errors={errors} hint="先给结论，再说条件、材料、办理渠道和时限；引用文件时写明文号和条款。可使用段落、列表、加粗和链接。">
+          <textarea id="f-answerHtml" name="answerHtml" rows={12} aria-describedby={describedBy('answerHtml', errors, true)}>{one(vals, 'answerHtml')}</textarea>
+        </Field>
+        <Field name="department" label="答复部门（科室）" errors={errors} hint="如 市人社局社会保险处。提交审核前必须填写。">{input('department', { size: 40, maxLength: 100 }, true)}</Field>
+        <Field name="contact" label="咨询电话" errors={errors} hint="如 025-86000000（工作日 9:00—17:00）。提交审核前必须填写。">{input('contact', { size: 40, maxLength: 100 }, true)}</Field>
+        <Field name="topicId" label="主题分类" errors={errors}>
+          <select id="f-topicId" name="topicId">
+            <option value="">（未分类）</option>
+            {o.topics.filter((t) => t.parent_id === null).map((t) => [
+              <option value={t.id} selected={one(vals, 'topicId') === String(t.id)}>{t.name}</option>,
+              ...o.topics.filter((c) => c.parent_id === t.id).map((c) => <option value={c.id} selected={one(vals, 'topicId') === String(c.id)}>{t.name}\{c.name}</option>),
+            ])}
+          </select>
+        </Field>
+        <fieldset class="field" id="f-audiences">
+          <legend>服务对象</legend>
+          {errors?.audiences ? <p class="error-message" id="e-audiences">{errors.audiences}</p> : null}
+          {o.audiences.map((a) => (
+            <label style="display:inline-block;margin-right:1em;font-weight:normal">
+              <input type="checkbox" name="audiences" value={a} checked={audiences.includes(a)} /> {a}
+            </label>
+          ))}
+        </fieldset>
+        <Field name="reviewOn" label="复核日期" errors={errors} hint="到期后问答列入“复核到期”清单，请对照现行政策核对答复。">
+          <input id="f-reviewOn" name="reviewOn" type="date" value={one(vals, 'reviewOn')} aria-invalid={errors?.reviewOn ? 'true' : undefined} aria-describedby={describedBy('reviewOn', errors, true)} />
+        </Field>
+        <DocumentsFieldset {...p} />
+        <div class="actions">
+          <button type="submit" name="action" value="save">保存</button>
+          <a class="button secondary" href={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'}>取消</a>
+        </div>
+      </form>
+    </AdminLayout>
+  );
+}
+
+/** 依据文件: ticked documents each with an optional clause, a search that keeps everything typed, and free entry. */
+function DocumentsFieldset(p: QaFormProps) {
+  const { errors, values: vals } = p;
+  const chosenIds = new Set(p.chosen.map((d) => d.id));
+  const found = (p.found ?? []).filter((d) => !chosenIds.has(d.id));
+  const label = (d: LinkableDocument) => `${d.title}${d.doc_no ? `（${d.doc_no}）` : ''} · ${d.org} · ${STATUS_LABELS[d.status]} · 编号 ${d.id}`;
+  return (
+    <fieldset class="field" id="f-documents" aria-describedby={errors?.documents ? 'e-documents' : undefined}>
+      <legend>依据的文件</legend>
+      <p class="hint">答复所依据的政策文件，可注明条款（如 第十二条）。门户上的问答页会链接这些文件并标明其有效性。</p>
+      {errors?.documents ? <p class="error-message" id="e-documents">{errors.documents}</p> : null}
+      {p.chosen.length ? (
+        <ul class="list">
+          {p.chosen.map((d) => (
+            <li>
+              <label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} checked /> {label(d)}</label>{' '}
+              <label for={`f-clause_${d.id}`} class="visually-hidden">《{d.title}》的条款</label>
+              <input id={`f-clause_${d.id}`} name={`clause_${d.id}`} type="text" size={12} maxLength={50} placeholder="条款，如 第十二条" value={one(vals, `clause_${d.id}`)} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>尚未关联文件。</p>
+      )}
+      <div class="search-box">
+        <label for="f-docQuery">按标题或发文字号查找</label>
+        <input id="f-docQuery" name="docQuery" type="search" value={one(vals, 'docQuery')} />
+        <button type="submit" name="action" value="search" class="secondary">查找文件</button>
+      </div>
+      {p.found !== null ? (
+        found.length ? (
+          <div>
+            <p>找到以下文件，勾选后保存即可关联：</p>
+            <ul class="list">
+              {found.map((d) => (
+                <li><label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} /> {label(d)}</label></li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p class="empty" role="status">没有找到可关联的文件。</p>
+        )
+      ) : null}
+      <label for="f-documentRefs">或直接填写文件编号、发文字号或完整标题，可在后面空一格写条款（每行一个，如“宁人社发〔2023〕8号 第五条”）</label>
+      <textarea id="f-documentRefs" name="documentRefs" rows={2} aria-describedby={errors?.documentRefs ? 'e-documentRefs' : undefined}>{one(vals, 'documentRefs')}</textarea>
+      {errors?.documentRefs ? <p class="error-message" id="e-documentRefs">{errors.documentRefs}</p> : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { actorOf, adminView, requireStaff } from '../../platform/http/admin.js';
+import { ForbiddenError } from '../../platform/http/errors.js';
+import { mailStatus } from '../../platform/mail/sender.js';
+import { sendHtml } from '../../platform/html/render.js';
+import { OutboxMailPage, OutboxPage } from './views/admin-outbox.js';
+
+const PAGE_SIZE = 50;
+
+/**
+ * 发件箱 (/admin/outbox): every mail to the public with its masked address, for the site's
+ * administrators only (an administrator of a top-level organization: mail crosses every organ).
+ * In production the one-time links of a body are hidden, so reading the outbox opens nobody's account.
+ */
+export async function adminOutboxRoutes(app: FastifyInstance) {
+  const { db, config } = app.deps;
+  requireStaff(app);
+
+  async function requireSiteAdmin(req: FastifyRequest) {
+    const actor = actorOf(req);
+    const adminOrgs = actor.roles.filter((r) => r.role === 'admin').map((r) => r.orgId);
+    const top = adminOrgs.length ? await db.selectFrom('organizations').select('id').where('id', 'in', adminOrgs).where('parent_id', 'is', null).executeTakeFirst() : undefined;
+    if (!top) throw new ForbiddenError('只有网站管理员可以查看发件箱。');
+  }
+
+  const columns = ['id', 'kind', 'to_masked', 'subject', 'created_at', 'sent_at', 'failed_at', 'attempts', 'last_error'] as const;
+
+  app.get<{ Querystring: { page?: string } }>('/admin/outbox', async (req, reply) => {
+    await requireSiteAdmin(req);
+    const page = Math.max(1, Math.min(10_000, Number(req.query.page) || 1));
+    const [rows, total] = await Promise.all([
+      db.selectFrom('mail_outbox').select(columns).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE).execute(),
+      db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return sendHtml(
+      reply,
+      OutboxPage({ ...adminView(req, reply), rows: rows.map((r) => ({ ...r, status: mailStatus(r, Boolean(config.smtpUrl)) })), total: Number(total.n), page, pageSize: PAGE_SIZE, smtpConfigured: Boolean(config.smtpUrl) }),
+    );
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/outbox/:id', async (req, reply) => {
+    await requireSiteAdmin(req);
+    if (!/^\d{1,15}$/.test(req.params.id)) return reply.callNotFound();
+    const m = await db.selectFrom('mail_outbox').select([...columns, 'body_text']).where('id', '=', Number(req.params.id)).executeTakeFirst();
+    if (!m) return reply.callNotFound();
+    const body = config.production ? m.body_text.replace(/([?&]token=)[\w.-]+/g, '$1（已隐藏）') : m.body_text;
+    return sendHtml(reply, OutboxMailPage({ ...adminView(req, reply), mail: { ...m, body, status: mailStatus(m, Boolean(config.smtpUrl)) } }));
+  });
+}
