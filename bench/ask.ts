@@ -106,7 +106,6 @@ async function loadLibrary(db: Kysely<Database>): Promise<void> {
     });
     log(`built ${ix.name} in ${seconds(performance.now() - t)}`);
   }
-  await db.insertInto('ask_synonyms').values(DEFAULT_SYNONYMS.map((s) => ({ terms: s.terms, note: s.note, created_by: null, updated_by: null, created_at: clock.now(), updated_at: clock.now() }))).execute();
   t = performance.now();
   await sql`vacuum analyze`.execute(db);
   log(`vacuum analyze in ${seconds(performance.now() - t)}`);
@@ -137,6 +136,9 @@ async function main() {
   const t0 = performance.now();
   if (!has) await loadLibrary(db);
   const loadMs = performance.now() - t0;
+  // The dictionary as the code defines it now (a reused library keeps up with edits to it).
+  await db.deleteFrom('ask_synonyms').execute();
+  await db.insertInto('ask_synonyms').values(DEFAULT_SYNONYMS.map((s) => ({ terms: s.terms, note: s.note, created_by: null, updated_by: null, created_at: clock.now(), updated_at: clock.now() }))).execute();
   clearTermStats();
   const counts = (await sql<{ docs: number; clauses: number; qa: number }>`select (select count(*)::int from documents) as docs, (select count(*)::int from document_clauses) as clauses, (select count(*)::int from qa_entries where status = 'published') as qa`.execute(db)).rows[0]!;
   log(`library: ${counts.docs} documents, ${counts.clauses} clauses, ${counts.qa} Q&A entries${has ? ' (reused)' : ` (built in ${seconds(loadMs)})`}`);

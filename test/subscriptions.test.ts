@@ -112,6 +112,27 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(Number((await t.db.selectFrom('subscription_fanout_targets').select((eb) => eb.fn.countAll<number>().as('n')).where('item_id', '=', doc).executeTakeFirstOrThrow()).n), 0);
     });
 
+    test('an interpretation matches by the documents it explains and by its own words', async () => {
+      const interp = await t.db.selectFrom('interpretations').select(['id', 'org_id', 'title']).where('status', '=', 'published').executeTakeFirstOrThrow();
+      const doc = await t.db
+        .selectFrom('interpretation_documents as l')
+        .innerJoin('documents as d', 'd.id', 'l.document_id')
+        .select(['d.doc_type', 'd.audiences'])
+        .where('l.interpretation_id', '=', interp.id)
+        .executeTakeFirstOrThrow();
+      // The job loop of an earlier test may have run its fan-out already: publish it afresh.
+      await t.db.deleteFrom('subscription_fanouts').where('item_type', '=', 'interpretation').where('item_id', '=', interp.id).execute();
+      const byDocType = await subscriber('doc_type', doc.doc_type);
+      const byKeyword = await subscriber('keyword', interp.title.includes('信息公开') ? '信息公开' : '江宁');
+      const byOtherType = await subscriber('doc_type', doc.doc_type === '规章' ? '其他文件' : '规章');
+      const r = await fanout(t, 'interpretation', interp.id);
+      assert.equal(r.state, 'done');
+      const got = async (id: number) => (await t.db.selectFrom('inbox_items').select('url').where('account_id', '=', id).where('item_type', '=', 'interpretation').execute()).map((x) => x.url);
+      assert.deepEqual(await got(byDocType), [`/interpretations/${interp.id}`]);
+      assert.deepEqual(await got(byKeyword), [`/interpretations/${interp.id}`]);
+      assert.deepEqual(await got(byOtherType), []);
+    });
+
     test('an item withdrawn before the job runs is delivered to nobody', async () => {
       const id = await subscriber('keyword', '撤回测试');
       const doc = await publishDocument(t, { org: 'fgw', title: '撤回测试文件', body: '撤回测试。' });

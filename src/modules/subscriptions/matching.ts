@@ -106,7 +106,9 @@ export function matchingSubscriptions(item: PublishedItem): RawBuilder<{ id: num
   if (item.orgIds.length) parts.push(sql`select id, account_id, email from subscriptions where kind = 'org' and org_id in (${sql.join(item.orgIds)})`);
   if (item.audiences.length) parts.push(sql`select id, account_id, email from subscriptions where kind = 'audience' and term in (${sql.join(item.audiences)})`);
   if (item.docTypes.length) parts.push(sql`select id, account_id, email from subscriptions where kind = 'doc_type' and term in (${sql.join(item.docTypes)})`);
-  parts.push(sql`select s.id, s.account_id, s.email from subscriptions s, (select ${item.vector} as tsv) v where s.kind = 'keyword' and v.tsv @@ s.keyword_query`);
+  // OFFSET 0 keeps the planner from pulling the item's vector into the scan, where an interpretation's
+  // to_tsvector(…) would be computed again for every keyword subscription.
+  parts.push(sql`select s.id, s.account_id, s.email from subscriptions s, (select ${item.vector} as tsv offset 0) v where s.kind = 'keyword' and v.tsv @@ s.keyword_query`);
   return sql`${sql.join(parts, sql` union all `)}`;
 }
 

@@ -146,7 +146,7 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
                 <a href="/admin/documents">文件管理</a>
                 <a href="/admin/documents/new">新建文件</a>
                 <a href="/admin/interpretations">政策解读</a>
-                <a href="/admin/qa">政策问答</a>
+                <a href="/admin/qa">问答库</a>
                 <a href="/admin/referrals">转人工咨询</a>
                 <a href="/admin/ask/questions">未解答问题</a>
                 <a href="/admin/ask/synonyms">同义词词典</a>

@@ -47,4 +47,16 @@ export const DEFAULT_SYNONYMS: { terms: string[]; note: string }[] = [
   { terms: ['外国人', '外籍人', '外籍人士'], note: '口语' },
   { terms: ['评职称', '职称评审'], note: '口语' },
   { terms: ['黄码', '黄色状态'], note: '口语' },
+  // 口语 ↔ 公文用语: how people ask against how answers are written.
+  { terms: ['小孩', '孩子', '儿童'], note: '口语' },
+  { terms: ['大人', '成人', '成年人'], note: '口语' },
+  { terms: ['司机', '驾驶员'], note: '口语' },
+  { terms: ['汽车', '机动车'], note: '口语' },
+  { terms: ['取出来', '取钱', '提取', '支取'], note: '口语' },
+  { terms: ['第一次', '初次', '首次'], note: '口语' },
+  { terms: ['年纪', '年龄'], note: '口语' },
+  { terms: ['座椅', '座位'], note: '口语' },
+  { terms: ['招人', '招聘', '招工'], note: '口语' },
+  { terms: ['天气热', '高温'], note: '口语' },
+  { terms: ['坐牢', '判刑', '被判刑'], note: '口语' },
 ];

@@ -14,12 +14,16 @@ export const SCORING = {
   /** Long articles match many words by chance: beyond this many distinct words, the score shrinks gently. */
   clauseLengthFree: 80,
   clauseLengthPenalty: 0.002,
-  /** Concepts in more than this share of clauses bring no candidates. */
-  commonShare: 0.2,
+  /** Concepts in more than this share of the entries bring no candidates (they still score). */
+  qaCommonShare: 0.02,
+  /** Concepts in more than this many clauses bring no candidates (they still score). */
+  commonRows: 15_000,
   /** A concept in at most this many clauses brings candidates alone; others only in pairs. */
-  rareRows: 3000,
+  rareRows: 750,
+  /** Rows read and scored at most per question and kind (each costs a heap read). */
+  maxCandidates: 600,
   /** The rarest concepts considered for candidates (pairs among them). */
-  candidateConcepts: 6,
+  candidateConcepts: 4,
 } as const;
 
 /** Scores at or above these are answers; below, the page says it found nothing sure (bench:ask calibration). */

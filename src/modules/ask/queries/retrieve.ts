@@ -98,15 +98,20 @@ async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermSta
   const w = weigh(concepts, stats);
   const total = w.reduce((s, x) => s + x.weight, 0);
   const v = sql`q.search_vector`;
-  const anyConcept = w.map((x) => conceptTsquery(x.concept)).join(' | ');
   const inQuestion = sql.join(w.map((x) => sql`(case when ${v} @@ ${tsq(conceptTsquery(x.concept, 'A'))} then 1 else 0 end)`), sql` + `);
   const rows = await sql<{ id: number; source_id: string | null; org_id: number; question: string; answer: string; department: string; contact: string; matched: number; in_question: number; question_words: number }>`
-    with c as (
+    with v as materialized (
+      -- Each vector decompressed once (|| copies it into memory): every concept below tests it twice.
+      select q.id, q.search_vector || ''::tsvector as search_vector
+      from qa_entries q
+      where q.status = 'published' and q.search_vector @@ ${tsq(qaCandidateQuery(w, stats.rows))}
+        ${excludePrefix ? sql`and (q.source_id is null or q.source_id not like ${excludePrefix.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%'})` : sql``}
+      limit ${SCORING.maxCandidates}
+    ),
+    c as (
       select q.id, ${matchedWeight(w, v, 'A', 'D', SCORING.qaAnswerShare)} as matched, (${inQuestion}) as in_question,
              length(ts_filter(q.search_vector, '{a}')) as question_words
-      from qa_entries q
-      where q.status = 'published' and q.search_vector @@ ${tsq(anyConcept)}
-        ${excludePrefix ? sql`and (q.source_id is null or q.source_id not like ${excludePrefix.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%'})` : sql``}
+      from v q
     )
     select c.*, q.source_id, q.org_id, q.question, left(q.answer_text, 600) as answer, q.department, q.contact
     from c join qa_entries q on q.id = c.id
@@ -126,14 +131,21 @@ async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermSta
   }));
 }
 
+/** Entries with any concept but the commonest (in over a twentieth of the entries), which still score. */
+function qaCandidateQuery(w: Weighted[], rows: number): string {
+  const rare = w.filter((x) => x.rows <= Math.max(50, rows * SCORING.qaCommonShare));
+  const pool = rare.length ? rare : [...w].sort((a, b) => a.rows - b.rows).slice(0, 2);
+  return pool.map((x) => conceptTsquery(x.concept)).join(' | ');
+}
+
 /**
  * Candidates for clauses must stay few among millions: a clause qualifies when it holds two of
- * the question's rarer concepts, or one concept rare enough on its own. Very common concepts
- * (in a fifth of all clauses) still score, but never bring candidates.
+ * the question's rarer concepts, or one concept rare enough on its own. Common concepts (in more
+ * than commonRows clauses, or 1 % of them) still score, but never bring candidates.
  */
 export function clauseCandidateQuery(w: Weighted[], rows: number): string {
   const byRarity = [...w].sort((a, b) => a.rows - b.rows);
-  const usable = byRarity.filter((x) => x.rows <= rows * SCORING.commonShare);
+  const usable = byRarity.filter((x) => x.rows <= Math.max(SCORING.commonRows, rows * 0.01));
   const pool = (usable.length ? usable : byRarity.slice(0, 1)).slice(0, SCORING.candidateConcepts);
   if (pool.length === 1) return conceptTsquery(pool[0]!.concept);
   const parts: string[] = [];
@@ -149,10 +161,16 @@ async function matchClauses(db: Kysely<Database>, concepts: Concept[], stats: Te
   // Fetched with room: copies of one text (a document and its republications) are shown once.
   const fetch = limit * 4;
   const rows = await sql<{ id: number; document_id: number; label: string; text: string; matched: number; words: number }>`
-    with c as (
-      select c.id, ${matchedWeight(w, v, 'D', 'B', SCORING.clauseTitleShare)} as matched, length(c.search_vector) as words
+    with m as materialized (
+      select c.id, c.search_vector || ''::tsvector as search_vector
       from document_clauses c
       where c.in_force and c.search_vector @@ ${tsq(clauseCandidateQuery(w, stats.rows))}
+      -- A bound on the rows read: beyond it, a question is too general for a clause to answer it.
+      limit ${SCORING.maxCandidates}
+    ),
+    c as (
+      select c.id, ${matchedWeight(w, v, 'D', 'B', SCORING.clauseTitleShare)} as matched, length(c.search_vector) as words
+      from m c
     ),
     top as (
       select * from c
