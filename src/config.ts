@@ -28,6 +28,7 @@ const schema = z.object({
   NORMATIVE_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(5),
   PROVISIONAL_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(2),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  JOB_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   NODE_ENV: z.string().default('development'),
@@ -56,6 +57,8 @@ export interface Config {
   maxUploadBytes: number;
   validityTerms: { normativeYears: number; provisionalYears: number };
   pageCacheSeconds: number;
+  /** How often each instance looks for due background jobs (fan-out, mail, reminders). */
+  jobPollSeconds: number;
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   production: boolean;
@@ -104,6 +107,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     validityTerms: { normativeYears: e.NORMATIVE_TERM_YEARS, provisionalYears: e.PROVISIONAL_TERM_YEARS },
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    jobPollSeconds: e.JOB_POLL_SECONDS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     production: e.NODE_ENV === 'production',

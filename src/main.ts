@@ -142,7 +142,7 @@ async function serve(config: Config): Promise<number> {
   };
   await scheduleJob(rt.db, 'refresh-validity', rt.clock.now(), { uniqueKey: 'refresh-validity' });
   await scheduleJob(rt.db, 'request-reminders', rt.clock.now(), { uniqueKey: 'request-reminders' });
-  const stopJobs = startJobLoop(rt.db, rt.clock, handlers, (err) => app.log.error({ err }, 'job failed'));
+  const stopJobs = startJobLoop(rt.db, rt.clock, handlers, (err) => app.log.error({ err }, 'job failed'), config.jobPollSeconds * 1000);
   await app.listen({ port: config.port, host: config.host });
   const where = `http://localhost:${config.port}`;
   console.log(`\nGongkai 已启动：${where}  （数据库：${rt.handle.kind === 'pglite' ? `内嵌 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}）`);

@@ -9,6 +9,7 @@ import { sendHtml } from '../../platform/html/render.js';
 import { idParam } from '../documents/routes.public.js';
 import { textValues } from '../requests/public-input.js';
 import { promoteReferral } from './commands/promote-referral.js';
+import { loadReferenceLists } from '../documents/queries/reference.js';
 import { dismissQuestion } from './commands/questions.js';
 import { applyReferralAction, REFERRAL_ROLES, type ReferralActionInput } from './commands/referral-action.js';
 import type { ReferralContext } from './commands/submit-referral.js';
@@ -93,7 +94,8 @@ export async function adminAskRoutes(app: FastifyInstance) {
     const c = await referralCase(db, await scope(req), id);
     if (!c) throw new NotFoundError('该咨询不存在，或不属于您的机构。');
     const cal = await loadWorkingCalendar(db);
-    return sendHtml(reply, ReferralCasePage({ ...adminView(req, reply), flash: takeFlash(req, reply), c, today: clock.today(), cal, values: extra.values ?? {}, errors: extra.errors }), code);
+    const topics = [...(await loadReferenceLists(db)).topicNames].map(([id, name]) => ({ id, name }));
+    return sendHtml(reply, ReferralCasePage({ ...adminView(req, reply), flash: takeFlash(req, reply), c, today: clock.today(), cal, topics, values: extra.values ?? {}, errors: extra.errors }), code);
   }
 
   app.get<{ Params: { id: string } }>('/admin/referrals/:id', (req, reply) => renderCase(req, reply, idParam(req.params.id)));
@@ -104,7 +106,8 @@ export async function adminAskRoutes(app: FastifyInstance) {
     const action = req.params.action;
     try {
       if (action === 'promote') {
-        const qaId = await promoteReferral(ctx(req), actorOf(req), id);
+        const topicId = Number(values.topicId) || null;
+        const qaId = await promoteReferral(ctx(req), actorOf(req), id, { topicId });
         // Straight to the new entry in review, where it goes on like any other.
         return reply.redirect(`/admin/review/qa/${qaId}`, 303);
       }

@@ -71,6 +71,8 @@ export function PublicLayout({ ctx, title, crumbs, description, feeds, children 
               <a href="/library/invalid">已废止、失效文件</a>
               <a href="/apply">申请公开</a>
               <a href="/requests/track">申请查询</a>
+              {/* The same link for everyone, so a cached page never shows one visitor's state to another. */}
+              <a href="/account">个人中心</a>
             </div>
           </nav>
         </header>
@@ -156,6 +158,7 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
                 <a href="/admin/organizations">机构与目录</a>
                 <a href="/admin/staff">账号与角色</a>
                 <a href="/admin/calendar">节假日</a>
+                <a href="/admin/outbox">发件箱</a>
                 <a href="/admin/audit">审计日志</a>
                 <a href="/">访问门户</a>
               </div>

@@ -11,14 +11,14 @@ import type { ReferralContext } from './submit-referral.js';
 /**
  * Turns an answered referral into a Q&A entry with one action: the entry is written through the
  * Q&A library's own command (origin 'referral', the question and answer prefilled, the
- * department's organization and contact) and submitted into review; once published, the
+ * department's organization and contact, the topic staff chose so topic subscribers hear of it) and submitted into review; once published, the
  * subscription fan-out tells its subscribers. Returns the new entry's id.
  *
  * Three transactions (the library's save, the review step, the link back), because each command
  * owns its own; the referral is checked first and linked last with `qa_id is null`, so a second
  * click can at worst leave a draft entry behind, never two links.
  */
-export async function promoteReferral(ctx: ReferralContext, actor: Actor, id: number): Promise<number> {
+export async function promoteReferral(ctx: ReferralContext, actor: Actor, id: number, opts: { topicId: number | null } = { topicId: null }): Promise<number> {
   const r = await inTransaction(ctx, async (trx) => {
     const row = await lockReferral(trx, actor, id);
     const refused = referralRefusal('promote', { status: row.status, answered: row.answered_at !== null, promoted: row.qa_id !== null });
@@ -30,7 +30,7 @@ export async function promoteReferral(ctx: ReferralContext, actor: Actor, id: nu
     actor, qaId: null,
     input: {
       orgId: r.org_id, question: r.question, phrasings: [], answerHtml: r.answer_html, department: r.orgName.slice(0, 100), contact: r.orgPhone.slice(0, 100),
-      topicId: null, audiences: [], reviewOn: null, documents: [], origin: 'referral',
+      topicId: opts.topicId, audiences: [], reviewOn: null, documents: [], origin: 'referral',
     },
   });
   await applyReviewAction(ctx, actor, { type: 'qa', id: saved.id, action: 'submit', comment: '由转人工咨询的答复转入' });

@@ -64,7 +64,7 @@ export function ReferralWorkbench(p: Base & { rows: ReferralListRow[]; total: nu
 }
 
 /** One referral: the question, its deadline explained, what the asker was shown, and the steps the state allows. */
-export function ReferralCasePage(p: Base & { c: ReferralCase; today: string; cal: WorkingCalendar; values: Record<string, string>; errors?: FieldErrors }) {
+export function ReferralCasePage(p: Base & { c: ReferralCase; today: string; cal: WorkingCalendar; topics: { id: number; name: string }[]; values: Record<string, string>; errors?: FieldErrors }) {
   const r = p.c.r;
   const deadline = r.deadline as { explanation?: string };
   const suggestions = (r.suggestions as { kind: string; title: string; url: string; score: number }[]) ?? [];
@@ -132,6 +132,14 @@ export function ReferralCasePage(p: Base & { c: ReferralCase; today: string; cal
         <form method="post" action={`/admin/referrals/${r.id}/promote`} class="panel">
           <CsrfField token={p.csrfToken} />
           <p>把这个问题和答复转为政策问答，送审核；发布后订阅了相关内容的公众会收到推送。</p>
+          <Field name="topicId" label="主题分类" errors={p.errors} hint="订阅了这一主题的公众会收到推送；送审后也可在问答编辑页修改。">
+            <select id="f-topicId" name="topicId">
+              <option value="">（暂不分类）</option>
+              {p.topics.map((t) => (
+                <option value={t.id} selected={p.values.topicId === String(t.id)}>{t.name}</option>
+              ))}
+            </select>
+          </Field>
           <button type="submit">转为政策问答并送审</button>
         </form>
       ) : null}
