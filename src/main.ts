@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { buildApp } from './app.js';
@@ -156,6 +158,13 @@ async function serve(config: Config): Promise<number> {
         await rt.db.insertInto('settings').values({ key: 'corpus_imported', value: new Date().toISOString() }).onConflict((oc) => oc.column('key').doNothing()).execute();
         app.pageCache.clear();
         console.log(`语料导入完成：新增 ${r.imported} 份，跳过 ${r.skipped} 份。`);
+        // The Q&A pairs next to it (after the documents, which their docId links point to).
+        const qaFile = path.join(path.dirname(config.corpusPath!), 'qa-pairs.jsonl');
+        if (existsSync(qaFile)) {
+          const q = await runImport(rt, qaFile, '导入政策问答', importQaPairs);
+          app.pageCache.clear();
+          console.log(`政策问答导入完成：新增 ${q.imported} 条，跳过 ${q.skipped} 条。`);
+        }
       })
       .catch((err) => app.log.error({ err }, '语料导入失败，可运行 gongkai import policy-docs 续导'));
   }

@@ -7,6 +7,7 @@ import { STATUS_LABELS } from '../../documents/domain/status.js';
 import { UNDER_REVIEW } from '../../review/domain/workflow.js';
 import { FORM_LABELS, INTERPRETATION_FORMS } from '../domain/labels.js';
 import type { LinkableDocument } from '../queries/admin.js';
+import { DocumentLookup, linkableLabel } from './document-lookup.js';
 
 /** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
 export type InterpretationFormValues = Record<string, string | string[] | undefined>;
@@ -91,8 +92,6 @@ export function InterpretationForm(p: InterpretationFormProps) {
 /** 被解读的文件: ticked documents, a search that keeps everything typed, and free entry by number. */
 function DocumentsFieldset(p: InterpretationFormProps & { chosenIds: Set<number> }) {
   const { errors, values: vals } = p;
-  const found = (p.found ?? []).filter((d) => !p.chosenIds.has(d.id));
-  const label = (d: LinkableDocument) => `${d.title}${d.doc_no ? `（${d.doc_no}）` : ''} · ${d.org} · ${STATUS_LABELS[d.status]} · 编号 ${d.id}`;
   return (
     <fieldset class="field" id="f-documents" aria-describedby={errors?.documents ? 'e-documents' : undefined}>
       <legend>被解读的文件 <span class="req" aria-hidden="true">*</span></legend>
@@ -101,31 +100,13 @@ function DocumentsFieldset(p: InterpretationFormProps & { chosenIds: Set<number>
       {p.chosen.length ? (
         <ul class="list">
           {p.chosen.map((d) => (
-            <li><label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} checked /> {label(d)}</label></li>
+            <li><label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} checked /> {linkableLabel(d)}</label></li>
           ))}
         </ul>
       ) : (
         <p>尚未选择文件。</p>
       )}
-      <div class="search-box">
-        <label for="f-docQuery">按标题或发文字号查找</label>
-        <input id="f-docQuery" name="docQuery" type="search" value={one(vals, 'docQuery')} />
-        <button type="submit" name="action" value="search" class="secondary">查找文件</button>
-      </div>
-      {p.found !== null ? (
-        found.length ? (
-          <div>
-            <p>找到以下文件，勾选后保存即可关联：</p>
-            <ul class="list">
-              {found.map((d) => (
-                <li><label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} /> {label(d)}</label></li>
-              ))}
-            </ul>
-          </div>
-        ) : (
-          <p class="empty" role="status">没有找到可解读的文件。</p>
-        )
-      ) : null}
+      <DocumentLookup query={one(vals, 'docQuery')} found={p.found} chosenIds={p.chosenIds} none="没有找到可解读的文件。" />
       <label for="f-documentRefs">或直接填写文件编号、发文字号或完整标题（每行一个）</label>
       <textarea id="f-documentRefs" name="documentRefs" rows={2}>{one(vals, 'documentRefs')}</textarea>
     </fieldset>

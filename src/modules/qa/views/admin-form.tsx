@@ -6,6 +6,7 @@ import type { ItemStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../../documents/domain/status.js';
 import type { FormOptions } from '../../documents/queries/admin.js';
 import type { LinkableDocument } from '../../interpretations/queries/admin.js';
+import { DocumentLookup, linkableLabel } from '../../interpretations/views/document-lookup.js';
 import { UNDER_REVIEW } from '../../review/domain/workflow.js';
 
 /** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
@@ -110,8 +111,6 @@ export function QaForm(p: QaFormProps) {
 function DocumentsFieldset(p: QaFormProps) {
   const { errors, values: vals } = p;
   const chosenIds = new Set(p.chosen.map((d) => d.id));
-  const found = (p.found ?? []).filter((d) => !chosenIds.has(d.id));
-  const label = (d: LinkableDocument) => `${d.title}${d.doc_no ? `（${d.doc_no}）` : ''} · ${d.org} · ${STATUS_LABELS[d.status]} · 编号 ${d.id}`;
   return (
     <fieldset class="field" id="f-documents" aria-describedby={errors?.documents ? 'e-documents' : undefined}>
       <legend>依据的文件</legend>
@@ -121,7 +120,7 @@ function DocumentsFieldset(p: QaFormProps) {
         <ul class="list">
           {p.chosen.map((d) => (
             <li>
-              <label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} checked /> {label(d)}</label>{' '}
+              <label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} checked /> {linkableLabel(d)}</label>{' '}
               <label for={`f-clause_${d.id}`} class="visually-hidden">《{d.title}》的条款</label>
               <input id={`f-clause_${d.id}`} name={`clause_${d.id}`} type="text" size={12} maxLength={50} placeholder="条款，如 第十二条" value={one(vals, `clause_${d.id}`)} />
             </li>
@@ -130,25 +129,7 @@ function DocumentsFieldset(p: QaFormProps) {
       ) : (
         <p>尚未关联文件。</p>
       )}
-      <div class="search-box">
-        <label for="f-docQuery">按标题或发文字号查找</label>
-        <input id="f-docQuery" name="docQuery" type="search" value={one(vals, 'docQuery')} />
-        <button type="submit" name="action" value="search" class="secondary">查找文件</button>
-      </div>
-      {p.found !== null ? (
-        found.length ? (
-          <div>
-            <p>找到以下文件，勾选后保存即可关联：</p>
-            <ul class="list">
-              {found.map((d) => (
-                <li><label style="font-weight:normal"><input type="checkbox" name="documentIds" value={d.id} /> {label(d)}</label></li>
-              ))}
-            </ul>
-          </div>
-        ) : (
-          <p class="empty" role="status">没有找到可关联的文件。</p>
-        )
-      ) : null}
+      <DocumentLookup query={one(vals, 'docQuery')} found={p.found} chosenIds={chosenIds} none="没有找到可关联的文件。" />
       <label for="f-documentRefs">或直接填写文件编号、发文字号或完整标题，可在后面空一格写条款（每行一个，如“宁人社发〔2023〕8号 第五条”）</label>
       <textarea id="f-documentRefs" name="documentRefs" rows={2} aria-describedby={errors?.documentRefs ? 'e-documentRefs' : undefined}>{one(vals, 'documentRefs')}</textarea>
       {errors?.documentRefs ? <p class="error-message" id="e-documentRefs">{errors.documentRefs}</p> : null}
