@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { readReceiptCookie, setReceiptCookie } from '../../platform/http/receipt-cookie.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
@@ -101,12 +102,12 @@ export async function publicAskRoutes(app: FastifyInstance) {
     } catch (err) {
       return rerender(ruleErrorsOf(err), 422);
     }
-    reply.setCookie(RECEIPT_COOKIE, app.sealer.seal({ trackingNo: created.trackingNo, accessCode: created.accessCode }), { path: '/ask', httpOnly: true, sameSite: 'lax', secure: config.production, signed: true, maxAge: 30 * 60 });
+    setReceiptCookie(app, reply, RECEIPT_COOKIE, '/ask', created);
     return reply.redirect('/ask/referrals/receipt', 303);
   });
 
   app.get('/ask/referrals/receipt', async (req, reply) => {
-    const shown = unsealedReceipt(app, req.cookies[RECEIPT_COOKIE]);
+    const shown = readReceiptCookie(app, req.cookies[RECEIPT_COOKIE]);
     const r = shown ? await findReferralByTrackingNo(db, shown.trackingNo) : null;
     if (!shown || !r) throw new NotFoundError('回执只在提交后 30 分钟内显示。如果您已记下咨询编号和查询码，请到“咨询查询”（/ask/track）查看。');
     noStore(reply);
@@ -153,16 +154,4 @@ export async function publicAskRoutes(app: FastifyInstance) {
     noStore(reply);
     return sendHtml(reply, ReferralStatusPage({ ctx: req.pageCtx, r }));
   });
-}
-
-function unsealedReceipt(app: FastifyInstance, raw: string | undefined): { trackingNo: string; accessCode: string } | null {
-  if (!raw) return null;
-  const u = app.unsignCookie(raw);
-  if (!u.valid || !u.value) return null;
-  try {
-    const v = app.sealer.unseal<{ trackingNo: unknown; accessCode: unknown }>(u.value);
-    return typeof v.trackingNo === 'string' && typeof v.accessCode === 'string' ? { trackingNo: v.trackingNo, accessCode: v.accessCode } : null;
-  } catch {
-    return null;
-  }
 }

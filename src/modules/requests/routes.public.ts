@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readReceiptCookie, setReceiptCookie } from '../../platform/http/receipt-cookie.js';
 import { toChinaDate } from '../../platform/clock/clock.js';
 import { NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
@@ -125,14 +126,12 @@ export async function publicRequestRoutes(app: FastifyInstance) {
     }
     await recordApplicationFromIp(db, req.ip, clock.now());
     // Post/Redirect/Get: the receipt reads the new numbers from a short-lived, sealed and signed cookie.
-    reply.setCookie(RECEIPT_COOKIE, app.sealer.seal({ trackingNo: created.trackingNo, accessCode: created.accessCode }), {
-      path: '/apply/receipt', httpOnly: true, sameSite: 'lax', secure: config.production, signed: true, maxAge: 30 * 60,
-    });
+    setReceiptCookie(app, reply, RECEIPT_COOKIE, '/apply/receipt', created);
     return reply.redirect('/apply/receipt', 303);
   });
 
   app.get('/apply/receipt', async (req, reply) => {
-    const shown = receiptOf(app, req.cookies[RECEIPT_COOKIE]);
+    const shown = readReceiptCookie(app, req.cookies[RECEIPT_COOKIE]);
     const r = shown ? await findRequestByTrackingNo(db, shown.trackingNo) : null;
     if (!shown || !r) {
       throw new NotFoundError('回执只在提交申请后的 30 分钟内显示。如果您已记下申请编号和查询码，请到“申请查询”（/requests/track）查看办理进度。');
@@ -148,17 +147,5 @@ export async function publicRequestRoutes(app: FastifyInstance) {
   });
 
   trackingRoutes(app);
-}
-
-function receiptOf(app: FastifyInstance, raw: string | undefined): { trackingNo: string; accessCode: string } | null {
-  if (!raw) return null;
-  const u = app.unsignCookie(raw);
-  if (!u.valid || !u.value) return null;
-  try {
-    const v = app.sealer.unseal<{ trackingNo: unknown; accessCode: unknown }>(u.value);
-    return typeof v.trackingNo === 'string' && typeof v.accessCode === 'string' ? { trackingNo: v.trackingNo, accessCode: v.accessCode } : null;
-  } catch {
-    return null;
-  }
 }
 

@@ -1,4 +1,5 @@
 import { formatChineseDate } from '../../../platform/clock/clock.js';
+import { ReceiptCodes } from '../../requests/views/public-receipt.js';
 import { CsrfField, describedBy, ErrorSummary, Field, Html } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
@@ -16,16 +17,7 @@ export function ReferralReceiptPage(p: { ctx: PageContext; csrfToken: string; tr
       <h1>问题已提交</h1>
       <section class="receipt" aria-labelledby="receipt-title">
         <h2 id="receipt-title">咨询回执</h2>
-        <dl class="receipt-codes">
-          <div>
-            <dt>咨询编号</dt>
-            <dd class="code-big" id="tracking-no">{p.trackingNo}</dd>
-          </div>
-          <div>
-            <dt>查询码</dt>
-            <dd class="code-big" id="access-code">{p.accessCode}</dd>
-          </div>
-        </dl>
+        <ReceiptCodes numberLabel="咨询编号" trackingNo={p.trackingNo} accessCode={p.accessCode} />
         <p class="warn-box">
           <strong>请把咨询编号和查询码记下来。</strong>查询码只在这里显示一次，凭编号和查询码可查看答复。
         </p>

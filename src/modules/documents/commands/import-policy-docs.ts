@@ -1,5 +1,3 @@
-import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
@@ -12,6 +10,7 @@ import { searchVectorParts, searchVectors } from './document-state.js';
 import { allocateIndexNumber } from './index-numbers.js';
 import { writeVersion } from './versions.js';
 import { scheduleClauseCatchUp } from '../../ask/jobs.js';
+import { importJsonlBatches, type ImportProgress } from '../../../platform/files/jsonl-import.js';
 
 /** One line of the corpus format (shared/corpus/README.md §1). */
 export interface CorpusDocument {
@@ -30,12 +29,6 @@ export interface CorpusDocument {
 const DOC_TYPE_BY_CATEGORY: Record<string, string> = { 法律: '法律', 宪法: '法律', 行政法规: '行政法规', 地方性法规: '地方性法规', 司法解释: '司法解释', 部门规章: '规章' };
 const BATCH = 50;
 
-export interface ImportProgress {
-  bytesRead: number;
-  bytesTotal: number;
-  imported: number;
-  skipped: number;
-}
 
 /**
  * Imports the corpus into the library. Idempotent by `sourceId` and resumable: each batch commits
@@ -51,44 +44,26 @@ export async function importPolicyDocs(
   const orgs = await db.selectFrom('organizations').select(['id', 'code', 'name', 'index_template']).orderBy('id').execute();
   if (orgs.length === 0) throw new Error('尚无机构，请先运行 gongkai seed');
   const nodes = await db.selectFrom('catalog_nodes').select(['id', 'org_id', 'slug']).execute();
-  const progress: ImportProgress = { bytesRead: 0, bytesTotal: statSync(file).size, imported: 0, skipped: 0 };
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let batch: CorpusDocument[] = [];
-  let lineNo = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const existing = new Set((await db.selectFrom('documents').select('source_id').where('source_id', 'in', batch.map((d) => d.id)).execute()).map((r) => r.source_id));
-    const fresh = batch.filter((d) => !existing.has(d.id));
-    progress.skipped += batch.length - fresh.length;
-    if (fresh.length) {
-      await db.transaction().execute(async (trx) => {
-        for (const d of fresh) {
-          const org = orgs[stableHash(d.id) % orgs.length]!;
-          const node = nodes.find((n) => n.org_id === org.id && n.slug === defaultCatalogSlug(docTypeOf(d)));
-          await insertOne(trx, clock, d, org, node?.id ?? null);
-        }
-        await recordEvent(trx, { actor: { id: null, label: '系统（语料导入）' }, action: 'document.import', entityType: 'document', entityId: `${fresh[0]!.id}…`, after: { count: fresh.length, sourceIds: fresh.map((d) => d.id) }, at: clock.now() });
-      });
-      progress.imported += fresh.length;
-    }
-    batch = [];
-    onProgress(progress);
-  };
-  for await (const line of lines) {
-    lineNo++;
-    progress.bytesRead += Buffer.byteLength(line) + 1;
-    if (!line.trim()) continue;
-    let doc: CorpusDocument;
-    try {
-      doc = JSON.parse(line) as CorpusDocument;
-    } catch {
-      throw new Error(`第 ${lineNo} 行不是有效的 JSON`);
-    }
-    if (!doc.id || !doc.title || typeof doc.body !== 'string') throw new Error(`第 ${lineNo} 行缺少 id、title 或 body`);
-    batch.push(doc);
-    if (batch.length >= BATCH) await flush();
-  }
-  await flush();
+  const progress = await importJsonlBatches<CorpusDocument>(file, {
+    batchSize: BATCH,
+    missing: (d) => (!d.id || !d.title || typeof d.body !== 'string' ? 'id、title 或 body' : null),
+    async importBatch(records) {
+      const existing = new Set((await db.selectFrom('documents').select('source_id').where('source_id', 'in', records.map((d) => d.id)).execute()).map((r) => r.source_id));
+      const fresh = records.filter((d) => !existing.has(d.id));
+      if (fresh.length) {
+        await db.transaction().execute(async (trx) => {
+          for (const d of fresh) {
+            const org = orgs[stableHash(d.id) % orgs.length]!;
+            const node = nodes.find((n) => n.org_id === org.id && n.slug === defaultCatalogSlug(docTypeOf(d)));
+            await insertOne(trx, clock, d, org, node?.id ?? null);
+          }
+          await recordEvent(trx, { actor: { id: null, label: '系统（语料导入）' }, action: 'document.import', entityType: 'document', entityId: `${fresh[0]!.id}…`, after: { count: fresh.length, sourceIds: fresh.map((d) => d.id) }, at: clock.now() });
+        });
+      }
+      return fresh.length;
+    },
+    onProgress,
+  });
   // Fresh planner statistics, or the first searches may scan every document instead of the index.
   await sql`analyze documents`.execute(db);
   // The smart Q&A's clauses are built by a job, so the import itself is no slower.

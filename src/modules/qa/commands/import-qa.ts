@@ -1,12 +1,10 @@
-import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Clock } from '../../../platform/clock/clock.js';
 import { textToHtml } from '../../../platform/html/sanitize.js';
 import { findPersonalData, maskPersonalData, type PersonalDataKind } from '../../../platform/text-checks/index.js';
-import type { ImportProgress } from '../../documents/commands/import-policy-docs.js';
+import { importJsonlBatches, type ImportProgress } from '../../../platform/files/jsonl-import.js';
 import { qaSearchVector } from './search-vector.js';
 
 /** One line of the corpus format (shared/corpus/README.md §2). */
@@ -32,33 +30,12 @@ const BATCH = 500;
  */
 export async function importQaPairs(db: Kysely<Database>, clock: Clock, file: string, onProgress: (p: ImportProgress) => void = () => {}): Promise<{ imported: number; skipped: number }> {
   const orgFor = await organizationMatcher(db);
-  const progress: ImportProgress = { bytesRead: 0, bytesTotal: statSync(file).size, imported: 0, skipped: 0 };
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let batch: CorpusQaPair[] = [];
-  let lineNo = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const imported = await insertBatch(db, clock, batch, orgFor);
-    progress.imported += imported;
-    progress.skipped += batch.length - imported;
-    batch = [];
-    onProgress(progress);
-  };
-  for await (const line of lines) {
-    lineNo++;
-    progress.bytesRead += Buffer.byteLength(line) + 1;
-    if (!line.trim()) continue;
-    let pair: CorpusQaPair;
-    try {
-      pair = JSON.parse(line) as CorpusQaPair;
-    } catch {
-      throw new Error(`第 ${lineNo} 行不是有效的 JSON`);
-    }
-    if (!pair.id || typeof pair.question !== 'string' || !pair.question.trim() || typeof pair.answer !== 'string') throw new Error(`第 ${lineNo} 行缺少 id、question 或 answer`);
-    batch.push(pair);
-    if (batch.length >= BATCH) await flush();
-  }
-  await flush();
+  const progress = await importJsonlBatches<CorpusQaPair>(file, {
+    batchSize: BATCH,
+    missing: (p) => (!p.id || typeof p.question !== 'string' || !p.question.trim() || typeof p.answer !== 'string' ? 'id、question 或 answer' : null),
+    importBatch: (batch) => insertBatch(db, clock, batch, orgFor),
+    onProgress,
+  });
   // Fresh planner statistics, or the first searches may scan every entry instead of the index.
   await sql`analyze qa_entries`.execute(db);
   return { imported: progress.imported, skipped: progress.skipped };

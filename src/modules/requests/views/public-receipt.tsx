@@ -25,16 +25,7 @@ export function ReceiptPage(p: ReceiptPageProps) {
       </p>
       <section class="receipt" aria-labelledby="receipt-title">
         <h2 id="receipt-title">政府信息公开申请回执</h2>
-        <dl class="receipt-codes">
-          <div>
-            <dt>申请编号</dt>
-            <dd class="code-big" id="tracking-no">{p.trackingNo}</dd>
-          </div>
-          <div>
-            <dt>查询码</dt>
-            <dd class="code-big" id="access-code">{p.accessCode}</dd>
-          </div>
-        </dl>
+        <ReceiptCodes numberLabel="申请编号" trackingNo={p.trackingNo} accessCode={p.accessCode} />
         <p class="warn-box">
           <strong>请把申请编号和查询码抄写下来，或者打印本页，妥善保存。</strong>
           查询码只在这里显示，凭申请编号和查询码才能查询办理进度、查看答复。请不要告诉他人；工作人员不会向您索要查询码。
@@ -81,5 +72,21 @@ export function ReceiptPage(p: ReceiptPageProps) {
         <PrintButton label="打印回执" />
       </div>
     </PublicLayout>
+  );
+}
+
+/** The tracking number and access code in large type, shown once on a receipt. */
+export function ReceiptCodes(p: { numberLabel: string; trackingNo: string; accessCode: string }) {
+  return (
+    <dl class="receipt-codes">
+      <div>
+        <dt>{p.numberLabel}</dt>
+        <dd class="code-big" id="tracking-no">{p.trackingNo}</dd>
+      </div>
+      <div>
+        <dt>查询码</dt>
+        <dd class="code-big" id="access-code">{p.accessCode}</dd>
+      </div>
+    </dl>
   );
 }
