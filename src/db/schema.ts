@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { AskTables } from './schema-ask.js';
 import type { SubscriptionTables } from './schema-subscriptions.js';
+import type { EditionTables } from './schema-editions.js';
 
 /** Row types of every table, by hand: the migrations are the source of truth, these mirror them. */
 
@@ -31,6 +32,8 @@ export interface ReviewColumns {
   withdrawn_at: Timestamp | null;
   withdrawal_kind: WithdrawalKind | null;
   withdrawal_reason: string | null;
+  /** The public change note (修订说明) an edition carries through review into its public edition. */
+  change_note: Generated<string>;
 }
 
 export interface OrganizationsTable {
@@ -557,7 +560,7 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
-export interface Database extends AskTables, SubscriptionTables {
+export interface Database extends AskTables, SubscriptionTables, EditionTables {
   settings: SettingsTable;
   organizations: OrganizationsTable;
   catalog_nodes: CatalogNodesTable;

@@ -6,6 +6,7 @@ import * as m0004 from './0004-requests.js';
 import * as m0005 from './0005-qa-accounts.js';
 import * as m0006 from './0006-ask.js';
 import * as m0007 from './0007-subscriptions.js';
+import * as m0008 from './0008-public-editions.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-qa-accounts': m0005,
   '0006-ask': m0006,
   '0007-subscriptions': m0007,
+  '0008-public-editions': m0008,
 };
