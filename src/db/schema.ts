@@ -17,6 +17,9 @@ export type DocumentStatus = 'draft' | 'submitted' | 'in_review' | 'approved' | 
 export type ItemStatus = DocumentStatus;
 export type ItemType = 'document' | 'interpretation' | 'qa';
 export type InterpretationRule = 'required' | 'grace' | 'none';
+/** Where a document comes from: an organization's own, or reference material (法律法规 / 上级文件). */
+export type Provenance = 'own' | 'law' | 'superior';
+export type IssuerLevel = 'national' | 'provincial' | 'municipal';
 export type WithdrawalKind = 'notice' | 'remove';
 export type FlaggedAction = 'block' | 'suggest' | 'warn';
 
@@ -76,7 +79,12 @@ export interface CatalogNodesTable {
   slug: string;
   description: Generated<string>;
   position: Generated<number>;
+  /** Which standard column this is (migration 0012), whatever its name; null for any other. */
+  role: Generated<CatalogRole | null>;
 }
+
+/** The standard columns of an organ's disclosure platform, and the 政策解读 column. */
+export type CatalogRole = 'guide' | 'rules' | 'proactive' | 'reports' | 'requests' | 'interpretations';
 
 export interface StaffTable {
   id: Generated<number>;
@@ -172,6 +180,10 @@ export interface DocumentsTable extends ReviewColumns {
   validity_since: DateString | null;
   validity_next_change_on: DateString | null;
   source_validity_label: string | null;
+  /** own: an organization's own document; law / superior: reference material (migration 0009). */
+  provenance: Generated<Provenance>;
+  /** The level of a reference document's issuing organ, when known. */
+  issuer_level: IssuerLevel | null;
   current_version: Generated<number>;
   search_vector: ColumnType<string, string | undefined, string>;
   rank_vector: ColumnType<string, string | undefined, string>;
@@ -332,7 +344,7 @@ export interface SettingsTable {
 export type RequestChannel = 'online' | 'in_person' | 'post_signed' | 'post_unsigned' | 'fax';
 export type RequestStatus = 'pending' | 'handling' | 'awaiting_correction' | 'consulting' | 'extension_pending' | 'awaiting_fee' | 'reply_review' | 'reply_approved' | 'replied' | 'archived' | 'withdrawn';
 export type ApplicantKind = 'natural' | 'business' | 'research' | 'public_interest' | 'legal_service' | 'other';
-export type LetterKind = 'receipt' | 'correction' | 'consultation' | 'extension' | 'fee' | 'reply';
+export type LetterKind = 'receipt' | 'correction' | 'consultation' | 'extension' | 'fee' | 'reply' | 'transfer';
 export type AppealKind = 'review' | 'litigation' | 'litigation_after_review';
 export type AppealResult = 'upheld' | 'corrected' | 'other' | 'pending';
 
@@ -384,6 +396,8 @@ export interface RequestsTable {
   closed_on: DateString | null;
   repeat_of: number | null;
   mass_flag: Generated<boolean>;
+  /** The public account that filed it online while signed in (migration 0010): its personal center lists it. */
+  account_id: Generated<number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -427,7 +441,18 @@ export interface RequestAttachmentsTable {
   size_bytes: number;
   sha256: string;
   from_applicant: boolean;
+  /** A file the handler provides with the reply (migration 0011). */
+  for_reply: Generated<boolean>;
   created_at: Timestamp;
+}
+
+/** The applicant's downloads of a reply's files (migration 0011). */
+export interface RequestDownloadsTable {
+  id: Generated<number>;
+  request_id: number;
+  attachment_id: number;
+  downloaded_at: Timestamp;
+  ip: string | null;
 }
 
 export interface RequestDocumentsTable {
@@ -492,9 +517,14 @@ export interface QaEntryDocumentsTable {
 
 export interface AccountsTable {
   id: Generated<number>;
-  email_sealed: string;
-  email_key: string;
-  email_masked: string;
+  /** An account has an e-mail, a mobile number, or both (migration 0010). */
+  email_sealed: string | null;
+  email_key: string | null;
+  email_masked: Generated<string>;
+  mobile_sealed: Generated<string | null>;
+  mobile_key: Generated<string | null>;
+  mobile_masked: Generated<string>;
+  mobile_verified_at: Generated<Timestamp | null>;
   display_name: Generated<string>;
   password_hash: string;
   email_verified_at: Timestamp | null;
@@ -514,7 +544,10 @@ export interface AccountTokensTable {
   /** SHA-256 of the token in the link. */
   id: string;
   account_id: number;
-  purpose: 'verify' | 'reset';
+  purpose: 'verify' | 'reset' | 'verify_mobile';
+  /** A code sent by SMS: its keyed hash (the id is then random), and the wrong tries so far. */
+  code_hash: Generated<string | null>;
+  attempts: Generated<number>;
   expires_at: Timestamp;
   used_at: Timestamp | null;
   created_at: Timestamp;
@@ -545,6 +578,8 @@ export interface InboxItemsTable {
 
 export interface MailOutboxTable {
   id: Generated<number>;
+  /** email, or sms (migration 0010): a text message waits for the administrator unless an SMS sender takes it. */
+  channel: Generated<'email' | 'sms'>;
   kind: string;
   /** The address, sealed; lists show the masked one. */
   to_sealed: string;
@@ -595,6 +630,7 @@ export interface Database extends AskTables, SubscriptionTables, EditionTables {
   request_documents: RequestDocumentsTable;
   request_appeals: RequestAppealsTable;
   request_reminders: RequestRemindersTable;
+  request_downloads: RequestDownloadsTable;
   qa_entries: QaEntriesTable;
   qa_entry_documents: QaEntryDocumentsTable;
   accounts: AccountsTable;

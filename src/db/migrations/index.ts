@@ -7,6 +7,10 @@ import * as m0005 from './0005-qa-accounts.js';
 import * as m0006 from './0006-ask.js';
 import * as m0007 from './0007-subscriptions.js';
 import * as m0008 from './0008-public-editions.js';
+import * as m0009 from './0009-corpus-reference.js';
+import * as m0010 from './0010-tracked-cases-mobile.js';
+import * as m0011 from './0011-request-completion.js';
+import * as m0012 from './0012-portal-columns.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '0006-ask': m0006,
   '0007-subscriptions': m0007,
   '0008-public-editions': m0008,
+  '0009-corpus-reference': m0009,
+  '0010-tracked-cases-mobile': m0010,
+  '0011-request-completion': m0011,
+  '0012-portal-columns': m0012,
 };

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database, Organization } from '../../db/schema.js';
+import { sql, type Kysely } from 'kysely';
+import type { CatalogRole, Database, DisclosureAttribute, Organization } from '../../db/schema.js';
 
 export async function listOrganizations(db: Kysely<Database>): Promise<Organization[]> {
   return db.selectFrom('organizations').selectAll().orderBy('position').orderBy('id').execute();
@@ -24,31 +24,75 @@ export interface CatalogNode {
   slug: string;
   description: string;
   position: number;
+  /** Which standard column this is (the guide, the request links, 政策解读…), null for the rest. */
+  role: CatalogRole | null;
+  /** Public items placed in this column itself: published documents, and in 政策解读 the organization's published interpretations. */
   documentCount: number;
+  /** Public items in this column and every column below it. */
+  total: number;
   children: CatalogNode[];
 }
 
-/** An organization's catalog as a tree, with how many published documents each node holds. */
-export async function getCatalogTree(db: Kysely<Database>, orgId: number): Promise<CatalogNode[]> {
+/**
+ * An organization's catalog as a tree in the template's order, with how many published items each
+ * node holds; the portal passes the public attributes, so that only what the public sees counts.
+ */
+export async function getCatalogTree(db: Kysely<Database>, orgId: number, publicAttributes?: readonly DisclosureAttribute[]): Promise<CatalogNode[]> {
+  return (await getCatalogForest(db, [orgId], publicAttributes)).get(orgId) ?? [];
+}
+
+/** The catalogs of several organizations at once (the back office's list of empty columns). */
+export async function getCatalogForest(db: Kysely<Database>, orgIds: number[], publicAttributes?: readonly DisclosureAttribute[]): Promise<Map<number, CatalogNode[]>> {
+  if (orgIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('catalog_nodes as c')
-    .leftJoin('documents as d', (j) => j.onRef('d.catalog_node_id', '=', 'c.id').on('d.status', '=', 'published'))
-    .select(({ fn }) => ['c.id', 'c.parent_id', 'c.name', 'c.slug', 'c.description', 'c.position', fn.count<number>('d.id').as('n')])
-    .where('c.org_id', '=', orgId)
-    .groupBy(['c.id', 'c.parent_id', 'c.name', 'c.slug', 'c.description', 'c.position'])
+    .leftJoin('documents as d', (j) =>
+      j.onRef('d.catalog_node_id', '=', 'c.id').on('d.status', '=', 'published').$call((jj) => (publicAttributes ? jj.on('d.attribute', 'in', publicAttributes) : jj)),
+    )
+    .select(({ fn }) => [
+      'c.id', 'c.org_id', 'c.parent_id', 'c.name', 'c.slug', 'c.description', 'c.position', 'c.role', fn.count<number>('d.id').as('n'),
+      // Interpretations have no column of their own: the organization's 政策解读 column lists them.
+      sql<number>`case when c.role = 'interpretations' then (select count(*) from interpretations i where i.org_id = c.org_id and i.status = 'published' and i.edition_of is null) else 0 end`.as('interpretations'),
+    ])
+    .where('c.org_id', 'in', orgIds)
+    .groupBy(['c.id', 'c.org_id', 'c.parent_id', 'c.name', 'c.slug', 'c.description', 'c.position', 'c.role'])
     .orderBy('c.position')
     .orderBy('c.id')
     .execute();
-  const byId = new Map<number, CatalogNode>();
+  const byId = new Map<number, CatalogNode & { orgId: number }>();
   for (const r of rows) {
-    byId.set(r.id, { id: r.id, parentId: r.parent_id, name: r.name, slug: r.slug, description: r.description, position: r.position, documentCount: Number(r.n), children: [] });
+    const count = Number(r.n) + Number(r.interpretations);
+    byId.set(r.id, { id: r.id, orgId: r.org_id, parentId: r.parent_id, name: r.name, slug: r.slug, description: r.description, position: r.position, role: r.role, documentCount: count, total: 0, children: [] });
   }
-  const roots: CatalogNode[] = [];
+  const forest = new Map<number, CatalogNode[]>(orgIds.map((id) => [id, []]));
   for (const node of byId.values()) {
     const parent = node.parentId ? byId.get(node.parentId) : undefined;
-    (parent ? parent.children : roots).push(node);
+    (parent ? parent.children : forest.get(node.orgId)!).push(node);
   }
-  return roots;
+  const sum = (n: CatalogNode): number => (n.total = n.documentCount + n.children.reduce((s, c) => s + sum(c), 0));
+  for (const roots of forest.values()) roots.forEach(sum);
+  return forest;
+}
+
+/** Standard columns with content of their own beyond the catalog: the guide page, the request forms. */
+const SELF_FILLED: readonly (CatalogRole | null)[] = ['guide', 'requests'];
+/** The five entries users expect on every organ's platform, shown even before anything is filed. */
+const STANDARD: readonly (CatalogRole | null)[] = ['guide', 'rules', 'proactive', 'reports', 'requests'];
+
+/**
+ * The columns the public sees: an empty column is never shown, since it is a failure in the
+ * national website checks (domain.md §7.2); only the five standard entries always are.
+ */
+export function visibleColumns(nodes: CatalogNode[]): CatalogNode[] {
+  return nodes.filter((n) => n.total > 0 || STANDARD.includes(n.role)).map((n) => ({ ...n, children: visibleColumns(n.children) }));
+}
+
+/** Columns with nothing public in them, for the back office to fill or remove (with their path of names). */
+export function emptyColumns(nodes: CatalogNode[], path: string[] = []): { node: CatalogNode; path: string[] }[] {
+  return nodes.flatMap((n) => [
+    ...(n.total === 0 && !SELF_FILLED.includes(n.role) ? [{ node: n, path }] : []),
+    ...emptyColumns(n.children, [...path, n.name]),
+  ]);
 }
 
 export function flattenTree(nodes: CatalogNode[], depth = 0): { node: CatalogNode; depth: number }[] {
@@ -58,4 +102,20 @@ export function flattenTree(nodes: CatalogNode[], depth = 0): { node: CatalogNod
 /** The node and every node below it, for listing a catalog branch. */
 export function subtreeIds(node: CatalogNode): number[] {
   return [node.id, ...node.children.flatMap(subtreeIds)];
+}
+
+/**
+ * The site group's top organization (its people's government, else the first top-level one): the
+ * holder of what belongs to the site as a whole, such as the reference library (法律法规 / 上级文件),
+ * which it keeps for readers without publishing it as its own.
+ */
+export async function findSiteOrganization(db: Kysely<Database>): Promise<{ id: number; name: string } | undefined> {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('parent_id', 'is', null)
+    .orderBy(sql`kind = 'government'`, 'desc')
+    .orderBy('position')
+    .orderBy('id')
+    .executeTakeFirst();
 }

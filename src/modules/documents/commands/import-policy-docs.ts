@@ -3,11 +3,11 @@ import type { Database } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Clock } from '../../../platform/clock/clock.js';
 import { textToHtml } from '../../../platform/html/sanitize.js';
-import { defaultCatalogSlug } from '../../organizations/catalog-template.js';
+import { findSiteOrganization } from '../../organizations/queries.js';
 import { parseDocNumber } from '../domain/doc-number.js';
 import { deriveValidity } from '../domain/validity.js';
+import { issuerLevel, referenceProvenance } from '../domain/provenance.js';
 import { searchVectorParts, searchVectors } from './document-state.js';
-import { allocateIndexNumber } from './index-numbers.js';
 import { writeVersion } from './versions.js';
 import { scheduleClauseCatchUp } from '../../ask/jobs.js';
 import { importJsonlBatches, type ImportProgress } from '../../../platform/files/jsonl-import.js';
@@ -31,9 +31,11 @@ const BATCH = 50;
 
 
 /**
- * Imports the corpus into the library. Idempotent by `sourceId` and resumable: each batch commits
- * on its own, and a rerun after a crash skips what is already there. Documents are spread over the
- * organizations by a stable hash of their id.
+ * Imports the corpus into the library as reference material (法律法规 / 上级文件): national laws
+ * and other organs' documents, with their real 发文机关, dates and 文号. They are nobody's
+ * disclosure here: no 索引号, no catalog node, held by the site's top organization (see
+ * domain/provenance.ts). Idempotent by `sourceId` and resumable: each batch commits on its own,
+ * and a rerun after a crash skips what is already there.
  */
 export async function importPolicyDocs(
   db: Kysely<Database>,
@@ -41,9 +43,8 @@ export async function importPolicyDocs(
   file: string,
   onProgress: (p: ImportProgress) => void = () => {},
 ): Promise<ImportProgress> {
-  const orgs = await db.selectFrom('organizations').select(['id', 'code', 'name', 'index_template']).orderBy('id').execute();
-  if (orgs.length === 0) throw new Error('尚无机构，请先运行 gongkai seed');
-  const nodes = await db.selectFrom('catalog_nodes').select(['id', 'org_id', 'slug']).execute();
+  const holder = await findSiteOrganization(db);
+  if (!holder) throw new Error('尚无机构，请先运行 gongkai seed');
   const progress = await importJsonlBatches<CorpusDocument>(file, {
     batchSize: BATCH,
     missing: (d) => (!d.id || !d.title || typeof d.body !== 'string' ? 'id、title 或 body' : null),
@@ -52,11 +53,7 @@ export async function importPolicyDocs(
       const fresh = records.filter((d) => !existing.has(d.id));
       if (fresh.length) {
         await db.transaction().execute(async (trx) => {
-          for (const d of fresh) {
-            const org = orgs[stableHash(d.id) % orgs.length]!;
-            const node = nodes.find((n) => n.org_id === org.id && n.slug === defaultCatalogSlug(docTypeOf(d)));
-            await insertOne(trx, clock, d, org, node?.id ?? null);
-          }
+          for (const d of fresh) await insertOne(trx, clock, d, holder.id);
           await recordEvent(trx, { actor: { id: null, label: '系统（语料导入）' }, action: 'document.import', entityType: 'document', entityId: `${fresh[0]!.id}…`, after: { count: fresh.length, sourceIds: fresh.map((d) => d.id) }, at: clock.now() });
         });
       }
@@ -75,7 +72,7 @@ function docTypeOf(d: CorpusDocument): string {
   return DOC_TYPE_BY_CATEGORY[d.category ?? ''] ?? '其他文件';
 }
 
-async function insertOne(trx: Transaction<Database>, clock: Clock, d: CorpusDocument, org: { id: number; code: string; name: string; index_template: string }, catalogNodeId: number | null) {
+async function insertOne(trx: Transaction<Database>, clock: Clock, d: CorpusDocument, holderId: number) {
   const parsed = d.docNumber ? parseDocNumber(d.docNumber) : null;
   const docNo = parsed?.ok ? parsed.value : null;
   const issuers = d.organ ? [d.organ] : [];
@@ -88,11 +85,11 @@ async function insertOne(trx: Transaction<Database>, clock: Clock, d: CorpusDocu
   const events = lapsed ? [{ kind: 'declare_expired' as const, effectiveOn: today, byDocumentId: null, byTitle: null, byDocNo: null }] : [];
   const v = deriveValidity({ effectiveOn: effective ?? published, expiresOn: null, events }, today);
   const parts = searchVectorParts({ title: d.title, doc_no: docNo?.normalized ?? d.docNumber, issuers, body_text: bodyText });
-  const indexNo = await allocateIndexNumber(trx, { orgId: org.id, orgCode: org.code, template: org.index_template, date: published ?? today });
   const row = await trx
     .insertInto('documents')
     .values({
-      org_id: org.id, catalog_node_id: catalogNodeId, source_id: d.id, index_no: indexNo, title: d.title.slice(0, 500),
+      org_id: holderId, catalog_node_id: null, source_id: d.id, index_no: null, title: d.title.slice(0, 500),
+      provenance: referenceProvenance(docTypeOf(d)), issuer_level: issuerLevel(d.organ, docTypeOf(d)),
       doc_no: docNo?.normalized ?? d.docNumber, doc_no_prefix: docNo?.prefix ?? null, doc_no_year: docNo?.year ?? null, doc_no_serial: docNo?.serial ?? null,
       issuers, doc_type: docTypeOf(d), topic_id: null, audiences: [], attribute: 'public', written_on: written, published_on: published, effective_on: effective, expires_on: null,
       year: published ? Number(published.slice(0, 4)) : null, body_html: textToHtml(bodyText), body_text: bodyText, status: 'published',
@@ -109,14 +106,4 @@ async function insertOne(trx: Transaction<Database>, clock: Clock, d: CorpusDocu
 
 function validDate(s: string | null): string | null {
   return s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : null;
-}
-
-/** FNV-1a: a stable spread of documents over organizations, the same on every run. */
-export function stableHash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
 }

@@ -9,7 +9,7 @@ import type { FileStorage } from '../../../platform/files/storage.js';
 import type { Upload } from '../../../platform/files/uploads.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
-import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { attachmentText, storageKeyFor } from '../attachments.js';
 import { publicBodyHtml } from '../domain/redaction.js';
 import { externalLinks, queueLinkCheck } from '../../review/link-check.js';
@@ -51,7 +51,7 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
   return inTransaction(ctx, async (trx) => {
     const catalogNodeId = await checkReferences(trx, input);
     const now = ctx.clock.now();
-    const bodyHtml = sanitizeRichText(input.bodyHtml);
+    const bodyHtml = sanitizeBodyInput(input.bodyHtml);
     // The text that is searched and quoted in snippets is the public one: withheld spans never reach it.
     const bodyText = htmlToText(publicBodyHtml(bodyHtml));
     const fields = {
@@ -92,6 +92,8 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
       if (!existing) throw new NotFoundError('文件不存在');
       if (!hasRole(a.actor, existing.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
       if (existing.status === 'withdrawn' || existing.status === 'merged') throw new RuleError(`文件当前状态为“${STATUS_LABELS[existing.status]}”，不能修改`);
+      // Reference material is kept as its issuer published it, and must never become a local disclosure.
+      if (existing.provenance !== 'own') throw new RuleError('法律法规、上级文件是本站收录的参考资料，不在本站修改；请以发文机关公布的文本为准重新导入');
       if (existing.status === 'published') existing = await openEdition(trx, ctx, a.actor, existing);
       const review = await recallForEdit(trx, 'document', existing, a.actor.id, now);
       before = summarize(existing);
