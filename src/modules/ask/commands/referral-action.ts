@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/auth/sessions.js';
 import { scopeOrgIds } from '../../../platform/auth/scope.js';
 import { inTransaction } from '../../../platform/http/command.js';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
-import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
 import { deliverToInbox } from '../../accounts/inbox.js';
 import { findReferralTransition, referralRefusal, type ReferralAction } from '../domain/referral-workflow.js';
@@ -50,7 +50,7 @@ export async function applyReferralAction(ctx: ReferralContext, actor: Actor, id
       await trx.updateTable('referrals').set({ status: to, assignee_id: input.assigneeId, updated_at: now }).where('id', '=', id).execute();
       after = { ...after, assigneeId: input.assigneeId };
     } else if (input.action === 'answer') {
-      const html = sanitizeRichText(input.answerHtml);
+      const html = sanitizeBodyInput(input.answerHtml);
       const text = htmlToText(html);
       if (!text.trim()) throw new RuleError('请填写答复内容', 'answerHtml');
       if (input.answerHtml.length > MAX_ANSWER_HTML) throw new RuleError('答复内容过长', 'answerHtml');

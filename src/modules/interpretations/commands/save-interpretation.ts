@@ -5,7 +5,7 @@ import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
-import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { EDITOR_ROLES } from '../../documents/domain/status.js';
 import type { InterpretationForm } from '../domain/labels.js';
 import { recallForEdit } from '../../review/commands/recall.js';
@@ -44,7 +44,7 @@ export async function saveInterpretation(ctx: CommandContext, a: { actor: Actor;
   return inTransaction(ctx, async (trx) => {
     await checkLinkedDocuments(trx, input.orgId, input.documentIds);
     const now = ctx.clock.now();
-    const bodyHtml = sanitizeRichText(input.bodyHtml);
+    const bodyHtml = sanitizeBodyInput(input.bodyHtml);
     const w: Write = {
       trx, ctx, actor, input, now,
       content: { title: input.title, form: input.form, department: input.department, contact: input.contact, body_html: bodyHtml, body_text: htmlToText(bodyHtml), updated_by: actor.id, updated_at: now },

@@ -2,7 +2,7 @@ import type { InterpretationRule } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
-import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { validateIndexTemplate } from '../../documents/domain/index-number.js';
 
 export interface OrganizationChanges {
@@ -46,7 +46,7 @@ export async function updateOrganization(ctx: CommandContext & { allowedOrgIds: 
       fax: c.fax,
       email: c.email,
       office_hours: c.officeHours,
-      guide_html: sanitizeRichText(c.guideHtml),
+      guide_html: sanitizeBodyInput(c.guideHtml),
       index_template: c.indexTemplate,
       review_levels: c.reviewLevels,
       interpretation_rule: c.interpretationRule,

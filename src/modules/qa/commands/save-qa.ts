@@ -6,7 +6,7 @@ import { hasRole } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { isValidDate } from '../../../platform/http/forms.js';
-import { htmlToText, sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { EDITOR_ROLES } from '../../documents/domain/status.js';
 import { recallForEdit } from '../../review/commands/recall.js';
 import { UNDER_REVIEW } from '../../review/domain/workflow.js';
@@ -59,7 +59,7 @@ export async function saveQaEntry(ctx: CommandContext, a: { actor: Actor; qaId: 
   return inTransaction(ctx, async (trx) => {
     await checkReferences(trx, input);
     const now = ctx.clock.now();
-    const answerHtml = sanitizeRichText(input.answerHtml);
+    const answerHtml = sanitizeBodyInput(input.answerHtml);
     const answerText = htmlToText(answerHtml);
     const w: Write = {
       trx, ctx, actor, input, now,
