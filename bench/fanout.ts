@@ -211,7 +211,7 @@ async function naivePeer(db: Kysely<Database>, sealer: Sealer, clock: ReturnType
     .select(['s.id', 's.account_id', 's.kind', 's.topic_id', 's.org_id', 's.term', 's.email', 'a.email_sealed', 'a.email_verified_at', 'a.disabled'])
     .execute();
   const keywordTerms = new Map<string, string[]>();
-  const matches = new Map<number, { subId: number; email: boolean; sealed: string }>();
+  const matches = new Map<number, { subId: number; email: boolean; sealed: string | null }>();
   for (const s of subs) {
     if (!s.email_verified_at || s.disabled) continue;
     let hit = false;
@@ -233,7 +233,7 @@ async function naivePeer(db: Kysely<Database>, sealer: Sealer, clock: ReturnType
   let mailed = 0;
   for (const [accountId, m] of matches) {
     await db.insertInto('inbox_items').values({ account_id: accountId, item_type: 'document', item_id: id, title: doc.title, url: `/documents/${id}`, summary: '', subscription_id: m.subId, created_at: clock.now(), read_at: null }).onConflict((oc) => oc.doNothing()).execute();
-    if (m.email) {
+    if (m.email && m.sealed) {
       await queueMail(db, sealer, { kind: 'subscription', to: sealer.unseal<string>(m.sealed), subject: doc.title, text: `${BASE}/documents/${id}`, accountId, dedupeKey: `pub:document:${id}:${accountId}` }, clock.now());
       mailed++;
     }

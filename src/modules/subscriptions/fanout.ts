@@ -94,7 +94,8 @@ export async function runFanout(db: Kysely<Database>, clock: Clock, sealer: Seal
         live.map((r) => ({ accountId: r.account_id, type: ref.type, id: ref.id, title: item!.title, url: item!.url, summary: item!.summary, subscriptionId: r.subscription_id })),
         now,
       );
-      const mails = live.filter((r) => r.email_subscription_id !== null && r.sub_id !== null).map((r) => subscriptionMail(item!, r, sealer, opts));
+      // An account registered by mobile number only has no address to mail: its inbox is all it gets.
+      const mails = live.filter((r) => r.email_subscription_id !== null && r.sub_id !== null && r.email_sealed !== null).map((r) => subscriptionMail(item!, r, sealer, opts));
       const mailed = await queueSealedMails(trx, mails, now);
       await trx
         .updateTable('subscription_fanouts')
@@ -127,7 +128,7 @@ interface TargetRow {
   subscription_id: number;
   email_subscription_id: number | null;
   disabled: boolean;
-  email_sealed: string;
+  email_sealed: string | null;
   email_masked: string;
   sub_id: number | null;
   kind: 'topic' | 'audience' | 'org' | 'doc_type' | 'keyword' | null;
@@ -159,7 +160,7 @@ function subscriptionMail(item: PublishedItem, r: TargetRow, sealer: Sealer, opt
   const unsubscribe = `${opts.baseUrl}/subscriptions/unsubscribe?token=${signLink(sealer, 'unsubscribe', r.sub_id!)}`;
   return {
     kind: 'subscription',
-    toSealed: r.email_sealed,
+    toSealed: r.email_sealed!,
     toMasked: r.email_masked,
     accountId: r.account_id,
     dedupeKey: `pub:${item.type}:${item.id}:${r.account_id}`,

@@ -122,7 +122,7 @@ export async function collectTargets(trx: Transaction<Database>, item: Published
     select ${item.type}, ${item.id}, m.account_id, min(m.id), min(m.id) filter (where m.email)
     from (${matchingSubscriptions(item)}) m
     join accounts a on a.id = m.account_id
-    where a.email_verified_at is not null and not a.disabled
+    where (a.email_verified_at is not null or a.mobile_verified_at is not null) and not a.disabled
     group by m.account_id
     on conflict do nothing`.execute(trx);
   return Number(r.numAffectedRows ?? 0);
