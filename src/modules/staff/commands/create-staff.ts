@@ -18,7 +18,7 @@ export async function createStaff(
   ctx: CommandContext,
   input: { username: string; displayName: string; password: string; roles: { orgId: number; role: Role }[] },
 ): Promise<number> {
-  const weak = checkPasswordStrength(input.password);
+  const weak = checkPasswordStrength(input.password, [input.username]);
   if (weak) throw new RuleError(weak, 'password');
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (trx) => {

@@ -1,4 +1,5 @@
 import type { Role } from '../../../db/schema.js';
+import { PASSWORD_RULE_TEXT } from '../../../platform/auth/password.js';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
@@ -71,7 +72,7 @@ export function StaffPage(p: { ctx: PageContext; actorName: string; csrfToken: s
         <CsrfField token={p.csrfToken} />
         <Field name="username" label="用户名" errors={p.errors} required hint="字母、数字、点和连字符"><input id="f-username" name="username" type="text" value={v('username')} autocomplete="off" aria-describedby="h-username" /></Field>
         <Field name="displayName" label="姓名" errors={p.errors} required><input id="f-displayName" name="displayName" type="text" value={v('displayName')} /></Field>
-        <Field name="password" label="初始密码" errors={p.errors} required hint="至少 10 位，含大写字母、小写字母、数字、符号中的三种"><input id="f-password" name="password" type="password" autocomplete="new-password" aria-describedby="h-password" /></Field>
+        <Field name="password" label="初始密码" errors={p.errors} required hint={PASSWORD_RULE_TEXT}><input id="f-password" name="password" type="password" autocomplete="new-password" aria-describedby="h-password" /></Field>
         <Field name="orgId" label="机构" errors={p.errors} required>
           <select id="f-orgId" name="orgId">{p.orgs.map((o) => <option value={o.id} selected={v('orgId') === String(o.id)}>{o.name}</option>)}</select>
         </Field>
