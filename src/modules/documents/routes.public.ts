@@ -43,6 +43,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
       audiences: q.audience,
       validities: q.validity.length ? q.validity : (preset.validities ?? []),
       orgs: q.org,
+      provenances: q.provenance,
       sort: q.sort ?? preset.sort ?? (q.q ? 'relevance' : 'date'),
       page: q.page ?? 1,
       pageSize: q.pageSize ?? 20,
@@ -105,7 +106,10 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
       total: r.total,
       // true: total and facet counts are estimates (the query matched thousands of documents).
       approximate: r.approximate,
-      items: r.items.map((d) => ({ id: d.id, sourceId: d.sourceId, title: d.title, docNo: d.docNo, issuers: d.issuers, publishedOn: d.publishedOn, validity: d.validity, url: `${base}/documents/${d.id}`, snippet: d.snippet })),
+      items: r.items.map((d) => ({
+        id: d.id, sourceId: d.sourceId, title: d.title, docNo: d.docNo, issuers: d.issuers, publishedOn: d.publishedOn, validity: d.validity,
+        provenance: d.provenance, issuerLevel: d.issuerLevel, url: `${base}/documents/${d.id}`, snippet: d.snippet,
+      })),
       facets: r.facets,
     };
   });
@@ -116,13 +120,16 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
       id: d.id,
       sourceId: d.source_id,
       indexNo: d.index_no,
+      // own: the organization's disclosure; law / superior: reference material kept by the site (no 索引号, no organization).
+      provenance: d.provenance,
+      issuerLevel: d.issuer_level,
       title: d.title,
       docNo: d.doc_no,
       issuers: d.issuers,
       docType: d.doc_type,
       topic: d.topic ? (d.parent_topic ? `${d.parent_topic}\\${d.topic}` : d.topic) : null,
       audiences: d.audiences,
-      organization: d.org_name,
+      organization: d.provenance === 'own' ? d.org_name : null,
       writtenOn: d.written_on,
       publishedOn: d.published_on,
       effectiveOn: d.effective_on,

@@ -3,6 +3,7 @@ import { ATTRIBUTES } from './domain/labels.js';
 import { parseDocNumber } from './domain/doc-number.js';
 import { z } from 'zod';
 import { VALIDITIES, VALIDITY_EVENT_KINDS } from './domain/validity.js';
+import { PROVENANCES, type Provenance } from './domain/provenance.js';
 
 const ints = (label: string) =>
   z
@@ -34,6 +35,12 @@ export const searchQuerySchema = z.object({
     .refine((xs) => xs.every((x) => (VALIDITIES as readonly string[]).includes(x)), '有效性的取值无效，可选：effective、not_yet_effective、amended、partially_invalid、repealed、expired')
     .transform((xs) => xs as (typeof VALIDITIES)[number][]),
   org: ints('公开机构'),
+  provenance: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
+    .refine((xs) => xs.every((x) => (PROVENANCES as readonly string[]).includes(x)), '来源的取值无效，可选：own（本站发布）、law（法律法规）、superior（上级文件）')
+    .transform((xs) => xs as Provenance[]),
   sort: z.enum(['relevance', 'date'], { error: '排序方式只能是 relevance（相关度）或 date（日期）' }).optional(),
   page: z.coerce.number({ error: '页码无效' }).int('页码无效').min(1, '页码无效').max(500, '页码过大，请缩小检索范围').optional(),
   pageSize: z.coerce.number().int().min(1).max(50, '每页最多 50 条').optional(),

@@ -121,6 +121,8 @@ export async function listOverdueInterpretations(db: Kysely<Database>, orgIds: n
     .select(['d.id', 'd.title', 'd.doc_no', 'd.org_id', 'd.published_on', 'o.name as org_name', 'o.interpretation_rule', 'o.interpretation_grace_days'])
     .where('d.org_id', 'in', orgIds)
     .where('d.status', '=', 'published')
+    // 三同步 binds an organization's own documents; the laws and 上级文件 it keeps for readers are not its to interpret.
+    .where('d.provenance', '=', 'own')
     .where('d.edition_of', 'is', null)
     .where('t.is_normative', '=', true)
     .where('o.interpretation_rule', '!=', 'none')
@@ -165,7 +167,7 @@ export async function interpretationRate(db: Kysely<Database>, orgIds: number[],
         select 1 from interpretation_documents x join interpretations i on i.id = x.interpretation_id
         where x.document_id = d.id and i.status = 'published')) as interpreted
     from organizations o
-    left join documents d on d.org_id = o.id and d.status = 'published' and d.edition_of is null
+    left join documents d on d.org_id = o.id and d.status = 'published' and d.edition_of is null and d.provenance = 'own'
       and d.published_on between ${from} and ${to}
       and d.doc_type in (select name from doc_types where is_normative)
     where o.id in (${sql.join(orgIds)})

@@ -11,10 +11,10 @@ export interface AdminListParams {
   pageSize: number;
 }
 
-/** Documents in the actor's organizations, newest first: drafts and published alike. */
+/** The actor's organizations' own documents, newest first: drafts and published alike (reference material is not theirs to edit). */
 export async function listAdminDocuments(db: Kysely<Database>, p: AdminListParams) {
   if (p.orgIds.length === 0) return { total: 0, rows: [] };
-  let q = db.selectFrom('documents as d').innerJoin('organizations as o', 'o.id', 'd.org_id').where('d.org_id', 'in', p.orgIds);
+  let q = db.selectFrom('documents as d').innerJoin('organizations as o', 'o.id', 'd.org_id').where('d.org_id', 'in', p.orgIds).where('d.provenance', '=', 'own');
   if (p.status) q = q.where('d.status', '=', p.status);
   if (p.q) q = q.where((eb) => eb.or([eb('d.title', 'like', `%${p.q}%`), eb('d.doc_no', 'like', `%${p.q}%`), eb('d.index_no', '=', p.q)]));
   if (p.expiringBefore) q = q.where('d.doc_type', '=', '行政规范性文件').where('d.expires_on', '<=', p.expiringBefore).where('d.validity', 'not in', ['expired', 'repealed']);
@@ -48,6 +48,7 @@ export async function countDocumentsForWorkbench(db: Kysely<Database>, orgIds: n
         .as('expiring'),
     ])
     .where('org_id', 'in', orgIds)
+    .where('provenance', '=', 'own')
     .executeTakeFirstOrThrow();
   return { drafts: Number(r.drafts), published: Number(r.published), expiringSoon: Number(r.expiring) };
 }

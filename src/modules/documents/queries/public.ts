@@ -20,7 +20,7 @@ export async function getPublicDocument(db: Kysely<Database>, id: number, today:
     .select([
       'd.id', 'd.source_id', 'd.index_no', 'd.title', 'd.doc_no', 'd.issuers', 'd.doc_type', 'd.audiences', 'd.attribute', 'd.written_on', 'd.published_on',
       'd.effective_on', 'd.expires_on', 'd.body_html', 'd.body_text', 'd.current_version', 'd.source_validity_label', 'd.org_id', 'd.updated_at',
-      'd.status', 'd.withdrawn_at', 'd.withdrawal_kind', 'd.withdrawal_reason',
+      'd.status', 'd.withdrawn_at', 'd.withdrawal_kind', 'd.withdrawal_reason', 'd.provenance', 'd.issuer_level',
       'o.name as org_name', 'o.slug as org_slug', 't.name as topic', 'tp.name as parent_topic', 'c.name as catalog_name', 'c.slug as catalog_slug',
     ])
     .where('d.id', '=', id)
@@ -108,11 +108,12 @@ export async function getAttachment(db: Kysely<Database>, documentId: number, at
 }
 
 /**
- * Published documents, newest first, optionally of one organization, catalog branch or topic.
- * The total is counted only for the callers that page through it.
+ * Published documents of the site's organizations, newest first, optionally of one organization,
+ * catalog branch or topic; reference material (法律法规 / 上级文件) is nobody's disclosure here and
+ * is only in the library. The total is counted only for the callers that page through it.
  */
 export async function listPublished(db: Kysely<Database>, p: { orgId?: number; catalogNodeIds?: number[]; topicId?: number; limit: number; offset?: number; withTotal?: boolean }) {
-  let q = db.selectFrom('documents as d').leftJoin('topics as t', 't.id', 'd.topic_id').where('d.status', '=', 'published').where('d.attribute', 'in', PUBLIC_ATTRIBUTES);
+  let q = db.selectFrom('documents as d').leftJoin('topics as t', 't.id', 'd.topic_id').where('d.status', '=', 'published').where('d.attribute', 'in', PUBLIC_ATTRIBUTES).where('d.provenance', '=', 'own');
   if (p.orgId) q = q.where('d.org_id', '=', p.orgId);
   if (p.catalogNodeIds) q = q.where('d.catalog_node_id', 'in', p.catalogNodeIds.length ? p.catalogNodeIds : [-1]);
   if (p.topicId) q = q.where((eb) => eb.or([eb('d.topic_id', '=', p.topicId!), eb('t.parent_id', '=', p.topicId!)]));
@@ -129,13 +130,14 @@ export async function listPublished(db: Kysely<Database>, p: { orgId?: number; c
   return { total: count ? Number(count.n) : rows.length, rows };
 }
 
-/** How many documents the public can see, and how many of them are in force (for the home page). */
+/** How many of the organizations' own documents the public can see, and how many are in force (for the home page). */
 export async function countPublicDocuments(db: Kysely<Database>): Promise<{ total: number; effective: number }> {
   const r = await db
     .selectFrom('documents')
     .select(({ fn }) => [fn.countAll<number>().as('total'), fn.count<number>(sql`case when validity = 'effective' then 1 end`).as('effective')])
     .where('status', '=', 'published')
     .where('attribute', 'in', PUBLIC_ATTRIBUTES)
+    .where('provenance', '=', 'own')
     .executeTakeFirstOrThrow();
   return { total: Number(r.total), effective: Number(r.effective) };
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { buildSnippet, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
 import { normalizeDocNumberQuery } from '../domain/doc-number.js';
 import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
+import type { IssuerLevel, Provenance } from '../domain/provenance.js';
 import { VALIDITIES, type Validity } from '../domain/validity.js';
 
 export interface SearchParams {
@@ -14,6 +15,8 @@ export interface SearchParams {
   audiences: string[];
   validities: Validity[];
   orgs: number[];
+  /** 本站发布 / 法律法规 / 上级文件; none given: all of them. */
+  provenances?: Provenance[];
   sort: 'relevance' | 'date';
   page: number;
   pageSize: number;
@@ -29,6 +32,8 @@ export interface SearchItem {
   orgId: number;
   publishedOn: string | null;
   validity: Validity;
+  provenance: Provenance;
+  issuerLevel: IssuerLevel | null;
   snippet: string;
 }
 
@@ -231,7 +236,9 @@ function filterConditions(p: SearchParams): RawBuilder<SqlBool>[] {
   if (p.topics.length) c.push(sql`(d.topic_id in (${sql.join(p.topics)}) or t.parent_id in (${sql.join(p.topics)}))`);
   if (p.audiences.length) c.push(sql`d.audiences && ${sql.val(p.audiences)}::text[]`);
   if (p.validities.length) c.push(sql`d.validity in (${sql.join(p.validities)})`);
-  if (p.orgs.length) c.push(sql`d.org_id in (${sql.join(p.orgs)})`);
+  // An organization's documents are its own: not the reference material it holds for the site.
+  if (p.orgs.length) c.push(sql`d.org_id in (${sql.join(p.orgs)}) and d.provenance = 'own'`);
+  if (p.provenances?.length) c.push(sql`d.provenance in (${sql.join(p.provenances)})`);
   return c;
 }
 
@@ -292,7 +299,7 @@ async function loadItems(db: Transaction<Database>, ids: number[], parsed: Parse
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('documents')
-    .select(['id', 'source_id', 'title', 'doc_no', 'issuers', 'doc_type', 'org_id', 'published_on', 'validity', sql<string>`left(body_text, 6000)`.as('body')])
+    .select(['id', 'source_id', 'title', 'doc_no', 'issuers', 'doc_type', 'org_id', 'published_on', 'validity', 'provenance', 'issuer_level', sql<string>`left(body_text, 6000)`.as('body')])
     .where('id', 'in', ids)
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -300,6 +307,9 @@ async function loadItems(db: Transaction<Database>, ids: number[], parsed: Parse
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    return [{ id: r.id, sourceId: r.source_id, title: r.title, docNo: r.doc_no, issuers: r.issuers, docType: r.doc_type, orgId: r.org_id, publishedOn: r.published_on, validity: r.validity as Validity, snippet: buildSnippet(r.body, terms) }];
+    return [{
+      id: r.id, sourceId: r.source_id, title: r.title, docNo: r.doc_no, issuers: r.issuers, docType: r.doc_type, orgId: r.org_id, publishedOn: r.published_on,
+      validity: r.validity as Validity, provenance: r.provenance, issuerLevel: r.issuer_level, snippet: buildSnippet(r.body, terms),
+    }];
   });
 }

@@ -7,7 +7,8 @@ import { attributeNote, ATTRIBUTE_LABELS } from '../domain/labels.js';
 import { FORM_LABELS } from '../../interpretations/domain/labels.js';
 import { validityEventLabels, type ValidityResult } from '../domain/validity.js';
 import type { PublicDocument } from '../queries/public.js';
-import { ChineseDate, DocLink, ValidityBadge } from './parts.js';
+import { ChineseDate, DocLink, ProvenanceMark, ValidityBadge } from './parts.js';
+import { PROVENANCE_LABELS } from '../domain/provenance.js';
 
 export function DocumentPage({ ctx, doc }: { ctx: PageContext; doc: PublicDocument }) {
   const topic = doc.topic ? (doc.parent_topic ? `${doc.parent_topic}\\${doc.topic}` : doc.topic) : '—';
@@ -16,7 +17,11 @@ export function DocumentPage({ ctx, doc }: { ctx: PageContext; doc: PublicDocume
       ctx={ctx}
       title={doc.title}
       description={doc.body_text.slice(0, 120)}
-      crumbs={[{ label: doc.org_name, href: `/org/${doc.org_slug}` }, ...(doc.catalog_name ? [{ label: doc.catalog_name, href: `/org/${doc.org_slug}/catalog/${doc.catalog_slug}` }] : []), { label: '正文' }]}
+      crumbs={
+        doc.provenance === 'own'
+          ? [{ label: doc.org_name, href: `/org/${doc.org_slug}` }, ...(doc.catalog_name ? [{ label: doc.catalog_name, href: `/org/${doc.org_slug}/catalog/${doc.catalog_slug}` }] : []), { label: '正文' }]
+          : [{ label: '政策文件库', href: '/library' }, { label: PROVENANCE_LABELS[doc.provenance], href: `/library?provenance=${doc.provenance}` }, { label: '正文' }]
+      }
     >
       {doc.status === 'withdrawn' ? (
         <div class="validity-banner" role="alert">
@@ -24,10 +29,15 @@ export function DocumentPage({ ctx, doc }: { ctx: PageContext; doc: PublicDocume
         </div>
       ) : null}
       <ValidityBanner v={doc.validity} expiresOn={doc.expires_on} effectiveOn={doc.effective_on} sourceLabel={doc.source_validity_label} />
+      {doc.provenance === 'own' ? null : (
+        <p class="reference-note">
+          <ProvenanceMark provenance={doc.provenance} level={doc.issuer_level} /> 本文件由{doc.issuers.join('、') || '原发文机关'}发布，本站收录供查阅和引用，不属于本站各机关主动公开的政府信息；请以发文机关公布的文本为准。
+        </p>
+      )}
       <table class="meta-table">
         <caption class="visually-hidden">文件信息</caption>
         <tbody>
-          <tr><th scope="row">索引号</th><td>{doc.index_no}</td><th scope="row">主题分类</th><td>{topic}</td></tr>
+          <tr><th scope="row">索引号</th><td>{doc.index_no ?? '—'}</td><th scope="row">主题分类</th><td>{topic}</td></tr>
           <tr><th scope="row">发文机关</th><td>{doc.issuers.join('、') || '—'}</td><th scope="row">成文日期</th><td><ChineseDate date={doc.written_on} /></td></tr>
           <tr><th scope="row">标　　题</th><td colSpan={3}>{doc.title}</td></tr>
           <tr><th scope="row">发文字号</th><td>{doc.doc_no ?? '—'}</td><th scope="row">发布日期</th><td><ChineseDate date={doc.published_on} /></td></tr>

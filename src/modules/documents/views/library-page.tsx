@@ -3,7 +3,7 @@ import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import { validityLabels, type Validity } from '../domain/validity.js';
 import type { FacetName, SearchParams, SearchResult } from '../queries/search.js';
-import { ChineseDate, ValidityBadge } from './parts.js';
+import { ChineseDate, ProvenanceMark, ValidityBadge } from './parts.js';
 
 export interface LibraryView {
   ctx: PageContext;
@@ -77,7 +77,7 @@ export function LibraryPage(v: LibraryView) {
             {r.items.map((d) => (
               <li>
                 <h2 style="font-size:1.1rem;margin:0">
-                  <a href={`/documents/${d.id}`}>{d.title}</a> <ValidityBadge validity={d.validity} />
+                  <a href={`/documents/${d.id}`}>{d.title}</a> <ProvenanceMark provenance={d.provenance} level={d.issuerLevel} /> <ValidityBadge validity={d.validity} />
                 </h2>
                 <p class="meta">
                   {d.docNo ? <span>{d.docNo} · </span> : null}
