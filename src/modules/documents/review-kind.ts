@@ -9,6 +9,7 @@ import type { CheckField, ItemKind, RuleFinding } from '../review/item-kind.js';
 import { interpretationFinding, publishLinkedInterpretations } from '../interpretations/sync.js';
 import { notePublication } from '../subscriptions/publication.js';
 import { extractSentinelSpans, findRedactions, withRedactionSentinels } from './domain/redaction.js';
+import { bodyHtmlMetadataMismatches } from './domain/body-metadata.js';
 import { allocateIndexNumber } from './commands/index-numbers.js';
 import { buildSearchVector, refreshDocumentValidity } from './commands/document-state.js';
 import { CONTENT_COLUMNS } from './commands/save-document.js';
@@ -38,7 +39,7 @@ export const documentKind: ItemKind = {
     const d = await trx
       .selectFrom('documents as d')
       .innerJoin('doc_types as t', 't.name', 'd.doc_type')
-      .select(['d.id', 'd.title', 'd.doc_no', 'd.issuers', 'd.written_on', 'd.topic_id', 'd.attribute', 'd.body_html', 'd.edition_of', 't.is_normative'])
+      .select(['d.id', 'd.title', 'd.doc_no', 'd.issuers', 'd.written_on', 'd.topic_id', 'd.attribute', 'd.body_html', 'd.edition_of', 't.is_normative', 'd.effective_on', 'd.expires_on'])
       .where('d.id', '=', id)
       .executeTakeFirstOrThrow();
     const out: RuleFinding[] = [];
@@ -62,6 +63,8 @@ export const documentKind: ItemKind = {
         out.push({ key: `rule:redaction-file:${f.file_name}`, severity: 'block', message: `附件“${f.file_name}”须替换为删减后的版本再发布（上传时勾选“删减后的公开版本”，并删除原件）` });
       }
     }
+    // What the body says of its dates and number against the fields: a warning with both values.
+    for (const m of bodyHtmlMetadataMismatches(d.body_html, { effectiveOn: d.effective_on, expiresOn: d.expires_on, docNo: d.doc_no })) out.push({ ...m, severity: 'warn' });
     out.push(...(await brokenLinks(trx, d.body_html)));
     const interp = await interpretationFinding(trx, d.edition_of ?? d.id, ctx.clock.today());
     if (interp) out.push(interp);
