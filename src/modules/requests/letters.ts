@@ -14,7 +14,7 @@ import type { ApplicantData } from './schemas.js';
  */
 type Db = Kysely<Database> | Transaction<Database>;
 
-const LETTER_SUFFIX: Record<LetterKind, string> = { receipt: '登', correction: '补', consultation: '征', extension: '延', fee: '费', reply: '答' };
+const LETTER_SUFFIX: Record<LetterKind, string> = { receipt: '登', correction: '补', consultation: '征', extension: '延', fee: '费', reply: '答', transfer: '转' };
 
 export async function letterContext(db: Db, c: Pick<RequestCase, 'row' | 'org'>, sealer: Sealer, date: string): Promise<LetterContext> {
   const org = await db.selectFrom('organizations').select(['name', 'address', 'phone', 'postcode', 'parent_id', 'kind']).where('id', '=', c.org.id).executeTakeFirstOrThrow();
@@ -67,6 +67,7 @@ export async function issueLetter(
     .values({
       request_id: c.row.id,
       kind: details.kind,
+      org_id: c.org.id,
       letter_no: `${c.row.tracking_no}-${LETTER_SUFFIX[details.kind]}${Number(n.n) + 1}`,
       addressee: opts.addressee ?? null,
       title: composed.title,
@@ -94,10 +95,21 @@ export interface ShownLetter extends LetterText {
 export async function showLetter(db: Db, request: RequestRow, letterId: number, sealer: Sealer, opts: { maskApplicant?: boolean } = {}): Promise<ShownLetter | null> {
   const l = await db.selectFrom('request_letters').selectAll().where('id', '=', letterId).where('request_id', '=', request.id).executeTakeFirst();
   if (!l) return null;
-  const org = await db.selectFrom('organizations').select('name').where('id', '=', request.org_id).executeTakeFirstOrThrow();
+  // Signed by the organization that issued it, which a transfer may have made another than the case's now.
+  const org = await db.selectFrom('organizations').select('name').where('id', '=', l.org_id ?? request.org_id).executeTakeFirstOrThrow();
   // Legal dates are China Standard Time dates (a submission at 07:00 in Beijing is 23:00 UTC the day before).
   const date = l.sent_on ?? toChinaDate(l.updated_at);
   // Only the organization's handlers (and the applicant) see the applicant's name in clear.
   const name = l.addressee ?? (opts.maskApplicant ? request.applicant_masked : sealer.unseal<ApplicantData>(request.applicant_sealed).name);
-  return { id: l.id, kind: l.kind, title: l.title, letterNo: l.letter_no, salutation: name, body: l.body, closing: '', orgName: org.name, date, status: l.status };
+  const attachments = l.kind === 'reply' ? await replyMaterialNames(db, request.id) : [];
+  return { id: l.id, kind: l.kind, title: l.title, letterNo: l.letter_no, salutation: name, body: l.body, closing: '', orgName: org.name, date, status: l.status, attachments };
+}
+
+/** What a reply provides, as its letter lists it: the files, then the linked published documents. */
+async function replyMaterialNames(db: Db, requestId: number): Promise<string[]> {
+  const [files, docs] = await Promise.all([
+    db.selectFrom('request_attachments').select('file_name').where('request_id', '=', requestId).where('for_reply', '=', true).orderBy('id').execute(),
+    db.selectFrom('request_documents as rd').innerJoin('documents as d', 'd.id', 'rd.document_id').select(['d.title', 'd.doc_no']).where('rd.request_id', '=', requestId).orderBy('d.id').execute(),
+  ]);
+  return [...files.map((f) => f.file_name), ...docs.map((d) => `《${d.title.replace(/^《|》$/gu, '')}》${d.doc_no ? `（${d.doc_no}）` : ''}`)];
 }

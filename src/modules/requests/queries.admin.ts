@@ -18,6 +18,7 @@ export const WORKBENCH_VIEWS = {
   waiting: '暂停计时',
   review: '待审核',
   mine: '我办理的',
+  routed: '无办理人机关的申请',
   closed: '已办结',
 } as const;
 export type WorkbenchView = keyof typeof WORKBENCH_VIEWS;
@@ -34,6 +35,8 @@ export interface WorkbenchQuery {
   pageSize: number;
   today: string;
   cal: WorkingCalendar;
+  /** Organizations without a handler whose applications the actor's office takes on (routing.ts). */
+  routed?: number[];
 }
 
 export interface WorkbenchRow {
@@ -76,6 +79,7 @@ export async function listWorkbench(db: Kysely<Database>, w: WorkbenchQuery & { 
     case 'waiting': q = q.where('r.status', 'in', WAITING); break;
     case 'review': q = q.where('r.status', 'in', ['reply_review', 'extension_pending']); break;
     case 'mine': q = q.where('r.status', 'in', OPEN_STATUSES).where('r.handler_id', '=', w.actorId); break;
+    case 'routed': q = q.where('r.status', 'in', OPEN_STATUSES).where('r.org_id', 'in', w.routed?.length ? w.routed : [-1]); break;
     case 'closed': q = q.where('r.status', 'in', CLOSED); break;
   }
   if (w.q) {
@@ -103,8 +107,8 @@ export async function listWorkbench(db: Kysely<Database>, w: WorkbenchQuery & { 
 }
 
 /** The counts on the workbench's tabs, in one pass over the open requests' index. */
-export async function workbenchCounts(db: Kysely<Database>, orgIds: number[], actorId: number, today: string, cal: WorkingCalendar): Promise<Record<Exclude<WorkbenchView, 'closed'>, number>> {
-  const zero = { open: 0, overdue: 0, due_soon: 0, pending: 0, waiting: 0, review: 0, mine: 0 };
+export async function workbenchCounts(db: Kysely<Database>, orgIds: number[], actorId: number, today: string, cal: WorkingCalendar, routed: number[] = []): Promise<Record<Exclude<WorkbenchView, 'closed'>, number>> {
+  const zero = { open: 0, overdue: 0, due_soon: 0, pending: 0, waiting: 0, review: 0, mine: 0, routed: 0 };
   if (orgIds.length === 0) return zero;
   const soon = cal.addWorkingDays(today, DUE_SOON_DAYS);
   const r = await db
@@ -119,6 +123,7 @@ export async function workbenchCounts(db: Kysely<Database>, orgIds: number[], ac
       sql<number>`count(*) filter (where status in ('awaiting_correction', 'consulting', 'awaiting_fee'))`.as('waiting'),
       sql<number>`count(*) filter (where status in ('reply_review', 'extension_pending'))`.as('review'),
       sql<number>`count(*) filter (where handler_id = ${actorId})`.as('mine'),
+      (routed.length ? sql<number>`count(*) filter (where org_id in (${sql.join(routed)}))` : sql<number>`0`).as('routed'),
     ])
     .executeTakeFirstOrThrow();
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)])) as typeof zero;
@@ -128,7 +133,13 @@ export async function workbenchCounts(db: Kysely<Database>, orgIds: number[], ac
 export async function caseDetails(db: Kysely<Database>, id: number) {
   const [letters, attachments, appeals, documents, handlers] = await Promise.all([
     db.selectFrom('request_letters').select(['id', 'kind', 'letter_no', 'title', 'status', 'sent_on', 'outcome', 'addressee']).where('request_id', '=', id).orderBy('id').execute(),
-    db.selectFrom('request_attachments').select(['id', 'file_name', 'size_bytes', 'from_applicant', 'created_at']).where('request_id', '=', id).orderBy('id').execute(),
+    db
+      .selectFrom('request_attachments as a')
+      .select(['a.id', 'a.file_name', 'a.size_bytes', 'a.from_applicant', 'a.for_reply', 'a.created_at'])
+      .select((eb) => eb.selectFrom('request_downloads as dl').select(eb.fn.countAll<number>().as('n')).whereRef('dl.attachment_id', '=', 'a.id').as('downloads'))
+      .where('a.request_id', '=', id)
+      .orderBy('a.id')
+      .execute(),
     db.selectFrom('request_appeals').selectAll().where('request_id', '=', id).orderBy('id').execute(),
     db.selectFrom('request_documents as rd').innerJoin('documents as d', 'd.id', 'rd.document_id').select(['d.id', 'd.title', 'd.doc_no']).where('rd.request_id', '=', id).execute(),
     db
@@ -219,7 +230,7 @@ export async function activeReminders(db: Kysely<Database>, orgIds: number[], to
 
 /** Everything the workbench page shows, in the order the route needs it (and the benchmark measures). */
 export async function workbenchPage(db: Kysely<Database>, w: Omit<WorkbenchQuery, 'pageSize'> & { pageSize: number }) {
-  const [counts, reminders] = await Promise.all([workbenchCounts(db, w.orgIds, w.actorId, w.today, w.cal), activeReminders(db, w.orgIds, w.today, w.cal)]);
+  const [counts, reminders] = await Promise.all([workbenchCounts(db, w.orgIds, w.actorId, w.today, w.cal, w.routed), activeReminders(db, w.orgIds, w.today, w.cal)]);
   const list = await listWorkbench(db, { ...w, knownTotal: w.view === 'closed' ? undefined : counts[w.view] });
   return { list, counts, reminders };
 }

@@ -112,14 +112,48 @@ export const MAX_SUGGESTIONS = 5;
  * already disclosed is answered by saying where it is): by the document number when one is given,
  * then by the name of the information.
  */
-export async function suggestDocuments(db: Db, subject: string, docNumber: string): Promise<DocumentSuggestion[]> {
+export async function suggestDocuments(db: Db, subject: string, docNumber: string, limit = MAX_SUGGESTIONS): Promise<DocumentSuggestion[]> {
   const found = new Map<number, DocumentSuggestion>();
   for (const q of [docNumber.trim(), subject.trim()].filter(Boolean)) {
-    if (found.size >= MAX_SUGGESTIONS) break;
+    if (found.size >= limit) break;
     const r = await searchDocuments(db, {
-      q, docTypes: [], issuers: [], years: [], topics: [], audiences: [], validities: [], orgs: [], sort: 'relevance', page: 1, pageSize: MAX_SUGGESTIONS,
+      q, docTypes: [], issuers: [], years: [], topics: [], audiences: [], validities: [], orgs: [], sort: 'relevance', page: 1, pageSize: limit,
     });
-    for (const d of r.items) if (found.size < MAX_SUGGESTIONS && !found.has(d.id)) found.set(d.id, { id: d.id, title: d.title, docNo: d.docNo, publishedOn: d.publishedOn });
+    for (const d of r.items) if (found.size < limit && !found.has(d.id)) found.set(d.id, { id: d.id, title: d.title, docNo: d.docNo, publishedOn: d.publishedOn });
   }
   return [...found.values()];
+}
+
+/** Published documents a handler may link to a reply, found by the library's search. */
+export const LINK_SEARCH_LIMIT = 10;
+export function findDocumentsToLink(db: Db, q: string): Promise<DocumentSuggestion[]> {
+  return suggestDocuments(db, q, '', LINK_SEARCH_LIMIT);
+}
+
+/** Whether the reply has gone out: before that, nothing it provides is shown to the applicant. */
+async function replySent(db: Db, requestId: number): Promise<boolean> {
+  const sent = await db.selectFrom('request_letters').select('id').where('request_id', '=', requestId).where('kind', '=', 'reply').where('status', '=', 'sent').executeTakeFirst();
+  return sent !== undefined;
+}
+
+export interface SentReplyMaterials {
+  files: { id: number; fileName: string; sizeBytes: number }[];
+  documents: { id: number; title: string; docNo: string | null }[];
+}
+
+/** What the sent reply provides, for the tracking page; empty until the reply is sent. */
+export async function listSentReplyMaterials(db: Db, requestId: number): Promise<SentReplyMaterials> {
+  if (!(await replySent(db, requestId))) return { files: [], documents: [] };
+  const [files, documents] = await Promise.all([
+    db.selectFrom('request_attachments').select(['id', 'file_name', 'size_bytes']).where('request_id', '=', requestId).where('for_reply', '=', true).orderBy('id').execute(),
+    // Only what is still published: a document withdrawn since is not offered.
+    db.selectFrom('request_documents as rd').innerJoin('documents as d', 'd.id', 'rd.document_id').select(['d.id', 'd.title', 'd.doc_no']).where('rd.request_id', '=', requestId).where('d.status', '=', 'published').orderBy('d.id').execute(),
+  ]);
+  return { files: files.map((f) => ({ id: f.id, fileName: f.file_name, sizeBytes: Number(f.size_bytes) })), documents: documents.map((d) => ({ id: d.id, title: d.title, docNo: d.doc_no })) };
+}
+
+/** One of the sent reply's files, or null (before the reply is sent, or not this case's). */
+export async function findSentReplyFile(db: Db, requestId: number, attachmentId: number) {
+  if (!(await replySent(db, requestId))) return null;
+  return (await db.selectFrom('request_attachments').selectAll().where('id', '=', attachmentId).where('request_id', '=', requestId).where('for_reply', '=', true).executeTakeFirst()) ?? null;
 }

@@ -8,7 +8,9 @@ import { isUpload, type Upload } from '../../platform/files/uploads.js';
 import { idParam } from '../documents/routes.public.js';
 import { actorKindsFor, type RequestCase } from './case.js';
 import type { ActionInput } from './commands/action-effects.js';
-import { linkDocument, recordAppeal } from './commands/case-records.js';
+import { linkDocument, recordAppeal, unlinkDocument } from './commands/case-records.js';
+import { addReplyFiles, removeReplyFile } from './commands/reply-materials.js';
+import { findDocumentsToLink } from './queries.public.js';
 import { saveReplyDraft } from './commands/reply-draft.js';
 import { applyRequestAction } from './commands/request-action.js';
 import type { RequestAction } from './domain/workflow.js';
@@ -46,6 +48,7 @@ const ACTION_FORMS: { [A in RequestAction]: (body: Record<string, unknown>, uplo
   record_delivery: (b) => parseInput(deliverySchema, b),
   archive: () => ({ ok: true, data: {} }),
   withdraw: (b) => parseInput(reason('撤回理由'), b),
+  transfer: (b) => parseInput(z.object({ toOrgId: z.string({ error: '请选择有权机关' }).regex(/^\d{1,12}$/, '请选择有权机关').transform(Number), reason: fields.text('转送理由', 500) }), b),
 };
 
 export function registerCaseActions(app: FastifyInstance, h: { renderCase: RenderCase; visibleCase: (req: FastifyRequest, id: number) => Promise<RequestCase> }) {
@@ -102,12 +105,46 @@ export function registerCaseActions(app: FastifyInstance, h: { renderCase: Rende
   app.post<{ Params: { id: string } }>('/admin/requests/:id/documents', async (req, reply) => {
     const id = idParam(req.params.id);
     await asHandler(req, id);
-    const parsed = parseInput(z.object({ documentId: z.string({ error: '请填写文件编号' }).trim().regex(/^\d{1,12}$/, '请填写文件编号（数字）').transform(Number) }), req.body);
+    const parsed = parseInput(z.object({ documentId: z.string({ error: '请在搜索结果中选择要关联的文件' }).trim().regex(/^\d{1,12}$/, '请在搜索结果中选择要关联的文件').transform(Number) }), req.body);
     if (!parsed.ok) return invalid(req, reply, id, parsed.errors);
     return run(req, reply, id, async () => {
       await linkDocument(requestContext(app, req), id, parsed.data.documentId);
       return '已关联已公开的信息';
     });
+  });
+
+  // The reply's files and linked documents (part of the reply: see commands/reply-materials.ts).
+  app.post<{ Params: { id: string } }>('/admin/requests/:id/reply-files', async (req, reply) => {
+    const id = idParam(req.params.id);
+    await asHandler(req, id);
+    const uploads = [((req.body ?? {}) as Record<string, unknown>).attachments].flat().filter(isUpload) as Upload[];
+    return run(req, reply, id, async () => `已添加 ${await addReplyFiles(requestContext(app, req), id, uploads)} 个随答复提供的文件`);
+  });
+
+  app.post<{ Params: { id: string; aid: string } }>('/admin/requests/:id/reply-files/:aid/remove', async (req, reply) => {
+    const id = idParam(req.params.id);
+    await asHandler(req, id);
+    const aid = idParam(req.params.aid);
+    return run(req, reply, id, async () => `已移除文件“${await removeReplyFile(requestContext(app, req), id, aid)}”`);
+  });
+
+  app.post<{ Params: { id: string; docId: string } }>('/admin/requests/:id/documents/:docId/remove', async (req, reply) => {
+    const id = idParam(req.params.id);
+    await asHandler(req, id);
+    const docId = idParam(req.params.docId);
+    return run(req, reply, id, async () => {
+      await unlinkDocument(requestContext(app, req), id, docId);
+      return '已取消关联';
+    });
+  });
+
+  // The search box's results as JSON (admin.js); without script the case page lists them (?dq=).
+  app.get<{ Params: { id: string }; Querystring: { q?: string } }>('/admin/requests/:id/documents/search', async (req, reply) => {
+    const id = idParam(req.params.id);
+    await asHandler(req, id);
+    const q = typeof req.query.q === 'string' ? req.query.q.trim().slice(0, 100) : '';
+    reply.header('cache-control', 'private, no-store');
+    return { items: q ? await findDocumentsToLink(db, q) : [] };
   });
 
   app.post<{ Params: { id: string } }>('/admin/requests/:id/appeals', async (req, reply) => {

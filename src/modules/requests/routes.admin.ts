@@ -16,16 +16,23 @@ import { revealApplicant } from './commands/case-records.js';
 import type { RequestCommandContext } from './commands/request-action.js';
 import { REQUEST_TRANSITIONS, requestRefusal } from './domain/workflow.js';
 import { sendLetterDocx } from './letter-download.js';
+import { sendCaseFile } from './file-download.js';
 import { showLetter } from './letters.js';
 import { caseDetails, proactiveProposals, similarRequests, WORKBENCH_VIEWS, workbenchPage, type WorkbenchView } from './queries.admin.js';
 import { applicantFields, applicationSchema, intakeSchema, type ApplicantData } from './schemas.js';
 import { CasePage } from './views/admin-case.js';
 import { AdminLetterPage } from './views/letter-page.js';
 import { IntakeForm, ProposalsPage, Workbench } from './views/admin-pages.js';
+import type { DocSearch } from './views/admin-case-materials.js';
+import { findDocumentsToLink, listOrganizationOptions } from './queries.public.js';
+import { routedOrgIds } from './routing.js';
 
 const PAGE_SIZE = 30;
-/** Who sees requests in the back office: the organization's handlers, and the disclosure office above it. */
-export const CASE_ROLES = ['request_handler', 'disclosure_office'] as const;
+/**
+ * Who sees requests in the back office: the organization's handlers, the disclosure office above it,
+ * and the system administrator (every case, read only, applicants masked).
+ */
+export const CASE_ROLES = ['request_handler', 'disclosure_office', 'admin'] as const;
 
 export function requestContext(app: FastifyInstance, req: FastifyRequest): RequestCommandContext {
   return { ...commandContext(app, req), sealer: app.sealer, storage: app.deps.storage, maxUploadBytes: app.deps.config.maxUploadBytes };
@@ -46,7 +53,8 @@ export async function adminRequestRoutes(app: FastifyInstance) {
     const q = (req.query.q ?? '').trim().slice(0, 50);
     const cal = await loadWorkingCalendar(db);
     const today = clock.today();
-    const { list, counts, reminders } = await workbenchPage(db, { orgIds, view, actorId: actor.id, q, page, pageSize: PAGE_SIZE, today, cal });
+    const routed = await routedOrgIds(db, actor);
+    const { list, counts, reminders } = await workbenchPage(db, { orgIds, view, actorId: actor.id, q, page, pageSize: PAGE_SIZE, today, cal, routed });
     const canIntake = (await scopeOrgIds(db, actor, ['request_handler'])).length > 0;
     return sendHtml(reply, Workbench({ ...adminView(req, reply), flash: takeFlash(req, reply), rows: list.rows, total: list.total, capped: list.capped, counts, reminders, view, q, page, pageSize: PAGE_SIZE, today, cal, canIntake }));
   });
@@ -94,7 +102,7 @@ export async function adminRequestRoutes(app: FastifyInstance) {
     return c;
   }
 
-  async function renderCase(req: FastifyRequest, reply: FastifyReply, id: number, extra: { applicant?: ApplicantData; errors?: FieldErrors; values?: Record<string, string>; flash?: string | null } = {}, code = 200) {
+  async function renderCase(req: FastifyRequest, reply: FastifyReply, id: number, extra: { applicant?: ApplicantData; errors?: FieldErrors; values?: Record<string, string>; flash?: string | null; docSearch?: DocSearch } = {}, code = 200) {
     const c = await visibleCase(req, id);
     const actor = actorOf(req);
     const kinds = await actorKindsFor(db, actor, c.row.org_id);
@@ -103,10 +111,11 @@ export async function adminRequestRoutes(app: FastifyInstance) {
     const clockState = clockOf(c, cal, today);
     const subject = subjectOf(c, clockState, today);
     const allowed = [...new Set(REQUEST_TRANSITIONS.map((t) => t.action))].filter((a) => requestRefusal(a, subject, kinds) === null);
-    const [details, similar, draft] = await Promise.all([
+    const [details, similar, draft, transferOrgs] = await Promise.all([
       caseDetails(db, id),
       similarRequests(db, c.row),
       c.draft ? showLetter(db, c.row, c.draft.id, app.sealer, { maskApplicant: !kinds.includes('handler') }) : Promise.resolve(null),
+      allowed.includes('transfer') ? listOrganizationOptions(db).then((all) => all.filter((o) => o.id !== c.row.org_id)) : Promise.resolve([]),
     ]);
     const applicant = extra.applicant ?? app.sealer.unseal<ApplicantData>(c.row.applicant_sealed);
     return sendHtml(
@@ -114,13 +123,19 @@ export async function adminRequestRoutes(app: FastifyInstance) {
       CasePage({
         ...adminView(req, reply), flash: extra.flash ?? takeFlash(req, reply), c, clock: clockState, subject, kinds, allowed, details, similar, draft,
         applicant: applicantFields(applicant, Boolean(extra.applicant)), revealed: Boolean(extra.applicant), errors: extra.errors, values: extra.values ?? {}, today,
+        docSearch: extra.docSearch ?? null, transferOrgs, maxUploadMb: Math.round(app.deps.config.maxUploadBytes / 1024 / 1024),
       }),
       code,
     );
   }
   registerCaseActions(app, { renderCase, visibleCase });
 
-  app.get<{ Params: { id: string } }>('/admin/requests/:id', (req, reply) => renderCase(req, reply, idParam(req.params.id)));
+  app.get<{ Params: { id: string }; Querystring: { dq?: string } }>('/admin/requests/:id', async (req, reply) => {
+    const id = idParam(req.params.id);
+    // The linked-documents search box without script: the results come back in the case page.
+    const dq = typeof req.query.dq === 'string' ? req.query.dq.trim().slice(0, 100) : '';
+    return renderCase(req, reply, id, dq ? { docSearch: { q: dq, results: await findDocumentsToLink(db, dq) } } : {});
+  });
 
   // The applicant's data in clear: only the organization's handlers, and every look is audited.
   app.post<{ Params: { id: string } }>('/admin/requests/:id/reveal', async (req, reply) => {
@@ -136,12 +151,7 @@ export async function adminRequestRoutes(app: FastifyInstance) {
     const c = await visibleCase(req, idParam(req.params.id));
     const a = await db.selectFrom('request_attachments').selectAll().where('id', '=', idParam(req.params.aid)).where('request_id', '=', c.row.id).executeTakeFirst();
     if (!a) throw new NotFoundError('附件不存在。');
-    const file = await app.deps.storage.read(a.storage_key);
-    return reply
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="attachment-${a.id}"; filename*=UTF-8''${encodeURIComponent(a.file_name)}`)
-      .type(a.mime_type)
-      .send(file.stream);
+    return sendCaseFile(reply, app.deps.storage, a);
   });
 
   app.get<{ Params: { id: string; letter: string } }>('/admin/requests/:id/letters/:letter', async (req, reply) => {

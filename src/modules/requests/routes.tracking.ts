@@ -12,7 +12,9 @@ import { OPEN_STATUSES } from './domain/workflow.js';
 import { showLetter } from './letters.js';
 import { sendLetterDocx } from './letter-download.js';
 import { applicantContext, textValues, uploadsOf } from './public-input.js';
-import { findRequestByTrackingNo, listApplicantEvents, listApplicantLetters, type PublicRequest } from './queries.public.js';
+import { findRequestByTrackingNo, findSentReplyFile, listApplicantEvents, listApplicantLetters, listSentReplyMaterials, type PublicRequest } from './queries.public.js';
+import { recordReplyDownload } from './commands/reply-materials.js';
+import { sendCaseFile } from './file-download.js';
 import { applicantFields, type ApplicantData } from './schemas.js';
 import type { FormValues } from './views/public-form-parts.js';
 import { LetterPage } from './views/public-letter.js';
@@ -69,7 +71,7 @@ export function trackingRoutes(app: FastifyInstance) {
     reply.redirect(`/requests/track${TRACKING_NO.test(no) ? `?no=${encodeURIComponent(no)}` : ''}`, 303);
 
   async function renderStatus(req: FastifyRequest, reply: FastifyReply, r: PublicRequest, extra: Pick<StatusPageProps, 'flash' | 'form'>, code = 200) {
-    const [events, letters] = await Promise.all([listApplicantEvents(db, r.row.id), listApplicantLetters(db, r.row.id)]);
+    const [events, letters, materials] = await Promise.all([listApplicantEvents(db, r.row.id), listApplicantLetters(db, r.row.id), listSentReplyMaterials(db, r.row.id)]);
     const notice = r.row.status === 'awaiting_correction' ? letters.filter((l) => l.kind === 'correction').at(-1) : undefined;
     const correction = notice ? await showLetter(db, r.row, notice.id, app.sealer) : null;
     const row = r.row;
@@ -79,7 +81,7 @@ export function trackingRoutes(app: FastifyInstance) {
       subject: row.subject, docNumber: row.doc_number, description: row.description, submittedOn: toChinaDate(row.submitted_at),
       receivedOn: row.received_on, status: row.status, closedOn: row.closed_on, clock: r.clock, events, letters,
       applicant: applicantFields(app.sealer.unseal<ApplicantData>(row.applicant_sealed), false), correction,
-      canWithdraw: OPEN_STATUSES.includes(row.status), maxUploadMb, ...extra,
+      canWithdraw: OPEN_STATUSES.includes(row.status), maxUploadMb, materials, ...extra,
     });
     return sendHtml(reply, page, code);
   }
@@ -145,6 +147,17 @@ export function trackingRoutes(app: FastifyInstance) {
       return renderStatus(req, reply, fresh, { form: { which: 'withdraw', values, errors: ruleErrorsOf(err) } }, 422);
     }
     return reply.redirect(`/requests/${encodeURIComponent(no)}?done=withdrawn`, 303);
+  });
+
+  // A file provided with the reply: only to this browser after the access code, only once the reply
+  // is sent, and every download is logged (with its audit event) before the bytes go out.
+  app.get<{ Params: { trackingNo: string; aid: string } }>('/requests/:trackingNo/files/:aid', async (req, reply) => {
+    const { r } = /^\d{1,12}$/.test(req.params.aid) ? await trackedRequest(req) : { r: null };
+    const file = r ? await findSentReplyFile(db, r.row.id, Number(req.params.aid)) : null;
+    if (!r || !file) throw new NotFoundError('文件不存在，或答复尚未发出');
+    await recordReplyDownload({ db, clock: app.deps.clock, actor: applicantContext(app, req).actor }, r.row.id, file.id, r.row.org_id);
+    reply.header('x-robots-tag', 'noindex');
+    return sendCaseFile(reply, app.deps.storage, file);
   });
 
   // A letter sent to the applicant, as a page (`:file` = id) or as Word (`:file` = id.docx).

@@ -32,7 +32,8 @@ export type ActionInput =
   | { action: 'send_reply' }
   | { action: 'record_delivery'; method: string; on: string }
   | { action: 'archive' }
-  | { action: 'withdraw'; reason: string };
+  | { action: 'withdraw'; reason: string }
+  | { action: 'transfer'; toOrgId: number; reason: string };
 
 export interface EffectArgs {
   ctx: RequestCommandContext;
@@ -181,6 +182,22 @@ export const ACTION_EFFECTS: { [A in RequestAction]: EffectFn<A> } = {
 
   async archive(_trx, a) {
     return { event: { kind: 'archived', visible: false }, message: '已归档' };
+  },
+
+  // 转送 (letters/transfer.ts): the case moves to the organization that holds the information, which
+  // receives it today; the applicant gets a 转送告知书 from the sending organization.
+  async transfer(trx, a, input) {
+    if (input.toOrgId === a.c.row.org_id) throw new RuleError('请选择本机关以外的有权机关', 'toOrgId');
+    const to = await trx.selectFrom('organizations').select(['id', 'name', 'address', 'phone']).where('id', '=', input.toOrgId).executeTakeFirst();
+    if (!to) throw new RuleError('所选机关不存在', 'toOrgId');
+    const due = a.cal.deadline(a.today, REPLY_WORKING_DAYS);
+    await letter(trx, a, { kind: 'transfer', to, on: a.today, dueOn: due.dueOn, reason: input.reason });
+    return {
+      event: { kind: 'transferred', on: a.today, details: { fromOrgId: a.c.row.org_id, fromOrgName: a.c.org.name, toOrgId: to.id, toOrgName: to.name, reason: input.reason } },
+      set: { org_id: to.id, handler_id: null, received_on: a.today, receipt_note: `由${a.c.org.name}转送：${a.today} 收到` },
+      message: `已转送${to.name}办理，并向申请人发出转送告知书；答复期限自今日起重新计算`,
+      audit: { fromOrgId: a.c.row.org_id, toOrgId: to.id },
+    };
   },
 
   async withdraw(_trx, a, input) {

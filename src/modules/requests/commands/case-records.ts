@@ -4,6 +4,7 @@ import { inTransaction, type CommandContext } from '../../../platform/http/comma
 import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import type { Sealer } from '../../../platform/crypto/sealer.js';
 import type { ApplicantData } from '../schemas.js';
+import { replyEditRefusal } from './reply-materials.js';
 import { addEvent } from './request-action.js';
 
 /**
@@ -15,11 +16,27 @@ export async function linkDocument(ctx: CommandContext, requestId: number, docum
   await inTransaction(ctx, async (trx) => {
     const doc = await trx.selectFrom('documents').select(['id', 'title', 'status']).where('id', '=', documentId).executeTakeFirst();
     if (!doc || doc.status !== 'published') throw new RuleError('只能关联已公开发布的文件', 'documentId');
-    const req = await trx.selectFrom('requests').select(['id', 'org_id']).where('id', '=', requestId).forUpdate().executeTakeFirstOrThrow();
+    const req = await trx.selectFrom('requests').select(['id', 'org_id', 'status']).where('id', '=', requestId).forUpdate().executeTakeFirstOrThrow();
+    // A linked document is part of the reply: it changes only while the reply does.
+    const notNow = replyEditRefusal(req.status);
+    if (notNow) throw new RuleError(notNow, 'documentId');
     const added = await trx.insertInto('request_documents').values({ request_id: requestId, document_id: documentId }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (Number(added.numInsertedOrUpdatedRows ?? 0) === 0) return;
     await addEvent(trx, ctx, requestId, 'document_linked', ctx.clock.today(), { documentId, title: doc.title }, false);
     await recordEvent(trx, { actor: ctx.actor, action: 'request.link_document', entityType: 'request', entityId: requestId, orgId: req.org_id, after: { documentId }, at: ctx.clock.now() });
+  });
+}
+
+/** Takes a linked document off the reply before it is sent. */
+export async function unlinkDocument(ctx: CommandContext, requestId: number, documentId: number): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
+    const req = await trx.selectFrom('requests').select(['id', 'org_id', 'status']).where('id', '=', requestId).forUpdate().executeTakeFirstOrThrow();
+    const notNow = replyEditRefusal(req.status);
+    if (notNow) throw new RuleError(notNow, 'documentId');
+    const removed = await trx.deleteFrom('request_documents').where('request_id', '=', requestId).where('document_id', '=', documentId).executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) throw new NotFoundError('该文件未关联本申请');
+    await addEvent(trx, ctx, requestId, 'document_unlinked', ctx.clock.today(), { documentId }, false);
+    await recordEvent(trx, { actor: ctx.actor, action: 'request.link_document', entityType: 'request', entityId: requestId, orgId: req.org_id, before: { documentId }, after: null, at: ctx.clock.now() });
   });
 }
 

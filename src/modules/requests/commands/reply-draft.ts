@@ -3,8 +3,9 @@ import { loadWorkingCalendar } from '../../../platform/calendar/store.js';
 import { inTransaction } from '../../../platform/http/command.js';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { clockOf, loadCase } from '../case.js';
-import { outcomeRule, OPEN_STATUSES } from '../domain/workflow.js';
+import { outcomeRule } from '../domain/workflow.js';
 import { issueLetter } from '../letters.js';
+import { replyEditRefusal } from './reply-materials.js';
 import type { RequestCommandContext } from './request-action.js';
 
 export interface ReplyDraftInput {
@@ -25,8 +26,8 @@ export async function saveReplyDraft(ctx: RequestCommandContext, requestId: numb
   await inTransaction(ctx, async (trx) => {
     const c = await loadCase(trx, requestId, { lock: true });
     if (!c) throw new NotFoundError('申请不存在，或您无权查看。');
-    if (!OPEN_STATUSES.includes(c.row.status) || c.row.status === 'pending') throw new RuleError('该申请当前不能拟写答复');
-    if (c.row.status === 'reply_review' || c.row.status === 'reply_approved') throw new RuleError('答复已提交审核，退回后才能修改');
+    const notNow = replyEditRefusal(c.row.status);
+    if (notNow) throw new RuleError(notNow);
     const today = ctx.clock.today();
     const refused = outcomeRule(input.outcome, { clock: clockOf(c, await loadWorkingCalendar(trx), today), today });
     if (refused) throw new RuleError(refused.message, 'outcome');

@@ -71,6 +71,7 @@ const AUDIT: Record<RequestAction, AuditAction> = {
   record_delivery: 'request.deliver',
   archive: 'request.archive',
   withdraw: 'request.withdraw',
+  transfer: 'request.transfer',
 };
 
 export async function addEvent(trx: Transaction<Database>, ctx: CommandContext, requestId: number, kind: string, on: string, details: object, visible = true): Promise<number> {

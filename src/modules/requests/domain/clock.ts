@@ -22,9 +22,11 @@ export type ClockEvent =
   | { kind: 'consultation_ended'; on: string }
   | { kind: 'extension_approved'; on: string; days: number }
   | { kind: 'fee_notified'; on: string; payBy: string }
-  | { kind: 'fee_paid'; on: string };
+  | { kind: 'fee_paid'; on: string }
+  /** Sent on to the organization that holds the information: its own receipt and 20 days. */
+  | { kind: 'transferred'; on: string };
 
-export const CLOCK_EVENT_KINDS: readonly ClockEvent['kind'][] = ['registered', 'correction_requested', 'correction_received', 'consultation_started', 'consultation_ended', 'extension_approved', 'fee_notified', 'fee_paid'];
+export const CLOCK_EVENT_KINDS: readonly ClockEvent['kind'][] = ['registered', 'correction_requested', 'correction_received', 'consultation_started', 'consultation_ended', 'extension_approved', 'fee_notified', 'fee_paid', 'transferred'];
 
 export type PauseKind = 'correction' | 'consultation' | 'fee';
 export interface Waiting {
@@ -117,6 +119,16 @@ export function computeClock(events: readonly ClockEvent[], cal: WorkingCalendar
       }
       case 'extension_approved':
         extensionDays += e.days;
+        break;
+      case 'transferred':
+        // The receiving organization starts afresh from the day it receives the application
+        // (条例 第三十一条、第三十三条): its own correction window, no pauses or extension carried over.
+        startOn = receivedOn = e.on;
+        restarted = false;
+        excluded = [];
+        extensionDays = 0;
+        waiting = null;
+        correctionAsked = false;
         break;
     }
   }

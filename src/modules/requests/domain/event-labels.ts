@@ -23,6 +23,10 @@ export const EVENT_LABELS: Record<string, string> = {
   document_linked: '关联已公开信息',
   appeal_recorded: '登记行政复议或诉讼',
   deadline_recomputed: '节假日调整，重新计算期限',
+  reply_files_added: '添加随答复提供的文件',
+  reply_file_removed: '移除随答复提供的文件',
+  document_unlinked: '取消关联已公开信息',
+  transferred: '转送有权机关办理',
 };
 
 export function eventLabel(kind: string): string {
@@ -41,6 +45,7 @@ const FOR_APPLICANT: Record<string, string> = {
   fee_paid: '缴费',
   replied: '答复',
   delivered: '送达',
+  transferred: '申请已转送有权机关办理',
 };
 const INTAKE_LABELS: Record<string, string> = { in_person: '窗口收件', post_signed: '邮寄收件', post_unsigned: '邮寄收件', fax: '传真收件' };
 

@@ -27,7 +27,8 @@ export type RequestAction =
   | 'send_reply'
   | 'record_delivery'
   | 'archive'
-  | 'withdraw';
+  | 'withdraw'
+  | 'transfer';
 
 /** Who may act: the organization's handlers, the disclosure office above it, or the applicant online. */
 export type RequestActorKind = 'handler' | 'office' | 'applicant';
@@ -46,7 +47,10 @@ const REPLYABLE: readonly RequestStatus[] = ['handling', 'awaiting_correction', 
 
 export const REQUEST_TRANSITIONS: readonly RequestTransition[] = [
   { action: 'register', from: ['pending'], to: 'handling', by: ['handler'] },
-  { action: 'assign', from: OPEN_STATUSES.filter((s) => s !== 'pending'), to: 'same', by: ['handler'] },
+  // The disclosure office above assigns too: a case routed to it while its organization had no handler.
+  { action: 'assign', from: OPEN_STATUSES, to: 'same', by: ['handler', 'office'] },
+  // 转送: to the organization that holds the information, before anything else is done with it.
+  { action: 'transfer', from: ['pending', 'handling'], to: 'handling', by: ['handler', 'office'] },
   { action: 'request_correction', from: ['handling'], to: 'awaiting_correction', by: ['handler'] },
   { action: 'receive_correction', from: ['awaiting_correction'], to: 'handling', by: ['handler', 'applicant'] },
   { action: 'start_consultation', from: ['handling'], to: 'consulting', by: ['handler'] },
@@ -84,6 +88,7 @@ export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
   record_delivery: '登记送达',
   archive: '归档',
   withdraw: '撤回申请',
+  transfer: '转送有权机关',
 };
 
 export const STATUS_LABELS: Record<RequestStatus, string> = {

@@ -3,6 +3,7 @@ import {
   REGULATION, chineseDate, clause, contactParagraph, lines, placeholder, requestFacts, requestFactsForThirdParty, sentence,
 } from './phrases.js';
 import { replyParagraphs } from './reply-templates.js';
+import { transferParagraphs } from './transfer.js';
 
 export { chineseDate, findPlaceholders } from './phrases.js';
 
@@ -42,7 +43,11 @@ export type LetterDetails =
       referTo?: string;
       publishedAt?: { title: string; url: string }[];
       note?: string;
-    };
+    }
+  | TransferDetails;
+
+/** The organization that holds the information, and its new deadline (letters/transfer.ts). */
+export type TransferDetails = { kind: 'transfer'; to: { name: string; address: string; phone: string }; on: string; dueOn: string; reason: string };
 
 export interface ComposedLetter {
   title: string;
@@ -58,6 +63,7 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
   extension: '政府信息公开申请延期答复告知书',
   fee: '政府信息公开信息处理费收费通知书',
   reply: '政府信息公开申请答复书',
+  transfer: '政府信息公开申请转送告知书',
 };
 
 /** 条例第三十三条第二款: an extension may not exceed 20 working days. */
@@ -164,6 +170,7 @@ function bodyParagraphs(ctx: LetterContext, details: LetterDetails): string[] {
     case 'extension': return [...extension(ctx, details), contactParagraph(ctx)];
     case 'fee': return [...fee(ctx, details), contactParagraph(ctx)];
     case 'reply': return replyParagraphs(ctx, details);
+    case 'transfer': return [...transferParagraphs(ctx, details), contactParagraph(ctx)];
   }
 }
 

@@ -11,6 +11,18 @@ export interface LetterText {
   orgName: string;
   /** 'YYYY-MM-DD'; shown in Chinese form. */
   date: string;
+  /** What the letter provides (a reply's files and linked documents), listed after the body. */
+  attachments?: string[];
+}
+
+/**
+ * The 附件说明 after GB/T 9704-2012 §7.3.3: “附件：” and the name, or numbered “1．” names when
+ * there are several, below the body and above the signature.
+ */
+export function attachmentLines(names: readonly string[] = []): string[] {
+  if (names.length === 0) return [];
+  if (names.length === 1) return [`附件：${names[0]}`];
+  return names.map((n, i) => `${i === 0 ? '附件：' : ''}${i + 1}．${n}`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { closingLines, letterParagraphs, salutationLine, type LetterText } from './layout.js';
+import { attachmentLines, closingLines, letterParagraphs, salutationLine, type LetterText } from './layout.js';
 
 export { letterParagraphs } from './layout.js';
 
@@ -8,7 +8,7 @@ export interface LetterViewProps extends LetterText {
 }
 
 /** A letter as HTML, laid out like its DOCX. Every text is escaped by preact; no raw markup. */
-export function LetterView({ title, letterNo, salutation, body, closing, orgName, date, headingLevel = 2 }: LetterViewProps) {
+export function LetterView({ title, letterNo, salutation, body, closing, orgName, date, attachments, headingLevel = 2 }: LetterViewProps) {
   const Heading = `h${headingLevel}` as 'h1' | 'h2' | 'h3';
   const greeting = salutationLine(salutation);
   return (
@@ -23,6 +23,13 @@ export function LetterView({ title, letterNo, salutation, body, closing, orgName
           <p key={i}>{p}</p>
         ))}
       </div>
+      {attachments?.length ? (
+        <div class="letter-attachments">
+          {attachmentLines(attachments).map((l, i) => (
+            <p key={i}>{l}</p>
+          ))}
+        </div>
+      ) : null}
       <footer class="letter-closing">
         {closingLines(closing, orgName, date).map((l, i) => (
           <p key={i}>{l}</p>

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IRunOptions } from 'docx';
-import { closingLines, letterParagraphs, salutationLine, type LetterText } from './layout.js';
+import { attachmentLines, closingLines, letterParagraphs, salutationLine, type LetterText } from './layout.js';
 
 /**
  * Layout after GB/T 9704-2012 (党政机关公文格式): A4, margins top 37 mm, bottom 35 mm, left 28 mm,
@@ -67,6 +67,12 @@ export async function renderLetterDocx(letter: LetterText): Promise<Buffer> {
       indent: { firstLine: TWO_CHARS, firstLineChars: 200 },
       children: [text(p)],
     }));
+  }
+  const listed = attachmentLines(letter.attachments);
+  if (listed.length) children.push(blank());
+  for (const [i, l] of listed.entries()) {
+    // Later names line up under the first one, after “附件：” (GB/T 9704 §7.3.3).
+    children.push(new Paragraph({ spacing: LINE, indent: { left: TWO_CHARS + (i ? 3 * 16 * 20 : 0) }, children: [text(l)] }));
   }
   children.push(blank(), blank());
   for (const l of closingLines(letter.closing, letter.orgName, letter.date)) {

@@ -5,6 +5,7 @@ import type { RequestCase } from '../case.js';
 import { MAX_EXTENSION_DAYS, type ClockState } from '../domain/clock.js';
 import { OUTCOME_GROUPS, OUTCOMES } from '../domain/outcomes.js';
 import { REQUEST_ACTION_LABELS, type RequestAction } from '../domain/workflow.js';
+import type { OrgOption } from '../queries.public.js';
 
 /**
  * One small form per step the actor may take now (the page offers only what the rules allow;
@@ -16,6 +17,8 @@ interface FormsProps {
   clock: ClockState;
   allowed: RequestAction[];
   handlers: { id: number; display_name: string }[];
+  /** Where a case may be transferred (转送): every other organization, as a tree. */
+  transferOrgs: OrgOption[];
   values: Record<string, string>;
   errors?: FieldErrors;
   today: string;
@@ -39,12 +42,26 @@ export function CaseActionForms(p: FormsProps) {
   const input = (name: string, type: 'text' | 'date' | 'number' = 'text', extra: Record<string, string | number> = {}) => <input id={`f-${name}`} name={name} type={type as 'text'} value={v[name] ?? ''} aria-describedby={describedBy(name, e)} {...extra} />;
   const forms: ComponentChildren[] = [];
   if (has('register')) forms.push(<ActionForm id={id} action="register" csrfToken={p.csrfToken}><p>确认收到该网上申请。登记之日即为收到申请之日（条例第三十一条），答复期限自次日起算，并向申请人出具登记回执。</p></ActionForm>);
-  if (has('assign'))
+  // Only once the organization has a handler to assign (an organization without one routes its cases to the office).
+  if (has('assign') && p.handlers.length)
     forms.push(
       <ActionForm id={id} action="assign" csrfToken={p.csrfToken} secondary>
         <Field name="handlerId" label="办理人" errors={e}>
           <select id="f-handlerId" name="handlerId">{p.handlers.map((h) => <option value={h.id} selected={p.c.row.handler_id === h.id}>{h.display_name}</option>)}</select>
         </Field>
+      </ActionForm>,
+    );
+  if (has('transfer'))
+    forms.push(
+      <ActionForm id={id} action="transfer" csrfToken={p.csrfToken} secondary confirm="确定转送？申请将由所选机关办理，并向申请人发出转送告知书。">
+        <p class="hint">申请的信息由其他机关负责公开的（条例第十条、第三十六条第五项），可转送该机关办理；该机关自收到之日起 20 个工作日内答复（条例第三十一条、第三十三条），并向申请人发出转送告知书。</p>
+        <Field name="toOrgId" label="转送至" errors={e}>
+          <select id="f-toOrgId" name="toOrgId">
+            <option value="">请选择有权机关</option>
+            {p.transferOrgs.map((o) => <option value={o.id} selected={v.toOrgId === String(o.id)}>{'　'.repeat(o.depth)}{o.name}</option>)}
+          </select>
+        </Field>
+        <Field name="reason" label="转送理由（写入转送告知书）" errors={e}>{input('reason')}</Field>
       </ActionForm>,
     );
   if (has('request_correction'))

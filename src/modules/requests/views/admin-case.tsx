@@ -13,7 +13,10 @@ import { LetterView } from '../letters/letter-view.js';
 import type { ShownLetter } from '../letters.js';
 import type { caseDetails, similarRequests } from '../queries.admin.js';
 import { CHANNELS, DELIVERY_METHODS, PROVIDE_FORMS } from '../schemas.js';
+import { replyEditRefusal } from '../commands/reply-materials.js';
 import { CaseActionForms, ReplyDraftForm } from './admin-case-forms.js';
+import { ReplyMaterials, type DocSearch } from './admin-case-materials.js';
+import type { OrgOption } from '../queries.public.js';
 
 const APPEAL_KINDS = { review: '行政复议', litigation: '行政诉讼（未经复议直接起诉）', litigation_after_review: '行政诉讼（复议后起诉）' } as const;
 const APPEAL_RESULTS = { upheld: '结果维持', corrected: '结果纠正', other: '其他结果', pending: '尚未审结' } as const;
@@ -36,6 +39,9 @@ export interface CasePageProps {
   errors?: FieldErrors;
   values: Record<string, string>;
   today: string;
+  docSearch?: DocSearch | null;
+  transferOrgs: OrgOption[];
+  maxUploadMb: number;
 }
 
 export function CasePage(p: CasePageProps) {
@@ -69,7 +75,7 @@ export function CasePage(p: CasePageProps) {
 
       <section class="card" aria-labelledby="todo-h">
         <h2 id="todo-h">办理</h2>
-        <CaseActionForms csrfToken={p.csrfToken} c={p.c} clock={p.clock} allowed={p.allowed} handlers={p.details.handlers} values={p.values} errors={p.errors} today={p.today} />
+        <CaseActionForms csrfToken={p.csrfToken} c={p.c} clock={p.clock} allowed={p.allowed} handlers={p.details.handlers} transferOrgs={p.transferOrgs} values={p.values} errors={p.errors} today={p.today} />
       </section>
 
       {drafting || p.draft ? (
@@ -109,8 +115,8 @@ export function CasePage(p: CasePageProps) {
             <dt>获取方式</dt><dd>{DELIVERY_METHODS[r.delivery_method]}</dd>
             <dt>提交时间</dt><dd>{formatChinaDateTime(new Date(r.submitted_at))}</dd>
           </dl>
-          {p.details.attachments.length ? (
-            <ul>{p.details.attachments.map((a) => <li><a href={`/admin/requests/${r.id}/attachments/${a.id}`}>{a.file_name}</a>（{Math.ceil(Number(a.size_bytes) / 1024)} KB{a.from_applicant ? '，申请人提交' : ''}）</li>)}</ul>
+          {p.details.attachments.some((a) => !a.for_reply) ? (
+            <ul>{p.details.attachments.filter((a) => !a.for_reply).map((a) => <li><a href={`/admin/requests/${r.id}/attachments/${a.id}`}>{a.file_name}</a>（{Math.ceil(Number(a.size_bytes) / 1024)} KB{a.from_applicant ? '，申请人提交' : ''}）</li>)}</ul>
           ) : null}
         </section>
       </div>
@@ -129,18 +135,7 @@ export function CasePage(p: CasePageProps) {
         )}
       </section>
 
-      <section class="card" aria-labelledby="docs-h">
-        <h2 id="docs-h">已公开的相关信息</h2>
-        {p.details.documents.length ? <ul>{p.details.documents.map((d) => <li><a href={`/documents/${d.id}`}>{d.title}</a> {d.doc_no ?? ''}</li>)}</ul> : <p class="empty">未关联。申请的信息已经主动公开的，关联后答复书会告知获取方式（条例第三十六条第一项）。</p>}
-        {handler && !r.closed_on ? (
-          <form method="post" action={`/admin/requests/${r.id}/documents`} class="inline-form">
-            <input type="hidden" name="_csrf" value={p.csrfToken} />
-            <label for="f-documentId">文件编号（在 <a href={`/search?q=${encodeURIComponent(r.subject)}`} target="_blank" rel="noopener">政策文件库</a> 中查找，网址 /documents/ 后的数字）</label>
-            <input id="f-documentId" name="documentId" inputMode="numeric" value={p.values.documentId ?? ''} />
-            <button type="submit" class="secondary">关联</button>
-          </form>
-        ) : null}
-      </section>
+      <ReplyMaterials id={r.id} csrfToken={p.csrfToken} details={p.details} editable={handler && replyEditRefusal(r.status) === null} sent={r.outcome !== null && r.status !== 'withdrawn'} docSearch={p.docSearch ?? null} maxUploadMb={p.maxUploadMb} errors={p.errors} />
 
       {p.similar.length ? (
         <section class="card" aria-labelledby="sim-h">

@@ -7,7 +7,8 @@ import type { PageContext } from '../../../platform/html/page-context.js';
 import type { ClockState, PauseKind } from '../domain/clock.js';
 import { STATUS_LABELS } from '../domain/workflow.js';
 import type { ShownLetter } from '../letters.js';
-import type { ApplicantEvent, ApplicantLetter } from '../queries.public.js';
+import type { ApplicantEvent, ApplicantLetter, SentReplyMaterials } from '../queries.public.js';
+import { ReplyMaterialsSection } from './public-reply-materials.js';
 import { applicantEventLabel } from '../domain/event-labels.js';
 import type { FormValues } from './public-form-parts.js';
 import { CorrectionForm, WithdrawForm } from './public-status-forms.js';
@@ -28,6 +29,8 @@ export interface StatusPageProps {
   clock: ClockState | null;
   events: ApplicantEvent[];
   letters: ApplicantLetter[];
+  /** What the reply provides, once it is sent (empty before). */
+  materials?: SentReplyMaterials;
   /** The applicant's details, masked: anyone holding the code sees this page. */
   applicant: [string, string][];
   /** The correction notice to answer, while the request awaits a correction. */
@@ -105,6 +108,7 @@ export function StatusPage(p: StatusPageProps) {
           </ul>
         )}
       </section>
+      {p.materials ? <ReplyMaterialsSection trackingNo={p.trackingNo} materials={p.materials} /> : null}
       <section aria-labelledby="content-title">
         <h2 id="content-title">申请内容</h2>
         <p class="pre-wrap">{p.description}</p>
