@@ -3,11 +3,28 @@ import { GoneError, NotFoundError } from '../../platform/http/errors.js';
 import { serveCachedPage } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { idParam } from '../documents/routes.public.js';
-import { getPublicInterpretation } from './queries/public.js';
+import { findOrganizationBySlug, listOrganizations } from '../organizations/queries.js';
+import { getPublicInterpretation, listPublicInterpretations } from './queries/public.js';
 import { InterpretationPage } from './views/public-page.js';
+import { INTERPRETATIONS_PAGE_SIZE, InterpretationsPage } from './views/public-list.js';
 
 export async function publicInterpretationRoutes(app: FastifyInstance) {
   const { db } = app.deps;
+
+  // Every organization's published interpretations, or one organization's (?org=slug).
+  app.get<{ Querystring: { org?: string; page?: string } }>('/interpretations', (req, reply) =>
+    serveCachedPage(app, req, reply, async () => {
+      const slug = typeof req.query.org === 'string' ? req.query.org : '';
+      const org = slug ? (/^[a-z0-9-]{1,63}$/.test(slug) ? await findOrganizationBySlug(db, slug) : undefined) : null;
+      if (org === undefined) throw new NotFoundError('该机构不存在');
+      const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
+      const [orgs, r] = await Promise.all([
+        listOrganizations(db),
+        listPublicInterpretations(db, { orgId: org?.id, limit: INTERPRETATIONS_PAGE_SIZE, offset: (page - 1) * INTERPRETATIONS_PAGE_SIZE }),
+      ]);
+      return renderHtml(InterpretationsPage({ ctx: req.pageCtx, orgs, org, rows: r.rows, total: r.total, page }));
+    }),
+  );
 
   // Published; withdrawn with a notice: 200, the page says why; withdrawn and taken down: 410, as
   // for documents; anything else is not public.

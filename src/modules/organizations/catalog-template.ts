@@ -3,7 +3,7 @@
  * It is seed data: the admin edits the tree afterwards. Only columns an organ of that kind will
  * fill are created, because an empty column fails national website checks (domain.md §7.2).
  */
-import type { OrganizationKind } from '../../db/schema.js';
+import type { CatalogRole, OrganizationKind } from '../../db/schema.js';
 
 export interface CatalogTemplateNode {
   name: string;
@@ -11,9 +11,12 @@ export interface CatalogTemplateNode {
   children?: CatalogTemplateNode[];
   /** Kinds of organization that get this node; all when absent. */
   only?: OrganizationKind[];
+  /** A standard column the portal finds by role (its guide page, its request links, interpretations). */
+  role?: CatalogRole;
 }
 
-export const CATALOG_TEMPLATE: CatalogTemplateNode[] = [
+/** Under 法定主动公开内容: the catalog of 条例 第20条. */
+const PROACTIVE: CatalogTemplateNode[] = [
   {
     name: '机构职能',
     slug: 'jgzn',
@@ -50,8 +53,20 @@ export const CATALOG_TEMPLATE: CatalogTemplateNode[] = [
       { name: '行政处罚', slug: 'xzcf' },
     ],
   },
-  { name: '政策解读', slug: 'zcjd' },
+  { name: '政策解读', slug: 'zcjd', role: 'interpretations' },
   { name: '回应关切', slug: 'hygq' },
+];
+
+/**
+ * The five entries every organ's disclosure platform has since the 2019 条例, in the order users
+ * know (reference/portal.md). Migration 0012 gave existing catalogs the same shape.
+ */
+export const CATALOG_TEMPLATE: CatalogTemplateNode[] = [
+  { name: '政府信息公开指南', slug: 'gkzn', role: 'guide' },
+  { name: '政府信息公开制度', slug: 'gkzd', role: 'rules' },
+  { name: '法定主动公开内容', slug: 'fdzdgknr', role: 'proactive', children: PROACTIVE },
+  { name: '政府信息公开年报', slug: 'gknb', role: 'reports' },
+  { name: '依申请公开', slug: 'ysqgk', role: 'requests' },
 ];
 
 export function templateFor(kind: OrganizationKind): CatalogTemplateNode[] {

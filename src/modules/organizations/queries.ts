@@ -95,6 +95,14 @@ export function emptyColumns(nodes: CatalogNode[], path: string[] = []): { node:
   ]);
 }
 
+/** Flat catalog rows (one organization's) in the tree's order, with their depth: for selects. */
+export function inTreeOrder<T extends { id: number; parent_id: number | null; position: number }>(rows: T[]): (T & { depth: number })[] {
+  const sorted = [...rows].sort((a, b) => a.position - b.position || a.id - b.id);
+  const below = (parent: number | null, depth: number): (T & { depth: number })[] =>
+    sorted.filter((r) => r.parent_id === parent).flatMap((r) => [{ ...r, depth }, ...below(r.id, depth + 1)]);
+  return below(null, 0);
+}
+
 export function flattenTree(nodes: CatalogNode[], depth = 0): { node: CatalogNode; depth: number }[] {
   return nodes.flatMap((n) => [{ node: n, depth }, ...flattenTree(n.children, depth + 1)]);
 }

@@ -4,14 +4,21 @@ import { serveCachedPage } from '../../platform/http/page-cache.js';
 import { MODE_COOKIE, parseMode } from '../../platform/html/page-context.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { countPublicDocuments, listPublished, listSitemapDocuments } from '../documents/queries/public.js';
-import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds } from '../organizations/queries.js';
+import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
+import { listPublicInterpretations } from '../interpretations/queries/public.js';
+import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds, visibleColumns } from '../organizations/queries.js';
 import { documentsAtom } from './feeds.js';
+import { adminPortalRoutes } from './routes.admin.js';
 import { CatalogPage, GuidePage, HomePage, OrganizationPortal, OrganizationsPage } from './views/pages.js';
 
 /** The public portal: home, organizations with their catalogs and guides, feeds, sitemap. */
 export default async function portal(app: FastifyInstance) {
   const { db, config } = app.deps;
   const siteUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
+  await app.register(adminPortalRoutes);
+
+  /** An organization's columns with what the public can see in each. */
+  const publicCatalog = (orgId: number) => getCatalogTree(db, orgId, PUBLIC_ATTRIBUTES);
 
   async function orgOr404(slug: string) {
     const org = /^[a-z0-9-]{1,63}$/.test(slug) ? await findOrganizationBySlug(db, slug) : undefined;
@@ -35,8 +42,8 @@ export default async function portal(app: FastifyInstance) {
   app.get<{ Params: { slug: string } }>('/org/:slug', (req, reply) =>
     serveCachedPage(app, req, reply, async () => {
       const org = await orgOr404(req.params.slug);
-      const [catalog, latest, all] = await Promise.all([getCatalogTree(db, org.id), listPublished(db, { orgId: org.id, limit: 10 }), listOrganizations(db)]);
-      return renderHtml(OrganizationPortal({ ctx: req.pageCtx, org, catalog, latest: latest.rows, children: all.filter((o) => o.parent_id === org.id) }));
+      const [catalog, latest, all] = await Promise.all([publicCatalog(org.id), listPublished(db, { orgId: org.id, limit: 10 }), listOrganizations(db)]);
+      return renderHtml(OrganizationPortal({ ctx: req.pageCtx, org, catalog: visibleColumns(catalog), latest: latest.rows, children: all.filter((o) => o.parent_id === org.id) }));
     }),
   );
 
@@ -47,12 +54,19 @@ export default async function portal(app: FastifyInstance) {
   app.get<{ Params: { slug: string; node: string }; Querystring: { page?: string } }>('/org/:slug/catalog/:node', (req, reply) =>
     serveCachedPage(app, req, reply, async () => {
       const org = await orgOr404(req.params.slug);
-      const catalog = await getCatalogTree(db, org.id);
+      const catalog = await publicCatalog(org.id);
       const node = flattenTree(catalog).find((n) => n.node.slug === req.params.node)?.node;
       if (!node) throw new NotFoundError('该栏目不存在');
+      // The menu links the guide's own page; its column's address shows the same guide.
+      if (node.role === 'guide') return renderHtml(GuidePage({ ctx: req.pageCtx, org }));
       const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
-      const r = await listPublished(db, { orgId: org.id, catalogNodeIds: subtreeIds(node), limit: 20, offset: (page - 1) * 20, withTotal: true });
-      return renderHtml(CatalogPage({ ctx: req.pageCtx, org, catalog, node, rows: r.rows, total: r.total, page }));
+      // 政策解读 pages through the interpretations; files filed in the column itself come on its first page.
+      const paged = node.role === 'interpretations' ? { limit: page === 1 ? 20 : 0, offset: 0 } : { limit: 20, offset: (page - 1) * 20 };
+      const [r, interpretations] = await Promise.all([
+        listPublished(db, { orgId: org.id, catalogNodeIds: subtreeIds(node), ...paged, withTotal: true }),
+        node.role === 'interpretations' ? listPublicInterpretations(db, { orgId: org.id, limit: 20, offset: (page - 1) * 20 }) : null,
+      ]);
+      return renderHtml(CatalogPage({ ctx: req.pageCtx, org, catalog: visibleColumns(catalog), node, rows: r.rows, total: r.total, page, interpretations }));
     }),
   );
 

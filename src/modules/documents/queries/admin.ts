@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentStatus } from '../../../db/schema.js';
 import { suggestDocNumber } from '../domain/doc-number.js';
+import { inTreeOrder } from '../../organizations/queries.js';
 
 export interface AdminListParams {
   orgIds: number[];
@@ -73,12 +74,14 @@ export async function getDocumentForEdit(db: Kysely<Database>, id: number) {
 export async function loadFormOptions(db: Kysely<Database>, orgIds: number[]) {
   const [orgs, nodes, docTypes, topics, audiences] = await Promise.all([
     orgIds.length ? db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', orgIds).orderBy('position').orderBy('id').execute() : Promise.resolve([]),
-    orgIds.length ? db.selectFrom('catalog_nodes').select(['id', 'org_id', 'name', 'parent_id']).where('org_id', 'in', orgIds).orderBy('position').execute() : Promise.resolve([]),
+    orgIds.length ? db.selectFrom('catalog_nodes').select(['id', 'org_id', 'name', 'parent_id', 'position']).where('org_id', 'in', orgIds).execute() : Promise.resolve([]),
     db.selectFrom('doc_types').select('name').orderBy('position').execute(),
     db.selectFrom('topics').select(['id', 'name', 'parent_id']).orderBy('position').execute(),
     db.selectFrom('audiences').select('name').orderBy('position').execute(),
   ]);
-  return { orgs, nodes, docTypes: docTypes.map((t) => t.name), topics, audiences: audiences.map((a) => a.name) };
+  // Columns as the portal orders them: each organization's tree, depth first.
+  const ordered = orgs.flatMap((o) => inTreeOrder(nodes.filter((n) => n.org_id === o.id)));
+  return { orgs, nodes: ordered, docTypes: docTypes.map((t) => t.name), topics, audiences: audiences.map((a) => a.name) };
 }
 export type FormOptions = Awaited<ReturnType<typeof loadFormOptions>>;
 

@@ -21,6 +21,8 @@ interface Props {
   errors?: FieldErrors;
   options: FormOptions;
   status?: string;
+  /** Editing a published document (through its edition): the public change note is asked for. */
+  revision?: boolean;
   attachments?: { id: number; file_name: string; size_bytes: number }[];
 }
 
@@ -72,7 +74,7 @@ export function DocumentForm(p: Props) {
         <Field name="catalogNodeId" label="所属栏目" errors={errors} hint="留空则按文种放入“法规文件”下的对应栏目">
           <select id="f-catalogNodeId" name="catalogNodeId">
             <option value="">（按文种自动选择）</option>
-            {o.nodes.map((n) => <option value={n.id} selected={v(vals, 'catalogNodeId') === String(n.id)}>{o.orgs.find((x) => x.id === n.org_id)?.name} · {n.parent_id ? '　' : ''}{n.name}</option>)}
+            {o.nodes.map((n) => <option value={n.id} selected={v(vals, 'catalogNodeId') === String(n.id)}>{o.orgs.find((x) => x.id === n.org_id)?.name} · {'　'.repeat(n.depth)}{n.name}</option>)}
           </select>
         </Field>
         <Field name="topicId" label="主题分类" errors={errors}>
@@ -110,8 +112,8 @@ export function DocumentForm(p: Props) {
         <Field name="bodyDocx" label="用 Word 文件作为正文（.docx）" errors={errors} hint="上传后将替换下方正文">
           <input id="f-bodyDocx" name="bodyDocx" type="file" accept=".docx" aria-describedby={describedBy('bodyDocx', errors, true)} />
         </Field>
-        <Field name="bodyHtml" label="正文" errors={errors} hint={'删减后公开：选中要删减的内容，选择依据后点“标记删减”；也可直接写 <span data-redact="15">删减内容</span>（14、15、16 为《条例》条款）。公众看到的是删减标记和依据，原文只在内部保留。'}>
-          <textarea id="f-bodyHtml" name="bodyHtml" rows={16}>{v(vals, 'bodyHtml')}</textarea>
+        <Field name="bodyHtml" label="正文" errors={errors} hint={'可直接输入文字，一段一行（或段落之间空一行）；编辑器可设标题、列表、表格、加粗、链接和图片，从 Word、WPS 粘贴保留段落和表格。删减后公开：选中要删减的内容，选择依据后点“标记删减”；不用编辑器时也可写 <span data-redact="15">删减内容</span>（14、15、16 为《条例》条款）。公众看到的是删减标记和依据，原文只在内部保留。'}>
+          <textarea id="f-bodyHtml" name="bodyHtml" rows={16} data-rich-text>{v(vals, 'bodyHtml')}</textarea>
         </Field>
         <div class="field redact-tool no-print">
           <label for="f-redactReason">删减依据</label>{' '}
@@ -132,7 +134,10 @@ export function DocumentForm(p: Props) {
         <div class="field">
           <label><input type="checkbox" name="redactedCopies" value="1" /> 本次上传的附件是删减后的公开版本（删减后公开的文件只公开这类附件）</label>
         </div>
-        <Field name="note" label="修改说明" errors={errors} hint="记入版本记录，如“更正第三条笔误”">{input('note', 'text', { size: 50 }, true)}</Field>
+        <Field name="note" label="修改说明（内部）" errors={errors} hint="只记入内部版本记录，不公开，如“按检查意见修改”">{input('note', 'text', { size: 50 }, true)}</Field>
+        {p.revision ? (
+          <Field name="changeNote" label="修订说明（公开）" errors={errors} hint="随修订版一并审核，发布后在公开的版本记录中显示，如“延长办公时间”；可不填">{input('changeNote', 'text', { size: 60 }, true)}</Field>
+        ) : null}
         <div class="actions">
           <button type="submit" name="action" value="save">保存</button>
         </div>

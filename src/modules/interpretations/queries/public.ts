@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { PUBLIC_ATTRIBUTES } from '../../documents/domain/labels.js';
 
@@ -32,3 +32,29 @@ export async function getPublicInterpretation(db: Kysely<Database>, id: number) 
   return { ...i, body_html: withdrawn ? '' : i.body_html, body_text: withdrawn ? '' : i.body_text, documents };
 }
 export type PublicInterpretation = NonNullable<Awaited<ReturnType<typeof getPublicInterpretation>>>;
+
+/**
+ * Published interpretations, newest first, of one organization or of all: the public list and
+ * each organization's 政策解读 column. Drafts, editions and withdrawn ones are never listed.
+ */
+export async function listPublicInterpretations(db: Kysely<Database>, p: { orgId?: number; limit: number; offset?: number }) {
+  let q = db.selectFrom('interpretations as i').innerJoin('organizations as o', 'o.id', 'i.org_id').where('i.status', '=', 'published').where('i.edition_of', 'is', null);
+  if (p.orgId) q = q.where('i.org_id', '=', p.orgId);
+  const [count, rows] = await Promise.all([
+    q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .select(['i.id', 'i.title', 'i.form', 'i.department', 'i.published_on', 'o.name as org_name', 'o.slug as org_slug'])
+      .orderBy(sql`i.published_on desc nulls last`)
+      .orderBy('i.id', 'desc')
+      .limit(p.limit)
+      .offset(p.offset ?? 0)
+      .execute(),
+  ]);
+  return { total: Number(count.n), rows };
+}
+export type PublicInterpretationRow = Awaited<ReturnType<typeof listPublicInterpretations>>['rows'][number];
+
+/** Published interpretations for the sitemap. */
+export async function listSitemapInterpretations(db: Kysely<Database>, limit = 5_000) {
+  return db.selectFrom('interpretations').select(['id', 'updated_at']).where('status', '=', 'published').where('edition_of', 'is', null).orderBy('id').limit(limit).execute();
+}

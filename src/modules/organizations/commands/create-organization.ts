@@ -54,7 +54,7 @@ async function insertCatalog(trx: Transaction<Database>, orgId: number, parentId
   for (const [i, n] of nodes.entries()) {
     const row = await trx
       .insertInto('catalog_nodes')
-      .values({ org_id: orgId, parent_id: parentId, name: n.name, slug: n.slug, position: i })
+      .values({ org_id: orgId, parent_id: parentId, name: n.name, slug: n.slug, position: i, role: n.role ?? null })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (n.children?.length) await insertCatalog(trx, orgId, row.id, n.children);

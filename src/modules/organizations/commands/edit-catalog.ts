@@ -42,6 +42,8 @@ export async function deleteCatalogNode(ctx: Ctx, nodeId: number): Promise<void>
     const node = await trx.selectFrom('catalog_nodes').selectAll().where('id', '=', nodeId).forUpdate().executeTakeFirst();
     if (!node) throw new NotFoundError('栏目不存在');
     if (!ctx.allowedOrgIds.includes(node.org_id)) throw new ForbiddenError();
+    // The standard columns are what users look for on every organ's platform (reference/portal.md).
+    if (node.role) throw new RuleError(`“${node.name}”是标准栏目，不能删除，可以改名`);
     const child = await trx.selectFrom('catalog_nodes').select('id').where('parent_id', '=', nodeId).executeTakeFirst();
     if (child) throw new RuleError(`栏目“${node.name}”下还有子栏目，请先删除子栏目`);
     const doc = await trx.selectFrom('documents').select('id').where('catalog_node_id', '=', nodeId).executeTakeFirst();

@@ -16,6 +16,7 @@ export function OrganizationList(p: Base & { orgs: Organization[] }) {
   return (
     <AdminLayout ctx={p.ctx} title="机构与目录" actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '机构与目录' }]} flash={p.flash}>
       <h1>机构与目录</h1>
+      <p><a href="/admin/columns/empty">空栏目检查</a>：没有公开信息的栏目不在门户上显示，请及时补充内容。</p>
       {p.orgs.length === 0 ? <p class="empty">您不是任何机构的管理员。</p> : null}
       <table class="data">
         <thead><tr><th scope="col">机构</th><th scope="col">编码</th><th scope="col">操作</th></tr></thead>
@@ -79,7 +80,7 @@ export function OrganizationForm(p: Base & { org: Organization; values: Record<s
           </Field>
         </fieldset>
         <Field name="guideHtml" label="政府信息公开指南（条例第十二条）" errors={p.errors} hint="须写明信息的分类、编排体系、获取方式，以及公开工作机构的名称、地址、办公时间、电话、传真、电子邮箱">
-          <textarea id="f-guideHtml" name="guideHtml" rows={20} aria-describedby="h-guideHtml">{p.values.guideHtml ?? ''}</textarea>
+          <textarea id="f-guideHtml" name="guideHtml" rows={20} data-rich-text aria-describedby="h-guideHtml">{p.values.guideHtml ?? ''}</textarea>
         </Field>
         <button type="submit">保存</button>
       </form>

@@ -7,6 +7,9 @@ import type { PublishedRow } from '../../documents/queries/public.js';
 import { ChineseDate, ValidityBadge } from '../../documents/views/parts.js';
 import type { Validity } from '../../documents/domain/validity.js';
 import type { CatalogNode } from '../../organizations/queries.js';
+import type { PublicInterpretationRow } from '../../interpretations/queries/public.js';
+import { InterpretationList } from '../../interpretations/views/public-list.js';
+import { ColumnMenu, RequestLinks } from './columns.js';
 
 function DocList({ rows }: { rows: PublishedRow[] }) {
   if (rows.length === 0) return <p class="empty">本栏目暂无信息。</p>;
@@ -73,19 +76,6 @@ export function OrganizationsPage(p: { ctx: PageContext; orgs: Organization[] })
   );
 }
 
-function CatalogMenu({ org, nodes, current }: { org: Organization; nodes: CatalogNode[]; current?: number }) {
-  return (
-    <ul>
-      {nodes.map((n) => (
-        <li>
-          {n.id === current ? <strong aria-current="page">{n.name}</strong> : <a href={`/org/${org.slug}/catalog/${n.slug}`}>{n.name}</a>} <span class="note">({n.documentCount + n.children.reduce((s, c) => s + c.documentCount, 0)})</span>
-          {n.children.length ? <CatalogMenu org={org} nodes={n.children} current={current} /> : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function OrganizationPortal(p: { ctx: PageContext; org: Organization; catalog: CatalogNode[]; latest: PublishedRow[]; children: Organization[] }) {
   const { org } = p;
   return (
@@ -94,12 +84,8 @@ export function OrganizationPortal(p: { ctx: PageContext; org: Organization; cat
       <div class="grid">
         <nav class="card" aria-label="公开目录">
           <h2>政府信息公开</h2>
-          <ul>
-            <li><a href={`/org/${org.slug}/guide`}>政府信息公开指南</a></li>
-            <li>法定主动公开内容<CatalogMenu org={org} nodes={p.catalog} /></li>
-            <li><a href={`/library?org=${org.id}`}>本机构政策文件检索</a></li>
-            <li><a href={`/apply?org=${org.slug}`}>向本机关申请政府信息公开</a></li>
-          </ul>
+          <ColumnMenu org={org} nodes={p.catalog} />
+          <p><a href={`/library?org=${org.id}`}>本机构政策文件检索</a> · <a href={`/interpretations?org=${org.slug}`}>本机构政策解读</a></p>
         </nav>
         <section class="card">
           <h2>最新公开</h2>
@@ -126,16 +112,33 @@ export function OrganizationPortal(p: { ctx: PageContext; org: Organization; cat
   );
 }
 
-export function CatalogPage(p: { ctx: PageContext; org: Organization; catalog: CatalogNode[]; node: CatalogNode; rows: PublishedRow[]; total: number; page: number }) {
+/**
+ * A column: its files, paged; the 政策解读 column pages through the organization's interpretations
+ * and shows files filed there below; 依申请公开 leads to the forms first.
+ */
+export function CatalogPage(p: { ctx: PageContext; org: Organization; catalog: CatalogNode[]; node: CatalogNode; rows: PublishedRow[]; total: number; page: number; interpretations: { rows: PublicInterpretationRow[]; total: number } | null }) {
+  const href = (n: number) => `/org/${p.org.slug}/catalog/${p.node.slug}?page=${n}`;
+  const i = p.interpretations;
   return (
     <PublicLayout ctx={p.ctx} title={`${p.node.name} - ${p.org.name}`} crumbs={[{ label: p.org.name, href: `/org/${p.org.slug}` }, { label: p.node.name }]}>
       <h1>{p.node.name}</h1>
       <div class="library">
-        <nav class="facets" aria-label="公开目录"><CatalogMenu org={p.org} nodes={p.catalog} current={p.node.id} /></nav>
+        <nav class="facets" aria-label="公开目录"><ColumnMenu org={p.org} nodes={p.catalog} current={p.node.id} /></nav>
         <section>
           {p.node.description ? <p>{p.node.description}</p> : null}
-          <DocList rows={p.rows} />
-          <Pager total={p.total} page={p.page} pageSize={20} href={(n) => `/org/${p.org.slug}/catalog/${p.node.slug}?page=${n}`} />
+          {p.node.role === 'requests' ? <RequestLinks org={p.org} /> : null}
+          {i ? (
+            <>
+              <InterpretationList rows={i.rows} showOrg={false} />
+              <Pager total={i.total} page={p.page} pageSize={20} href={href} />
+              {p.rows.length ? <><h2>本栏目文件</h2><DocList rows={p.rows} /></> : null}
+            </>
+          ) : p.node.role === 'requests' && p.rows.length === 0 ? null : (
+            <>
+              <DocList rows={p.rows} />
+              <Pager total={p.total} page={p.page} pageSize={20} href={href} />
+            </>
+          )}
         </section>
       </div>
     </PublicLayout>
