@@ -53,6 +53,8 @@ export const DEMO_STAFF: { username: string; name: string; roles: [string, Role]
   { username: 'baisha.editor', name: '白沙镇编辑', roles: [['baisha', 'drafter'], ['baisha', 'publisher']] },
   // The city runs three-level review; each department, county and township one level, by its own reviewer.
   ...ORGS.slice(1).map((o) => ({ username: `${o.key}.reviewer`, name: `${o.short}审核人`, roles: [[o.key, 'reviewer']] as [string, Role][] })),
+  // Every organization has its own request handler, so no application waits for the office above.
+  ...ORGS.slice(1).map((o) => ({ username: `${o.key}.handler`, name: `${o.short}依申请公开办理人`, roles: [[o.key, 'request_handler']] as [string, Role][] })),
 ];
 
 export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: FileStorage, terms: { normativeYears: number; provisionalYears: number }, sealer: Sealer): Promise<void> {
