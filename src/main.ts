@@ -10,7 +10,7 @@ import { verifyChain } from './platform/audit/audit.js';
 import { nextChinaMidnight, scheduleJob, startJobLoop, type JobHandler } from './platform/jobs/runner.js';
 import { warmSegmenter } from './platform/search/index.js';
 import { importPolicyDocs } from './modules/documents/commands/import-policy-docs.js';
-import { importQaPairs } from './modules/qa/commands/import-qa.js';
+import { describeQaImport, importQaPairs } from './modules/qa/commands/import-qa.js';
 import { refreshDueValidity } from './modules/documents/commands/refresh-validity.js';
 import { reviewJobHandlers } from './modules/review/jobs.js';
 import { requestJobHandlers } from './modules/requests/jobs.js';
@@ -18,6 +18,7 @@ import { qaJobHandlers } from './modules/qa/jobs.js';
 import { askJobHandlers } from './modules/ask/jobs.js';
 import { subscriptionsJobHandlers } from './modules/subscriptions/jobs.js';
 import { cookieSecret, isEmpty, openRuntime, type Runtime } from './runtime.js';
+import type { ImportProgress } from './platform/files/jsonl-import.js';
 
 const HELP = `gongkai — 政府信息公开平台
 
@@ -27,8 +28,8 @@ const HELP = `gongkai — 政府信息公开平台
   serve                       启动网站（默认命令）。首次启动时建库、写入演示站群并导入语料
   migrate                     执行数据库迁移
   seed [--demo]               写入基础数据；--demo 同时写入演示站群（仅限空库）
-  import policy-docs FILE     导入政策文件语料（JSONL），按 sourceId 幂等，可断点续导
-  import qa FILE              导入政策问答语料（JSONL），直接发布（不经审核、不推送订阅），按 sourceId 幂等，可断点续导
+  import policy-docs FILE     导入政策文件语料（JSONL），作为法律法规、上级文件收录于文件库（不编索引号、不进各机关目录），按 sourceId 幂等，可断点续导
+  import qa FILE              导入政策问答语料（JSONL）：清洗文本、遮盖个人信息；部门答复和摘自文件库的直接发布（不推送订阅），网民留言进入审核；按 sourceId 幂等，可断点续导
   refresh-validity            重新计算今天到期、生效的文件有效性
   audit verify                校验审计日志哈希链，发现篡改时以非零状态退出
   help                        显示本帮助
@@ -72,12 +73,12 @@ async function main(argv: string[]): Promise<number> {
       if (rest[0] === 'qa') {
         return withRuntime(config, async (rt) => {
           const r = await runImport(rt, rest[1]!, '导入政策问答', importQaPairs);
-          console.log(`导入完成：新增 ${r.imported} 条问答，已存在而跳过 ${r.skipped} 条。`);
+          console.log(`导入完成：${describeQaImport(r)}`);
         });
       }
       return withRuntime(config, async (rt) => {
-        const r = await runImport(rt, rest[1]!);
-        console.log(`导入完成：新增 ${r.imported} 份，已存在而跳过 ${r.skipped} 份。`);
+        const r = await runImport(rt, rest[1]!, '导入政策文件', importPolicyDocs);
+        console.log(`导入完成：新增 ${r.imported} 份（作为法律法规、上级文件收录，不计入各机关的主动公开），已存在而跳过 ${r.skipped} 份。`);
       });
     case 'refresh-validity':
       return withRuntime(config, async (rt) => console.log(`有效性已更新：${await refreshDueValidity(rt.db, rt.clock)} 份文件发生变化。`));
@@ -117,7 +118,7 @@ async function seedIfEmpty(rt: Runtime): Promise<boolean> {
 }
 
 /** One progress bar for every corpus import: the importers report bytes read, imported and skipped. */
-async function runImport(rt: Runtime, file: string, label = '导入政策文件', importer: typeof importPolicyDocs | typeof importQaPairs = importPolicyDocs) {
+async function runImport<R extends { imported: number; skipped: number }>(rt: Runtime, file: string, label: string, importer: (db: Runtime['db'], clock: Runtime['clock'], file: string, onProgress: (p: ImportProgress) => void) => Promise<R>): Promise<R> {
   warmSegmenter();
   const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | 新增 {imported} 跳过 {skipped}`, stream: process.stderr, noTTYOutput: true, notTTYSchedule: 5000 }, Presets.shades_classic);
   bar.start(100, 0, { imported: 0, skipped: 0 });
@@ -153,17 +154,17 @@ async function serve(config: Config): Promise<number> {
   const imported = await rt.db.selectFrom('settings').select('value').where('key', '=', 'corpus_imported').executeTakeFirst();
   if (fresh && config.corpusPath && !imported) {
     console.log(`正在后台导入政策文件语料：${config.corpusPath}（网站可照常访问）`);
-    void runImport(rt, config.corpusPath)
+    void runImport(rt, config.corpusPath, '导入政策文件', importPolicyDocs)
       .then(async (r) => {
         await rt.db.insertInto('settings').values({ key: 'corpus_imported', value: new Date().toISOString() }).onConflict((oc) => oc.column('key').doNothing()).execute();
         app.pageCache.clear();
-        console.log(`语料导入完成：新增 ${r.imported} 份，跳过 ${r.skipped} 份。`);
+        console.log(`语料导入完成：新增 ${r.imported} 份法律法规和上级文件（收录于文件库，不计入各机关的主动公开），跳过 ${r.skipped} 份。`);
         // The Q&A pairs next to it (after the documents, which their docId links point to).
         const qaFile = path.join(path.dirname(config.corpusPath!), 'qa-pairs.jsonl');
         if (existsSync(qaFile)) {
           const q = await runImport(rt, qaFile, '导入政策问答', importQaPairs);
           app.pageCache.clear();
-          console.log(`政策问答导入完成：新增 ${q.imported} 条，跳过 ${q.skipped} 条。`);
+          console.log(`政策问答导入完成：${describeQaImport(q)}`);
         }
       })
       .catch((err) => app.log.error({ err }, '语料导入失败，可运行 gongkai import policy-docs 续导'));

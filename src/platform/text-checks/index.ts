@@ -13,6 +13,8 @@ export type { LexiconAction, LexiconEntry, LexiconHit, LexiconMatcher, LexiconOp
 export { findPersonalData, maskPersonalData, KIND_ORDER, PERSONAL_DATA_LABELS } from './personal-data.js';
 export type { PersonalDataHit, PersonalDataKind, PersonalDataOptions } from './personal-data.js';
 export { findSecrecyMarkers } from './secrecy.js';
+export { findResidenceAddresses, maskResidence } from './residence.js';
+export type { ResidenceHit } from './residence.js';
 export type { SecrecyHit, SecrecyKind } from './secrecy.js';
 export {
   creditCodeCheckChar,
