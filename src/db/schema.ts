@@ -528,7 +528,7 @@ export interface AccountsTable {
   mobile_sealed: Generated<string | null>;
   mobile_key: Generated<string | null>;
   mobile_masked: Generated<string>;
-  mobile_verified_at: Generated<Timestamp | null>;
+  mobile_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   display_name: Generated<string>;
   password_hash: string;
   email_verified_at: Timestamp | null;

@@ -7,7 +7,10 @@ import { requestPasswordReset, resetPassword, signIn, signOut, UnverifiedError }
 import type { TokenCheck } from './commands/tokens.js';
 import { emailOnlySchema, loginSchema, newPasswordSchema, registerSchema } from './schemas.js';
 import { accountCookieOptions, currentAccount, noStore, safeNext, siteUrl } from './session.js';
+import { maskMobile } from '../../platform/mail/outbox.js';
+import { mobileRoutes } from './routes.mobile.js';
 import { EmailFormPage, LoginPage, MessagePage, NewPasswordPage, RegisterPage } from './views/auth-pages.js';
+import { MobileCodePage } from './views/mobile-pages.js';
 
 /** Every POST counts, mistakes included; the counters live in the database (every instance sees them). */
 const REGISTER_RATE = { max: 10, timeWindow: 60 * 60 * 1000 };
@@ -50,6 +53,7 @@ export function authRoutes(app: FastifyInstance) {
     } catch (err) {
       return sendHtml(reply, RegisterPage({ ...view(req, reply), values, errors: ruleErrorsOf(err) }), 422);
     }
+    if (input.data.mobile) return sendHtml(reply, MobileCodePage({ ...view(req, reply), values: { mobile: input.data.mobile }, notice: `验证码已通过短信发送到 ${maskMobile(input.data.mobile)}，15 分钟内有效。请输入验证码完成注册。` }));
     return sendHtml(reply, MessagePage({ ctx: req.pageCtx, title: '请查收验证邮件', message: `我们已向 ${input.data.email} 发送了一封验证邮件，请在 3 天内打开邮件中的链接完成验证，然后登录。`, links: [{ href: '/account/login', label: '登录' }, { href: '/account/verify/resend', label: '没有收到？重新发送验证邮件' }] }));
   });
 
@@ -86,14 +90,16 @@ export function authRoutes(app: FastifyInstance) {
     const input = parseInput(loginSchema, req.body);
     if (!input.ok) return sendHtml(reply, LoginPage({ ...view(req, reply), values, next, errors: input.errors }), 400);
     try {
-      const token = await signIn(ctx, { email: input.data.email, password: input.data.password, ip: req.ip });
+      const token = await signIn(ctx, { login: input.data.login, password: input.data.password, ip: req.ip });
       reply.setCookie(ACCOUNT_COOKIE, token, accountCookieOptions(app, req));
       return reply.redirect(next, 303);
     } catch (err) {
-      const unverified = err instanceof UnverifiedError;
+      const unverified = err instanceof UnverifiedError ? err.via : undefined;
       return sendHtml(reply, LoginPage({ ...view(req, reply), values, next, errors: ruleErrorsOf(err), unverified }), unverified ? 403 : 401);
     }
   });
+
+  mobileRoutes(app, { view, typed, rates: { verify: LOGIN_RATE, resend: MAIL_RATE } });
 
   app.post('/account/logout', async (req, reply) => {
     const account = await currentAccount(app, req);

@@ -23,7 +23,7 @@ export async function adminOutboxRoutes(app: FastifyInstance) {
     if (!top) throw new ForbiddenError('只有网站管理员可以查看发件箱。');
   }
 
-  const columns = ['id', 'kind', 'to_masked', 'subject', 'created_at', 'sent_at', 'failed_at', 'attempts', 'last_error'] as const;
+  const columns = ['id', 'channel', 'kind', 'to_masked', 'subject', 'created_at', 'sent_at', 'failed_at', 'attempts', 'last_error'] as const;
 
   app.get<{ Querystring: { page?: string } }>('/admin/outbox', async (req, reply) => {
     await requireSiteAdmin(req);
@@ -43,7 +43,7 @@ export async function adminOutboxRoutes(app: FastifyInstance) {
     if (!/^\d{1,15}$/.test(req.params.id)) return reply.callNotFound();
     const m = await db.selectFrom('mail_outbox').select([...columns, 'body_text']).where('id', '=', Number(req.params.id)).executeTakeFirst();
     if (!m) return reply.callNotFound();
-    const body = config.production ? m.body_text.replace(/([?&]token=)[\w.-]+/g, '$1（已隐藏）') : m.body_text;
+    const body = config.production ? m.body_text.replace(/([?&]token=)[\w.-]+/g, '$1（已隐藏）').replace(/(验证码[：:]\s*)\d+/g, '$1（已隐藏）') : m.body_text;
     return sendHtml(reply, OutboxMailPage({ ...adminView(req, reply), mail: { ...m, body, status: mailStatus(m, Boolean(config.smtpUrl)) } }));
   });
 }

@@ -16,6 +16,7 @@ const TOUCH_EVERY_MS = 5 * 60 * 1000;
 export interface PublicAccount {
   id: number;
   displayName: string;
+  /** The masked e-mail, or for an account registered by mobile number only, the masked number. */
   emailMasked: string;
   verified: boolean;
   kind: 'person' | 'enterprise';
@@ -41,7 +42,7 @@ export async function loadAccount(db: Kysely<Database>, token: string | undefine
   const row = await db
     .selectFrom('account_sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select(['a.id', 'a.display_name', 'a.email_masked', 'a.email_verified_at', 'a.kind', 'a.disabled', 's.expires_at', 's.last_seen_at'])
+    .select(['a.id', 'a.display_name', 'a.email_masked', 'a.email_verified_at', 'a.mobile_masked', 'a.mobile_verified_at', 'a.kind', 'a.disabled', 's.expires_at', 's.last_seen_at'])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row || row.disabled) return null;
@@ -51,5 +52,5 @@ export async function loadAccount(db: Kysely<Database>, token: string | undefine
     return null;
   }
   if (now.getTime() - lastSeen > TOUCH_EVERY_MS) await db.updateTable('account_sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
-  return { id: row.id, displayName: row.display_name, emailMasked: row.email_masked, verified: row.email_verified_at !== null, kind: row.kind };
+  return { id: row.id, displayName: row.display_name, emailMasked: row.email_masked || row.mobile_masked, verified: row.email_verified_at !== null || row.mobile_verified_at !== null, kind: row.kind };
 }

@@ -21,6 +21,33 @@ export function maskEmail(email: string): string {
   return `${email[0]}***${email.slice(at)}`;
 }
 
+/** '13812345678' → '138****5678'. */
+export function maskMobile(mobile: string): string {
+  return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '***';
+}
+
+/** One text message to a mobile number (a verification code): no subject, a short text. */
+export interface OutgoingSms {
+  kind: string;
+  to: string;
+  /** What it is, for the outbox list (a text message has no subject of its own). */
+  subject: string;
+  text: string;
+  accountId?: number | null;
+}
+
+/**
+ * Queues a text message in the same outbox as mail, on its own channel. There is no SMS gateway
+ * in the box: the mail job never takes these rows, so they wait for the administrator
+ * (/admin/outbox) until an SMS sender is configured to take the 'sms' channel.
+ */
+export async function queueSms(trx: Transaction<Database> | Kysely<Database>, sealer: Sealer, sms: OutgoingSms, now: Date): Promise<void> {
+  await trx
+    .insertInto('mail_outbox')
+    .values({ channel: 'sms', kind: sms.kind, to_sealed: sealer.seal(sms.to), to_masked: maskMobile(sms.to), subject: sms.subject, body_text: sms.text, account_id: sms.accountId ?? null, dedupe_key: null, created_at: now, sent_at: null, last_error: null })
+    .execute();
+}
+
 /**
  * Queues a message inside the caller's transaction, so it exists exactly when what it tells of
  * was committed. A job sends it over SMTP when configured; otherwise the administrator reads it

@@ -31,7 +31,7 @@ export async function sendDueMail(db: Kysely<Database>, clock: Clock, sealer: Se
     update mail_outbox set attempts = attempts + 1, next_attempt_at = ${new Date(now.getTime() + CLAIM_MS)}
     where id in (
       select id from mail_outbox
-      where sent_at is null and failed_at is null and (next_attempt_at is null or next_attempt_at <= ${now})
+      where channel = 'email' and sent_at is null and failed_at is null and (next_attempt_at is null or next_attempt_at <= ${now})
       order by next_attempt_at nulls first, id limit ${limit} for update skip locked
     )
     returning id, kind, to_sealed, subject, body_text, attempts`.execute(db);
@@ -69,9 +69,11 @@ function listHeaders(kind: string, body: string): Record<string, string> | undef
 }
 
 /** Where each outbox row stands, for the administrator's list. */
-export function mailStatus(row: { sent_at: unknown; failed_at: unknown; attempts: number }, smtpConfigured: boolean): string {
+export function mailStatus(row: { sent_at: unknown; failed_at: unknown; attempts: number; channel?: string }, smtpConfigured: boolean): string {
   if (row.sent_at) return '已发送';
   if (row.failed_at) return '发送失败（已放弃）';
   if (row.attempts > 0) return '发送失败，等待重试';
+  // No SMS sender ships with the platform: a text message waits here for the administrator.
+  if (row.channel === 'sms') return '短信：未配置短信网关，留存于发件箱';
   return smtpConfigured ? '待发送' : '未配置发信服务器，留存于发件箱';
 }

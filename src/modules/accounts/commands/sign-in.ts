@@ -4,30 +4,33 @@ import { checkPasswordStrength, hashPassword, verifyPassword } from '../../../pl
 import { RuleError } from '../../../platform/http/errors.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
 import { resetMail } from '../domain/mails.js';
-import { emailKey, issueToken, spendToken, type AccountsContext, type TokenCheck } from './tokens.js';
+import type { Identifier } from '../domain/identifier.js';
+import { emailKey, issueToken, mobileKey, spendToken, type AccountsContext, type TokenCheck } from './tokens.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
 /** Compared against when the address is unknown, so the time taken reveals nothing. */
 const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-/** The password was right but the address is not verified yet: the page offers a new link. */
+/** The password was right but the address (or number) is not verified yet: the page offers a new link or code. */
 export class UnverifiedError extends RuleError {
-  constructor() {
-    super('您的电子邮箱尚未验证，请先打开验证邮件中的链接。没有收到邮件？可以重新发送验证邮件。');
+  constructor(public readonly via: 'email' | 'mobile' = 'email') {
+    super(via === 'email' ? '您的电子邮箱尚未验证，请先打开验证邮件中的链接。没有收到邮件？可以重新发送验证邮件。' : '您的手机号码尚未验证，请输入短信中的验证码完成验证。');
   }
 }
 
-const label = (a: { id: number; email_masked: string }) => `公众账号 #${a.id}（${a.email_masked}）`;
+const label = (a: { id: number; email_masked: string; mobile_masked?: string }) => `公众账号 #${a.id}（${a.email_masked || a.mobile_masked}）`;
 
 /**
  * Signs a public account in and returns the session token. Wrong passwords count towards a
  * temporary lock (MAX_FAILED_LOGINS, then LOCK_MINUTES); messages never tell whether an address
  * is registered; an unverified address is told only to whoever knows its password.
  */
-export async function signIn(ctx: AccountsContext, input: { email: string; password: string; ip: string }): Promise<string> {
+export async function signIn(ctx: AccountsContext, input: { login: Identifier; password: string; ip: string }): Promise<string> {
   const now = ctx.clock.now();
-  const a = await ctx.db.selectFrom('accounts').selectAll().where('email_key', '=', emailKey(ctx.sealer, input.email)).executeTakeFirst();
+  const { login } = input;
+  const byKey = login.kind === 'email' ? ctx.db.selectFrom('accounts').selectAll().where('email_key', '=', emailKey(ctx.sealer, login.value)) : ctx.db.selectFrom('accounts').selectAll().where('mobile_key', '=', mobileKey(ctx.sealer, login.value));
+  const a = await byKey.executeTakeFirst();
   const ok = await verifyPassword(input.password, a?.password_hash ?? DUMMY_HASH);
   if (a && a.locked_until && new Date(a.locked_until).getTime() > now.getTime()) {
     const minutes = Math.max(1, Math.ceil((new Date(a.locked_until).getTime() - now.getTime()) / 60_000));
@@ -42,9 +45,9 @@ export async function signIn(ctx: AccountsContext, input: { email: string; passw
         await recordEvent(trx, { actor: { id: null, label: label(a), ip: input.ip }, action: 'account.login_failed', entityType: 'account', entityId: a.id, after: { failed, locked }, at: now });
       });
     }
-    throw new RuleError('电子邮箱或密码不正确。');
+    throw new RuleError(login.kind === 'email' ? '电子邮箱或密码不正确。' : '手机号码或密码不正确。');
   }
-  if (!a.email_verified_at) throw new UnverifiedError();
+  if (!(login.kind === 'email' ? a.email_verified_at : a.mobile_verified_at)) throw new UnverifiedError(login.kind);
   return ctx.db.transaction().execute(async (trx) => {
     await trx.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', a.id).execute();
     const token = await createAccountSession(trx, a.id, now);

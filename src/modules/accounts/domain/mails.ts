@@ -26,3 +26,12 @@ export function resetMail(site: string, base: string, token: string): MailText {
     text: `您好：\n\n我们收到了重设您账号密码的申请。请在 1 小时内打开以下链接设置新密码（链接只能使用一次）：\n\n${base}/account/reset/set?token=${token}${FOOTER}`,
   };
 }
+
+/** Text messages: short, the site's name first (as SMS signatures are), nothing to click. */
+export function mobileCodeSms(site: string, code: string): MailText {
+  return { subject: '短信验证码（注册）', text: `【${site}】您的验证码：${code}，15 分钟内有效，用于验证注册的手机号码。请勿告诉他人；如非本人操作，请忽略。` };
+}
+
+export function mobileExistsSms(site: string): MailText {
+  return { subject: '短信提醒（号码已注册）', text: `【${site}】有人用本手机号码申请注册，但该号码已注册过账号。如是本人，请直接登录；如非本人操作，请忽略。` };
+}

@@ -3,6 +3,8 @@ import { CsrfField, ErrorSummary, Field, describedBy } from '../../../platform/h
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_RULE_TEXT } from '../../../platform/auth/password.js';
+import { MobileField } from './mobile-pages.js';
 
 interface FormPage {
   ctx: PageContext;
@@ -22,10 +24,10 @@ function AuthFrame({ ctx, title, children }: { ctx: PageContext; title: string; 
   );
 }
 
-function EmailField(p: FormPage & { autocomplete?: string }) {
+function EmailField(p: FormPage & { autocomplete?: string; optional?: boolean }) {
   return (
-    <Field name="email" label="电子邮箱" errors={p.errors} required>
-      <input id="f-email" name="email" type="email" inputMode="email" autocomplete={p.autocomplete ?? 'email'} value={v(p, 'email')} maxLength={254} required aria-describedby={describedBy('email', p.errors)} aria-invalid={p.errors?.email ? 'true' : undefined} />
+    <Field name="email" label="电子邮箱" errors={p.errors} required={!p.optional}>
+      <input id="f-email" name="email" type="email" inputMode="email" autocomplete={p.autocomplete ?? 'email'} value={v(p, 'email')} maxLength={254} required={!p.optional} aria-describedby={describedBy('email', p.errors)} aria-invalid={p.errors?.email ? 'true' : undefined} />
     </Field>
   );
 }
@@ -33,8 +35,8 @@ function EmailField(p: FormPage & { autocomplete?: string }) {
 function PasswordFields(p: FormPage) {
   return (
     <>
-      <Field name="password" label="密码" errors={p.errors} hint="至少 10 位，包含大写字母、小写字母、数字、符号中的至少三种" required>
-        <input id="f-password" name="password" type="password" autocomplete="new-password" maxLength={200} required aria-describedby={describedBy('password', p.errors, true)} aria-invalid={p.errors?.password ? 'true' : undefined} />
+      <Field name="password" label="密码" errors={p.errors} hint={PASSWORD_RULE_TEXT} required>
+        <input id="f-password" name="password" type="password" autocomplete="new-password" maxLength={PASSWORD_MAX_LENGTH} required aria-describedby={describedBy('password', p.errors, true)} aria-invalid={p.errors?.password ? 'true' : undefined} />
       </Field>
       <Field name="password2" label="确认密码" errors={p.errors} required>
         <input id="f-password2" name="password2" type="password" autocomplete="new-password" maxLength={200} required aria-describedby={describedBy('password2', p.errors)} />
@@ -46,11 +48,15 @@ function PasswordFields(p: FormPage) {
 export function RegisterPage(p: FormPage) {
   return (
     <AuthFrame ctx={p.ctx} title="注册账号">
-      <p>注册后可在个人中心订阅主题、机构、关键词等，新政策发布时会送到您的个人中心，也可通过电子邮件提醒（政策找人）。</p>
+      <p>注册后可在个人中心查看您提交的依申请公开和咨询的办理进度，订阅主题、机构、关键词等，新政策发布时会送到您的个人中心，也可通过电子邮件提醒（政策找人）。</p>
       <ErrorSummary errors={p.errors} />
       <form method="post" action="/account/register" class="apply-form" novalidate>
         <CsrfField token={p.csrfToken} />
-        <EmailField {...p} />
+        <fieldset class="choice-section">
+          <legend>手机号码或电子邮箱（任选一项）</legend>
+          <MobileField values={p.values} errors={p.errors} hint="中国大陆 11 位手机号码，注册时用短信验证码验证" />
+          <EmailField {...p} optional />
+        </fieldset>
         <PasswordFields {...p} />
         <fieldset class="choice-section">
           <legend>账号类型</legend>
@@ -61,7 +67,7 @@ export function RegisterPage(p: FormPage) {
           ))}
         </fieldset>
         <Field name="agree" label="个人信息处理说明" errors={p.errors} required>
-          <p class="hint">您的电子邮箱仅用于登录、验证和发送您订阅的政策提醒，加密保存，不对外公开，可随时退订或注销。</p>
+          <p class="hint">您的手机号码或电子邮箱仅用于登录、验证和发送您订阅的政策提醒，加密保存，不对外公开，可随时退订或注销。</p>
           <label class="choice">
             <input id="f-agree" type="checkbox" name="agree" value="1" checked={v(p, 'agree') === '1'} /> 我已阅读并同意
           </label>
@@ -73,20 +79,29 @@ export function RegisterPage(p: FormPage) {
   );
 }
 
-export function LoginPage(p: FormPage & { next: string; unverified?: boolean; notice?: string | null }) {
+/** The sign-in name as typed (`email` was the field's earlier name). */
+const login = (p: FormPage) => p.values?.login ?? p.values?.email ?? '';
+
+export function LoginPage(p: FormPage & { next: string; unverified?: 'email' | 'mobile'; notice?: string | null }) {
   return (
     <AuthFrame ctx={p.ctx} title="登录个人中心">
       {p.notice ? <p class="flash" role="status">{p.notice}</p> : null}
       <ErrorSummary errors={p.errors} />
-      {p.unverified ? (
+      {p.unverified === 'email' ? (
         <p class="warn-box">
-          <a href={`/account/verify/resend?email=${encodeURIComponent(v(p, 'email'))}`}>重新发送验证邮件</a>
+          <a href={`/account/verify/resend?email=${encodeURIComponent(login(p))}`}>重新发送验证邮件</a>
+        </p>
+      ) : p.unverified === 'mobile' ? (
+        <p class="warn-box">
+          <a href="/account/verify-mobile">输入短信验证码</a>
         </p>
       ) : null}
       <form method="post" action="/account/login" class="apply-form" novalidate>
         <CsrfField token={p.csrfToken} />
         <input type="hidden" name="next" value={p.next} />
-        <EmailField {...p} autocomplete="username" />
+        <Field name="login" label="手机号码或电子邮箱" errors={p.errors} required>
+          <input id="f-login" name="login" autocomplete="username" value={login(p)} maxLength={254} required aria-describedby={describedBy('login', p.errors)} aria-invalid={p.errors?.login ? 'true' : undefined} />
+        </Field>
         <Field name="password" label="密码" errors={p.errors} required>
           <input id="f-password" name="password" type="password" autocomplete="current-password" maxLength={200} required aria-invalid={p.errors?.password ? 'true' : undefined} />
         </Field>
