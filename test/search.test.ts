@@ -5,8 +5,9 @@ import { searchDocuments, type SearchParams } from '../src/modules/documents/que
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
 
 const params = (over: Partial<SearchParams>): SearchParams => ({ q: '', docTypes: [], issuers: [], years: [], topics: [], audiences: [], validities: [], orgs: [], sort: 'relevance', page: 1, pageSize: 20, ...over });
-const EXACT = { exact: 1e9, exactPhraseCandidates: 1e9 };
-const SAMPLED = { exact: 0, exactPhraseCandidates: 0 };
+const EXACT = { exact: 1e9, exactPhraseCandidates: 1e9, recount: 0 };
+/** Counted on the sample only: no exact recount of rough facet values either. */
+const SAMPLED = { exact: 0, exactPhraseCandidates: 0, recount: 0 };
 
 for (const kind of testDatabaseKinds()) {
   describe(`search of a large match set on ${kind}`, () => {
@@ -45,8 +46,31 @@ for (const kind of testDatabaseKinds()) {
         assert.ok(Math.abs(sampled.total - exact.total) / exact.total < 0.3, `estimate ${sampled.total} near ${exact.total}`);
         const sum = sampled.facets.validity.reduce((s, f) => s + f.count, 0);
         assert.equal(sum, sampled.total, 'facets are scaled the same way');
+        assert.ok(Object.values(sampled.facets).flat().every((f) => f.estimated), 'and each says it is an estimate');
       });
     }
+
+    test('facet counts the sample would get wrong by more than a few percent are counted exactly', async () => {
+      for (const over of [{ q: '最低工资' }, { years: [2025, 2026] }, { q: '"最低工资标准"' }] as Partial<SearchParams>[]) {
+        const exact = await searchDocuments(t.db, params(over), EXACT);
+        const recounted = await searchDocuments(t.db, params(over), { exact: 0, exactPhraseCandidates: 0, recount: 4000 });
+        assert.equal(recounted.approximate, true, 'the total is still the estimate');
+        for (const [name, values] of Object.entries(recounted.facets)) {
+          for (const v of values) {
+            assert.equal(v.estimated, false, `${name} ${v.value}: a few hundred matches per value, each counted exactly`);
+            const truth = exact.facets[name as keyof typeof exact.facets].find((x) => x.value === v.value);
+            assert.equal(v.count, truth?.count, `${name} ${v.value}: the exact count`);
+          }
+        }
+      }
+      // Within a small budget only the smallest values are recounted; the others stay marked as estimates.
+      const sampled = Object.values((await searchDocuments(t.db, params({ q: '最低工资' }), SAMPLED)).facets).flat();
+      const smallest = Math.min(...sampled.map((f) => f.count));
+      const partial = await searchDocuments(t.db, params({ q: '最低工资' }), { exact: 0, exactPhraseCandidates: 0, recount: smallest });
+      const all = Object.values(partial.facets).flat();
+      assert.ok(all.some((f) => f.estimated) && all.some((f) => !f.estimated), 'some exact, some estimated');
+      assert.ok(all.filter((f) => f.estimated).every((f) => f.count >= smallest), 'the exact ones are the smallest ones');
+    });
 
     /** Every matching id, through the exact path with one big page. */
     async function allIds(over: Partial<SearchParams>): Promise<number[]> {

@@ -61,10 +61,11 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   app.get('/library', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req)));
   app.get('/library/invalid', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req, { validities: INVALID, sort: 'date' })));
 
-  app.get<{ Params: { id: string } }>('/documents/:id', (req, reply) =>
+  // ?print=1 is the print view (打印 without script); the page cache keys it by its own URL.
+  app.get<{ Params: { id: string }; Querystring: { print?: string } }>('/documents/:id', (req, reply) =>
     serveCachedPage(app, req, reply, async () => {
       const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
-      return renderHtml(DocumentPage({ ctx: req.pageCtx, doc }));
+      return renderHtml(DocumentPage({ ctx: req.pageCtx, doc, print: req.query.print === '1' }));
     }),
   );
 

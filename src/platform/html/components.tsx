@@ -10,11 +10,16 @@ export function Html({ html, as = 'div', class: cls }: { html: string; as?: 'div
   return <Tag class={cls} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+/**
+ * The form's problems, first thing in the form. `autofocus` (no script needed) moves the focus to it
+ * when the page comes back with errors, so a screen reader reads it and the browser scrolls it into
+ * the first screen, even on a phone.
+ */
 export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {
   const entries = Object.entries(errors ?? {});
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" tabIndex={-1}>
+    <div class="error-summary" role="alert" tabIndex={-1} autoFocus>
       <h2>请修改以下 {entries.length} 处问题后再提交</h2>
       <ul>
         {entries.map(([field, msg]) => (

@@ -14,6 +14,10 @@ interface LayoutProps {
   description?: string;
   /** Extra <head> links (feeds). */
   feeds?: { title: string; href: string }[];
+  /** The search words of a results page, kept in the header's search box. */
+  query?: string;
+  /** A page made for printing (打印): the site's navigation is left out on screen too. */
+  printView?: boolean;
   children: ComponentChildren;
 }
 
@@ -24,21 +28,23 @@ const modes = [
 ] as const;
 
 /** The public portal's frame: works without script, on a phone, in print, in every display mode. */
-export function PublicLayout({ ctx, title, crumbs, description, feeds, children }: LayoutProps) {
+export function PublicLayout({ ctx, title, crumbs, description, feeds, query, printView, children }: LayoutProps) {
   const back = encodeURIComponent(ctx.path);
   return (
-    <html lang="zh-CN">
+    // The mode is on the root element too: rem units follow it, so every text scales by one factor.
+    <html lang="zh-CN" class={`mode-${ctx.mode}`}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} - ${ctx.siteName}`}</title>
         {description ? <meta name="description" content={description} /> : null}
+        {printView ? <meta name="robots" content="noindex" /> : null}
         <link rel="stylesheet" href={ASSET_CSS} />
         {(feeds ?? []).map((f) => (
           <link rel="alternate" type="application/atom+xml" title={f.title} href={f.href} />
         ))}
       </head>
-      <body class={`mode-${ctx.mode}`}>
+      <body class={printView ? `mode-${ctx.mode} print-view` : `mode-${ctx.mode}`}>
         <a class="skip-link" href="#main">跳到主要内容</a>
         <div class="toolbar no-print" role="region" aria-label="显示模式">
           <div class="wrap">
@@ -57,7 +63,7 @@ export function PublicLayout({ ctx, title, crumbs, description, feeds, children 
             <a class="site-name" href="/">{ctx.siteName}</a>
             <form class="site-search no-print" action="/library" method="get" role="search">
               <label for="site-q" class="visually-hidden">搜索政策文件</label>
-              <input id="site-q" name="q" type="search" placeholder="搜索政策文件、发文字号" />
+              <input id="site-q" name="q" type="search" placeholder="搜索政策文件、发文字号" value={query} />
               <button type="submit">搜索</button>
             </form>
           </div>
@@ -119,7 +125,7 @@ interface AdminLayoutProps {
 /** The back office's frame. */
 export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, children }: AdminLayoutProps) {
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" class={`mode-${ctx.mode}`}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -175,5 +181,5 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
   );
 }
 
-export const ASSET_CSS = '/assets/site.css?v=4';
+export const ASSET_CSS = '/assets/site.css?v=5';
 export const ASSET_ADMIN_JS = '/assets/admin.js?v=1';

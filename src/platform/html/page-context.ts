@@ -1,5 +1,6 @@
 /** What every page needs to know about the request, whatever it shows. */
-export type DisplayMode = 'standard' | 'large' | 'contrast';
+/** 标准版, 大字版, 高对比度, and the document page's 字号「小」. */
+export type DisplayMode = 'standard' | 'small' | 'large' | 'contrast';
 
 export interface PageContext {
   siteName: string;
@@ -11,5 +12,5 @@ export interface PageContext {
 export const MODE_COOKIE = 'gk_mode';
 
 export function parseMode(v: string | undefined): DisplayMode {
-  return v === 'large' || v === 'contrast' ? v : 'standard';
+  return v === 'small' || v === 'large' || v === 'contrast' ? v : 'standard';
 }

@@ -4,7 +4,10 @@ import { buildSnippet, parseQuery, type ParsedQuery } from '../../../platform/se
 import { normalizeDocNumberQuery } from '../domain/doc-number.js';
 import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
 import type { IssuerLevel, Provenance } from '../domain/provenance.js';
-import { VALIDITIES, type Validity } from '../domain/validity.js';
+import type { Validity } from '../domain/validity.js';
+import { facetsOf, FACET_LIMIT, MATCHED_COLUMNS, recountImprecise, RECOUNT_BUDGET, toFacets, type FacetName, type FacetRow, type FacetValue } from './facets.js';
+
+export type { FacetName, FacetValue } from './facets.js';
 
 export interface SearchParams {
   q: string;
@@ -37,17 +40,12 @@ export interface SearchItem {
   snippet: string;
 }
 
-export type FacetName = 'docType' | 'issuer' | 'year' | 'topic' | 'audience' | 'validity' | 'org';
-export interface FacetValue {
-  value: string;
-  count: number;
-}
-
 export interface SearchResult {
   total: number;
   /**
-   * The total and the facet counts were estimated from the library's fixed 1-in-16 sample (the
-   * query matches thousands of documents); pages show them as “约”. The ranked page is exact.
+   * The total was estimated from the library's fixed 1-in-16 sample (the query matches thousands
+   * of documents); pages show it as “约”. Facet values say each whether they are estimated
+   * (`estimated`): the rough ones are counted exactly. The ranked page is exact.
    */
   approximate: boolean;
   items: SearchItem[];
@@ -55,7 +53,6 @@ export interface SearchResult {
   parsed: ParsedQuery;
 }
 
-const FACET_LIMIT = 30;
 /** The sample is the documents whose id ≡ 0 (mod 16): `sample_vector` (migration 0003). */
 const SAMPLE_RATE = 16;
 const IN_SAMPLE = sql<SqlBool>`d.sample_vector @@ 'zzsample0'::tsquery`;
@@ -75,7 +72,7 @@ const EXACT_PHRASE_CANDIDATES = 300;
  * and their facets is not: above EXACT_LIMIT matches the total and the facets come from the fixed
  * sixteenth of the library the index marks, and say so.
  */
-export async function searchDocuments(db: Kysely<Database>, p: SearchParams, limits = { exact: EXACT_LIMIT, exactPhraseCandidates: EXACT_PHRASE_CANDIDATES }): Promise<SearchResult> {
+export async function searchDocuments(db: Kysely<Database>, p: SearchParams, limits = { exact: EXACT_LIMIT, exactPhraseCandidates: EXACT_PHRASE_CANDIDATES, recount: RECOUNT_BUDGET }): Promise<SearchResult> {
   const hints = docTypeHints(p.q);
   const parsed = parseQuery(hints.rest);
   const docNo = p.q ? normalizeDocNumberQuery(p.q) : null;
@@ -104,31 +101,12 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams, lim
     }
     const ids = await pageOf(trx, { where, base: baseSql, phraseOk, tiered, p, estimated: sample.matches * SAMPLE_RATE });
     const facets = toFacets(sample.facets, SAMPLE_RATE);
+    await recountImprecise(trx, where, facets, SAMPLE_RATE, sample.matches * SAMPLE_RATE, limits.recount);
     return { total: sample.matches * SAMPLE_RATE, approximate: true, facets, items: await loadItems(trx, ids, parsed), parsed };
   });
 }
 
 type Tier = { condition: RawBuilder<SqlBool>; rank: RawBuilder<unknown> } | null;
-type FacetRow = { f: FacetName; v: string; n: number };
-
-/** The facet counts of a set of matched rows (one grouping-sets pass, one for audiences), top FACET_LIMIT per facet. */
-function facetsOf(matched: string) {
-  const m = sql.table(matched);
-  // The issuer facet counts the lead issuer (主办机关), while the issuer filter matches any of a joint issuance.
-  return sql`
-    counted as (
-      select case when grouping(doc_type) = 0 then 'docType' when grouping(year) = 0 then 'year' when grouping(validity) = 0 then 'validity'
-                  when grouping(org_id) = 0 then 'org' when grouping(lead_issuer) = 0 then 'issuer' else 'topic' end as f,
-             coalesce(doc_type, year::text, validity, org_id::text, lead_issuer, topic_root::text) as v, count(*) as n
-      from ${m} group by grouping sets ((doc_type), (year), (validity), (org_id), (lead_issuer), (topic_root))
-      union all
-      select 'audience', a, count(*) from ${m}, unnest(audiences) a where cardinality(audiences) > 0 group by a
-    ),
-    ranked as (select f, v, n, row_number() over (partition by f order by n desc, v) as r from counted where v is not null)`;
-}
-
-const MATCHED_COLUMNS = sql`d.id, d.doc_type, d.issuers[1] as lead_issuer, d.year, d.audiences, d.validity, d.org_id, d.published_on, coalesce(t.parent_id, t.id) as topic_root`;
-
 /** The sixteenth of the matches in the sample: how many candidates and matches, and their facets. */
 async function sampleFacets(trx: Transaction<Database>, base: RawBuilder<unknown>, phraseOk: RawBuilder<SqlBool> | null) {
   const r = await sql<{ candidates: number; matches: number; facets: FacetRow[] | null }>`
@@ -218,14 +196,6 @@ async function pageOf(trx: Transaction<Database>, a: { where: RawBuilder<unknown
   if (walk) await sql`set local enable_bitmapscan = on`.execute(trx);
   const inHead = new Set(head);
   return [...head, ...newest.rows.map((r) => r.id).filter((id) => !inHead.has(id))].slice(offset, limit);
-}
-
-function toFacets(rows: FacetRow[], scale: number): Record<FacetName, FacetValue[]> {
-  const facets: Record<FacetName, FacetValue[]> = { docType: [], issuer: [], year: [], topic: [], audience: [], validity: [], org: [] };
-  for (const f of rows) facets[f.f].push({ value: f.v, count: Number(f.n) * scale });
-  facets.year.sort((a, b) => Number(b.value) - Number(a.value));
-  facets.validity.sort((a, b) => VALIDITIES.indexOf(a.value as Validity) - VALIDITIES.indexOf(b.value as Validity));
-  return facets;
 }
 
 function filterConditions(p: SearchParams): RawBuilder<SqlBool>[] {

@@ -8,14 +8,17 @@ import { FORM_LABELS } from '../../interpretations/domain/labels.js';
 import { validityEventLabels, type ValidityResult } from '../domain/validity.js';
 import type { PublicDocument } from '../queries/public.js';
 import { ChineseDate, DocLink, ProvenanceMark, ValidityBadge } from './parts.js';
+import { DocumentTools, PrintBar } from './document-tools.js';
 import { PROVENANCE_LABELS } from '../domain/provenance.js';
 
-export function DocumentPage({ ctx, doc }: { ctx: PageContext; doc: PublicDocument }) {
+/** `print`: the print view (打印), the document without the site's navigation. */
+export function DocumentPage({ ctx, doc, print = false }: { ctx: PageContext; doc: PublicDocument; print?: boolean }) {
   const topic = doc.topic ? (doc.parent_topic ? `${doc.parent_topic}\\${doc.topic}` : doc.topic) : '—';
   return (
     <PublicLayout
       ctx={ctx}
       title={doc.title}
+      printView={print}
       description={doc.body_text.slice(0, 120)}
       crumbs={
         doc.provenance === 'own'
@@ -28,6 +31,7 @@ export function DocumentPage({ ctx, doc }: { ctx: PageContext; doc: PublicDocume
           <strong>本文件已撤稿</strong>（{formatChinaDateTime(doc.withdrawn_at!)}）：{doc.withdrawal_reason}
         </div>
       ) : null}
+      {print ? <PrintBar docId={doc.id} /> : <DocumentTools ctx={ctx} docId={doc.id} closeHref={closeHref(doc)} />}
       <ValidityBanner v={doc.validity} expiresOn={doc.expires_on} effectiveOn={doc.effective_on} sourceLabel={doc.source_validity_label} />
       {doc.provenance === 'own' ? null : (
         <p class="reference-note">
@@ -108,6 +112,12 @@ export function DocumentPage({ ctx, doc }: { ctx: PageContext; doc: PublicDocume
       <p class="note no-print">公开方式：{ATTRIBUTE_LABELS[doc.attribute]} · 如需打印，请使用浏览器的打印功能，打印时自动隐藏导航。</p>
     </PublicLayout>
   );
+}
+
+/** 关闭 leads to where the document is listed: its catalog node, its organization, or the library. */
+function closeHref(doc: PublicDocument): string {
+  if (!doc.org_slug) return '/library';
+  return doc.catalog_slug ? `/org/${doc.org_slug}/catalog/${doc.catalog_slug}` : `/org/${doc.org_slug}`;
 }
 
 function ValidityBanner({ v, expiresOn, effectiveOn, sourceLabel }: { v: ValidityResult; expiresOn: string | null; effectiveOn: string | null; sourceLabel: string | null }) {

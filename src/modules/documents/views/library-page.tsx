@@ -35,48 +35,59 @@ export function LibraryPage(v: LibraryView) {
   const label = (name: FacetName, value: string) =>
     name === 'validity' ? (validityLabels[value as Validity] ?? value) : name === 'org' ? (v.orgNames.get(Number(value)) ?? value) : name === 'topic' ? (v.topicNames.get(Number(value)) ?? value) : value;
   const title = p.q ? `“${p.q}”的搜索结果` : '政策文件库';
+  const active = FACETS.reduce((n, f) => n + selectedValues(p, f.name).length, 0);
+  const estimates = FACETS.some((f) => r.facets[f.name].some((x) => x.estimated));
   return (
-    <PublicLayout ctx={v.ctx} title={title} crumbs={[{ label: '政策文件库', href: '/library' }, ...(p.q ? [{ label: '搜索结果' }] : [])]} description="按有效性、文种、发文机关、年份、主题检索政策文件">
+    <PublicLayout ctx={v.ctx} title={title} query={p.q} crumbs={[{ label: '政策文件库', href: '/library' }, ...(p.q ? [{ label: '搜索结果' }] : [])]} description="按有效性、文种、发文机关、年份、主题检索政策文件">
       <h1>政策文件库</h1>
+      {/* Results come first on a phone; the filters fold behind 「筛选」 (a <details>, no script) and become a sidebar on a wide screen. */}
       <form class="library" method="get" action="/library">
-        <aside class="facets" aria-label="筛选条件">
-          {FACETS.map((f) => {
-            const values = r.facets[f.name];
-            const selected = selectedValues(p, f.name);
-            const shown = [...values, ...selected.filter((s) => !values.some((x) => x.value === s)).map((s) => ({ value: s, count: 0 }))];
-            if (shown.length === 0) return null;
-            return (
-              <fieldset>
-                <legend>{f.label}</legend>
-                {shown.map((x) => (
-                  <label>
-                    <input type="checkbox" name={f.param} value={x.value} checked={selected.includes(x.value)} /> {label(f.name, x.value)} <span class="count">({r.approximate && x.count ? `约${roughly(x.count)}` : x.count})</span>
-                  </label>
-                ))}
-              </fieldset>
-            );
-          })}
-          <button type="submit">应用筛选</button> <a href={p.q ? `/library?q=${encodeURIComponent(p.q)}` : '/library'}>清除筛选</a>
-        </aside>
-        <section>
-          <div class="search-box">
-            <label for="q" class="visually-hidden">检索词</label>
-            <input id="q" type="search" name="q" value={p.q} placeholder="标题、正文关键词或发文字号，如 国办发〔2017〕47号；用引号搜索整句" />
-            <label for="sort" class="visually-hidden">排序</label>
-            <select id="sort" name="sort">
-              <option value="relevance" selected={p.sort === 'relevance'}>按相关度</option>
-              <option value="date" selected={p.sort === 'date'}>按发布日期</option>
-            </select>
-            <button type="submit">搜索</button>
+        <div class="search-box">
+          <label for="q" class="visually-hidden">检索词</label>
+          <input id="q" type="search" name="q" value={p.q} placeholder="标题、正文关键词或发文字号，如 国办发〔2017〕47号；用引号搜索整句" />
+          <button type="submit">搜索</button>
+        </div>
+        <p role="status" class="library-total">
+          共找到 <strong>{r.approximate ? `约 ${roughly(r.total)}` : r.total}</strong> 份文件{p.q ? `（检索词：${p.q}）` : ''}
+          {r.approximate ? <span class="estimate-note">（“约”为按全库 1/16 抽样的估算数）</span> : null}
+        </p>
+        <details class="filters">
+          <summary>筛选{active ? `（已选 ${active} 项）` : ''}</summary>
+          <div class="facets" role="group" aria-label="筛选条件">
+            <fieldset>
+              <legend>排序</legend>
+              <label for="sort" class="visually-hidden">排序方式</label>
+              <select id="sort" name="sort">
+                <option value="relevance" selected={p.sort === 'relevance'}>按相关度</option>
+                <option value="date" selected={p.sort === 'date'}>按发布日期</option>
+              </select>
+            </fieldset>
+            {FACETS.map((f) => {
+              const values = r.facets[f.name];
+              const selected = selectedValues(p, f.name);
+              const shown = [...values, ...selected.filter((s) => !values.some((x) => x.value === s)).map((s) => ({ value: s, count: 0, estimated: false }))];
+              if (shown.length === 0) return null;
+              return (
+                <fieldset>
+                  <legend>{f.label}</legend>
+                  {shown.map((x) => (
+                    <label>
+                      <input type="checkbox" name={f.param} value={x.value} checked={selected.includes(x.value)} /> {label(f.name, x.value)} <span class="count">({x.estimated ? `约${roughly(x.count)}` : x.count})</span>
+                    </label>
+                  ))}
+                </fieldset>
+              );
+            })}
+            {estimates ? <p class="estimate-note">带“约”的数字按全库 1/16 抽样估算；其余为精确数。</p> : null}
+            <button type="submit">应用筛选</button> <a href={p.q ? `/library?q=${encodeURIComponent(p.q)}` : '/library'}>清除筛选</a>
           </div>
-          <p role="status">
-            共找到 <strong>{r.approximate ? `约 ${roughly(r.total)}` : r.total}</strong> 份文件{p.q ? `（检索词：${p.q}）` : ''}
-          </p>
+        </details>
+        <section class="results" aria-label="检索结果">
           {r.total === 0 ? <NoResults q={p.q} filtered={hasFilters(p)} /> : null}
           <ol class="list" start={(p.page - 1) * p.pageSize + 1}>
             {r.items.map((d) => (
               <li>
-                <h2 style="font-size:1.1rem;margin:0">
+                <h2 class="result-title">
                   <a href={`/documents/${d.id}`}>{d.title}</a> <ProvenanceMark provenance={d.provenance} level={d.issuerLevel} /> <ValidityBadge validity={d.validity} />
                 </h2>
                 <p class="meta">

@@ -28,7 +28,7 @@ export function QaLibraryPage(v: QaLibraryView) {
   const title = p.q ? `“${p.q}”的问答搜索结果` : '政策问答库';
   const topicName = p.topicId === null ? null : (r.facets.topic.find((t) => t.value === String(p.topicId))?.label ?? String(p.topicId));
   return (
-    <PublicLayout ctx={v.ctx} title={title} crumbs={[{ label: '政策问答', href: '/qa' }, ...(p.q ? [{ label: '搜索结果' }] : [])]} description="按答复部门、主题分类浏览和搜索政策问答">
+    <PublicLayout ctx={v.ctx} title={title} query={p.q} crumbs={[{ label: '政策问答', href: '/qa' }, ...(p.q ? [{ label: '搜索结果' }] : [])]} description="按答复部门、主题分类浏览和搜索政策问答">
       <h1>政策问答库</h1>
       <form method="get" action="/qa" class="search-box" role="search">
         <label for="qa-q" class="visually-hidden">您的问题或关键词</label>
