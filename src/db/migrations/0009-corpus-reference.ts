@@ -20,6 +20,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table documents add column issuer_level text check (issuer_level in ('national', 'provincial', 'municipal'))`.execute(db);
   await sql`alter table documents add constraint documents_reference_unlisted check (provenance = 'own' or (index_no is null and catalog_node_id is null))`.execute(db);
 
+  await reclassifyImportedDocuments(db);
+}
+
+/** Every document imported from the corpus (it has a `source_id`) becomes reference material. Exported for its test. */
+export async function reclassifyImportedDocuments(db: Kysely<any>): Promise<void> {
   const holder = await sql<{ id: number }>`
     select id from organizations where parent_id is null order by (kind = 'government') desc, position, id limit 1`.execute(db);
   const imported = await sql<{ id: number; doc_type: string; lead: string | null }>`
@@ -29,7 +34,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const groups = new Map<string, number[]>();
   for (const d of imported.rows) {
     const key = `${referenceProvenance(d.doc_type)}|${issuerLevel(d.lead, d.doc_type) ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), Number(d.id)]);
+    const ids = groups.get(key) ?? [];
+    ids.push(Number(d.id));
+    groups.set(key, ids);
   }
   for (const [key, ids] of groups) {
     const [provenance, level] = key.split('|');

@@ -20,11 +20,13 @@ export function cleanCorpusText(raw: string): string {
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g, '')
       // The message board's user codes, quoted or bare: 网友“UU008792”您好 → 网友您好.
-      .replace(/[“"「]?(?:UU\d{2,}|A0\d{5,})[”"」]?/g, '')
+      .replace(/[“"「]?(?:UU\d{2,}|A0\d{5,})[”"」]?[ \u00A0]*/g, '')
       .split('\n')
       .map((line) => line.replace(/[ \u00A0]{2,}/g, ' ').trim())
       .join('\n')
       .replace(/\n{3,}/g, '\n\n')
+      // What a removed code leaves at the start: “UU0081243”： 您好 → 您好.
+      .replace(/^[：:，,、\s]+/, '')
       .trim()
   );
 }
