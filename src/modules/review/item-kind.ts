@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ItemType } from '../../db/schema.js';
 import type { CommandContext } from '../../platform/http/command.js';
+import type { Actor } from '../../platform/auth/sessions.js';
+import type { FileStorage } from '../../platform/files/storage.js';
 
 /**
  * What the review workflow needs to know about one kind of publishable item. The workflow's state
@@ -27,7 +29,25 @@ export interface ItemKind {
   publish(trx: Transaction<Database>, ctx: CommandContext, id: number): Promise<number>;
   /** After a withdrawal or publication, anything derived (search, caches) the kind keeps. */
   afterChange?(trx: Transaction<Database>, liveId: number): Promise<void>;
+  /**
+   * Saves the item again with its title and body passed through `edit`, by the kind's own save
+   * command (permission, open edition, back to draft, version, audit) — a normal edit, as 一键替换
+   * makes. Returns the id of the row written (the open edition of a published item).
+   */
+  saveEditedText?(ctx: CommandContext, a: TextEditArgs): Promise<number>;
 }
+
+export interface TextEditArgs {
+  actor: Actor;
+  id: number;
+  edit: TextEdit;
+  /** Why: kept with the version where the kind keeps notes. */
+  note: string;
+  storage: FileStorage;
+}
+
+/** A change to one field's value: the title as text, the body as sanitized HTML. */
+export type TextEdit = (field: 'title' | 'body', value: string) => string;
 
 export interface CheckField {
   field: 'title' | 'body' | 'attachment';

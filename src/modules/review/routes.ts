@@ -4,13 +4,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ItemType } from '../../db/schema.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
-import { scopeOrgIds } from '../../platform/auth/scope.js';
+import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
+import { EDITOR_ROLES } from '../documents/domain/status.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
 import { fields, isValidDate, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { checkItem } from './checks.js';
 import { applyReviewAction, resolveFinding, reviewActorOf, reviewSubject } from './commands/review-action.js';
+import { replaceWording } from './commands/replace-wording.js';
 import { ACTION_LABELS, levelLabel, refusal, REVIEW_TRANSITIONS, WITHDRAWAL_REASONS, type ReviewAction, type WithdrawalReason } from './domain/workflow.js';
 import { isItemType, itemKind } from './kinds.js';
 import { listItemActions, listLedger, listQueue, type QueueRow } from './queries.js';
@@ -39,6 +41,8 @@ const findingSchema = z.object({
   resolution: fields.oneOf('处理方式', ['dismissed', 'acknowledged'] as const),
   reason: fields.optionalText('理由', 200).transform((s) => s ?? ''),
 });
+
+const replaceSchema = z.object({ key: fields.text('检查结果', 300) });
 
 const ledgerSchema = z.object({
   org: z.string().regex(/^\d{1,12}$/, '请选择机构').transform(Number),
@@ -119,6 +123,7 @@ export async function reviewRoutes(app: FastifyInstance) {
         report,
         actions,
         canDismiss: reviewActor.rolesAt(row.org_id).includes('reviewer'),
+        canReplace: !!kind.saveEditedText && hasRole(actor, row.org_id, EDITOR_ROLES) && row.status !== 'withdrawn' && row.status !== 'merged',
         history,
         ...extra,
       }),
@@ -128,11 +133,23 @@ export async function reviewRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { type: string; id: string }; Querystring: { done?: string } }>('/admin/review/:type/:id', (req, reply) => {
     const done = ACTIONS.find((a) => a === req.query.done);
-    return renderItem(req, reply, itemRef(req), { flash: done ? `已${ACTION_LABELS[done]}。` : req.query.done === 'finding' ? '已记录处理结果。' : null });
+    return renderItem(req, reply, itemRef(req), { flash: done ? `已${ACTION_LABELS[done]}。` : req.query.done === 'finding' ? '已记录处理结果。' : req.query.done === 'replace' ? '已替换为建议写法并保存，自动检查已按新内容重新进行。' : null });
   });
 
   app.post<{ Params: { type: string; id: string; action: string } }>('/admin/review/:type/:id/:action', async (req, reply) => {
     const ref = itemRef(req);
+    if (req.params.action === 'replace') {
+      // 一键替换: the suggested wording, saved as an edit of the item (perhaps into its open edition).
+      const parsed = parseInput(replaceSchema, req.body);
+      if (!parsed.ok) return renderItem(req, reply, ref, { errors: parsed.errors }, 422);
+      let written: number;
+      try {
+        written = await replaceWording(commandContext(app, req), { actor: actorOf(req), ...ref, key: parsed.data.key, storage: app.deps.storage });
+      } catch (err) {
+        return renderItem(req, reply, ref, { errors: ruleErrorsOf(err) }, 422);
+      }
+      return reply.redirect(`/admin/review/${ref.type}/${written}?done=replace`, 303);
+    }
     if (req.params.action === 'findings') {
       const parsed = parseInput(findingSchema, req.body);
       if (!parsed.ok) return renderItem(req, reply, ref, { errors: parsed.errors }, 422);

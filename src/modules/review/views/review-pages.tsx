@@ -108,6 +108,8 @@ export function ReviewPage(
     report: CheckReport;
     actions: ReviewAction[];
     canDismiss: boolean;
+    /** The actor may edit the item: wording findings offer their suggested replacement. */
+    canReplace?: boolean;
     history: { action: string; level: number | null; comment: string; created_at: Date; staff: string }[];
     errors?: FieldErrors;
   },
@@ -142,9 +144,16 @@ export function ReviewPage(
                 <td>{f.field ? `${FIELD_LABELS[f.field]}${f.name ? `“${f.name}”` : ''}${f.start !== null ? ` 第 ${f.start + 1} 字` : ''}` : '—'}</td>
                 <td>
                   {f.resolution ? (
-                    `${RESOLUTION_LABELS[f.resolution.kind]}${f.resolution.by ? `（${f.resolution.by}：${f.resolution.reason}）` : ''}`
+                    <>
+                      {`${RESOLUTION_LABELS[f.resolution.kind]}${f.resolution.by ? `（${f.resolution.by}：${f.resolution.reason}）` : ''}`}
+                      {/* A suggestion only acknowledged can still be taken. */}
+                      {p.canReplace && f.resolution.kind === 'acknowledged' ? <ReplaceForm finding={f} item={item} csrf={p.csrfToken} /> : null}
+                    </>
                   ) : (
-                    <FindingForm finding={f} item={item} csrf={p.csrfToken} canDismiss={p.canDismiss} />
+                    <>
+                      {p.canReplace ? <ReplaceForm finding={f} item={item} csrf={p.csrfToken} /> : null}
+                      <FindingForm finding={f} item={item} csrf={p.csrfToken} canDismiss={p.canDismiss} />
+                    </>
                   )}
                 </td>
               </tr>
@@ -206,6 +215,18 @@ function FindingForm({ finding, item, csrf, canDismiss }: { finding: ItemFinding
       <input type="hidden" name="resolution" value="dismissed" />
       <label>理由 <input name="reason" type="text" required maxLength={200} /></label>{' '}
       <button type="submit" class="secondary">排除误报</button>
+    </form>
+  );
+}
+
+/** 一键替换: a wording finding with the dictionary's suggestion is fixed by saving the item with it. */
+function ReplaceForm({ finding, item, csrf }: { finding: ItemFinding; item: ReviewItemView; csrf: string }) {
+  if (finding.check !== 'wording' || !finding.replacement || (finding.field !== 'title' && finding.field !== 'body')) return null;
+  return (
+    <form method="post" action={`/admin/review/${item.type}/${item.id}/replace`} class="replace-form">
+      <CsrfField token={csrf} />
+      <input type="hidden" name="key" value={finding.key} />
+      <button type="submit">替换为“{finding.replacement}”</button>
     </form>
   );
 }

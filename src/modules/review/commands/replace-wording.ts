@@ -1,0 +1,34 @@
+import type { ItemType } from '../../../db/schema.js';
+import type { Actor } from '../../../platform/auth/sessions.js';
+import type { FileStorage } from '../../../platform/files/storage.js';
+import type { CommandContext } from '../../../platform/http/command.js';
+import { RuleError } from '../../../platform/http/errors.js';
+import { checkItem } from '../checks.js';
+import { replaceInHtmlText, replaceInText } from '../domain/replace.js';
+import { itemKind } from '../kinds.js';
+
+/**
+ * 一键替换: applies the dictionary's suggested wording for one finding, everywhere the same words
+ * stand in that field (they share the finding), as a normal edit through the kind's own save
+ * command — which checks permission, writes the version and the audit event, and puts an item
+ * under review back to draft. The checks run again on the next look at the item.
+ * Returns the id of the row written.
+ */
+export async function replaceWording(ctx: CommandContext, a: { actor: Actor; type: ItemType; id: number; key: string; storage: FileStorage }): Promise<number> {
+  const kind = itemKind(a.type);
+  if (!kind.saveEditedText) throw new RuleError(`${kind.label}不支持一键替换，请在编辑页修改`, 'key');
+  const report = await checkItem(ctx.db, kind, a.id, ctx);
+  const f = report.findings.find((x) => x.key === a.key && x.check === 'wording' && x.replacement && (x.field === 'title' || x.field === 'body') && x.start !== null && x.end !== null);
+  if (!f) throw new RuleError('该检查结果已不存在或没有建议写法，请刷新页面后再试', 'key');
+  const field = f.field as 'title' | 'body';
+  const text = report.fields.find((x) => x.field === field)!.text;
+  const found = text.slice(f.start!, f.end!);
+  const to = f.replacement!;
+  return kind.saveEditedText(ctx, {
+    actor: a.actor,
+    id: a.id,
+    storage: a.storage,
+    note: `一键替换：“${found}”改为“${to}”`,
+    edit: (name, value) => (name !== field ? value : name === 'title' ? replaceInText(value, found, to) : replaceInHtmlText(value, found, to)),
+  });
+}
