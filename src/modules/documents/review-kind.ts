@@ -1,0 +1,133 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { formatChinaDateTime } from '../../platform/clock/clock.js';
+import { htmlToText } from '../../platform/html/sanitize.js';
+import { brokenExternalLinks, externalLinks } from '../review/link-check.js';
+import { recordEvent } from '../../platform/audit/audit.js';
+import type { BodyField } from '../review/checks.js';
+import type { CheckField, ItemKind, RuleFinding } from '../review/item-kind.js';
+import { interpretationFinding, publishLinkedInterpretations } from '../interpretations/sync.js';
+import { notePublication } from '../subscriptions/publication.js';
+import { extractSentinelSpans, findRedactions, withRedactionSentinels } from './domain/redaction.js';
+import { bodyHtmlMetadataMismatches } from './domain/body-metadata.js';
+import { allocateIndexNumber } from './commands/index-numbers.js';
+import { buildSearchVector, refreshDocumentValidity } from './commands/document-state.js';
+import { CONTENT_COLUMNS } from './commands/save-document.js';
+import { writeVersion } from './commands/versions.js';
+import { saveDocumentText } from './commands/save-text.js';
+import { rebuildDocumentClauses } from '../ask/commands/build-clauses.js';
+
+/** Documents in the review workflow (see review/item-kind.ts). */
+export const documentKind: ItemKind = {
+  type: 'document',
+  table: 'documents',
+  label: '文件',
+  adminUrl: (id) => `/admin/documents/${id}`,
+  publicUrl: (id) => `/documents/${id}`,
+  saveEditedText: saveDocumentText,
+
+  async checkFields(trx, id) {
+    const d = await trx.selectFrom('documents').select(['title', 'body_html']).where('id', '=', id).executeTakeFirstOrThrow();
+    // The checks read the full body; the spans marked for redaction are passed along so a finding
+    // inside one counts as dealt with.
+    const body = extractSentinelSpans(htmlToText(withRedactionSentinels(d.body_html)));
+    const files = await trx.selectFrom('attachments').select(['file_name', 'text_content', 'redacted_copy']).where('document_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute();
+    const fields: CheckField[] = [{ field: 'title', text: d.title }, { field: 'body', text: body.text, redactedSpans: body.spans } as BodyField];
+    for (const f of files) if (f.text_content) fields.push({ field: 'attachment', name: f.file_name, text: f.text_content });
+    return fields;
+  },
+
+  async ruleFindings(trx, id, ctx) {
+    const d = await trx
+      .selectFrom('documents as d')
+      .innerJoin('doc_types as t', 't.name', 'd.doc_type')
+      .select(['d.id', 'd.title', 'd.doc_no', 'd.issuers', 'd.written_on', 'd.topic_id', 'd.attribute', 'd.body_html', 'd.edition_of', 't.is_normative', 'd.effective_on', 'd.expires_on'])
+      .where('d.id', '=', id)
+      .executeTakeFirstOrThrow();
+    const out: RuleFinding[] = [];
+    const missing = [
+      d.issuers.length === 0 && '发文机关',
+      !d.written_on && '成文日期',
+      d.topic_id === null && '主题分类',
+      d.is_normative && !d.doc_no && '发文字号（规范性文件须有文号）',
+    ].filter(Boolean);
+    if (missing.length) out.push({ key: 'rule:metadata', severity: 'block', message: `缺少必备的元数据：${missing.join('、')}` });
+    // 国办发〔2016〕80号: the attribute is approved with the document; only 主动公开 content goes on the portal.
+    if (d.attribute === 'on_request' || d.attribute === 'not_public') {
+      out.push({ key: 'rule:attribute', severity: 'block', message: `公开属性为“${d.attribute === 'on_request' ? '依申请公开' : '不予公开'}”的文件不能在门户发布` });
+    }
+    if (d.attribute === 'public_redacted') {
+      const files = await trx.selectFrom('attachments').select(['file_name', 'redacted_copy']).where('document_id', '=', id).where('removed_at', 'is', null).execute();
+      if (findRedactions(d.body_html).length === 0 && !files.some((f) => f.redacted_copy)) {
+        out.push({ key: 'rule:redaction', severity: 'block', message: '公开属性为“删减后公开”，但正文没有标出删减内容，也没有删减后的附件' });
+      }
+      for (const f of files.filter((f) => !f.redacted_copy)) {
+        out.push({ key: `rule:redaction-file:${f.file_name}`, severity: 'block', message: `附件“${f.file_name}”须替换为删减后的版本再发布（上传时勾选“删减后的公开版本”，并删除原件）` });
+      }
+    }
+    // What the body says of its dates and number against the fields: a warning with both values.
+    for (const m of bodyHtmlMetadataMismatches(d.body_html, { effectiveOn: d.effective_on, expiresOn: d.expires_on, docNo: d.doc_no })) out.push({ ...m, severity: 'warn' });
+    out.push(...(await brokenLinks(trx, d.body_html)));
+    const interp = await interpretationFinding(trx, d.edition_of ?? d.id, ctx.clock.today());
+    if (interp) out.push(interp);
+    return out;
+  },
+
+  async publish(trx, ctx, id) {
+    const d = await trx.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const now = ctx.clock.now();
+    const today = ctx.clock.today();
+    let liveId = id;
+    if (d.edition_of !== null) {
+      // A new edition of a published document: its content goes into the original, which keeps its
+      // id and address; the old content stays as a version.
+      liveId = d.edition_of;
+      const content = Object.fromEntries(CONTENT_COLUMNS.map((c) => [c, d[c]]));
+      await trx.updateTable('documents').set({ ...content, current_version: sql`current_version + 1`, updated_at: now }).where('id', '=', liveId).execute();
+      await trx.updateTable('attachments').set({ removed_at: now }).where('document_id', '=', liveId).where('removed_at', 'is', null).execute();
+      await trx.updateTable('attachments').set({ document_id: liveId }).where('document_id', '=', id).where('removed_at', 'is', null).execute();
+      await trx.updateTable('documents').set({ status: 'merged', published_at: now }).where('id', '=', id).execute();
+      const last = await trx.selectFrom('document_versions').select('note').where('document_id', '=', id).orderBy('version_no', 'desc').executeTakeFirst();
+      await writeVersion(trx, liveId, d.updated_by, last?.note || '修订版经审核发布');
+      await buildSearchVector(trx, liveId);
+    } else {
+      const publishedOn = d.published_on ?? today;
+      let indexNo = d.index_no;
+      if (indexNo === null) {
+        const org = await trx.selectFrom('organizations').select(['code', 'index_template']).where('id', '=', d.org_id).executeTakeFirstOrThrow();
+        indexNo = await allocateIndexNumber(trx, { orgId: d.org_id, orgCode: org.code, template: org.index_template, date: publishedOn });
+      }
+      await trx.updateTable('documents').set({ status: 'published', published_on: publishedOn, year: Number(publishedOn.slice(0, 4)), published_at: now, index_no: indexNo }).where('id', '=', id).execute();
+      await notePublication(trx, now, { type: 'document', id });
+    }
+    await refreshDocumentValidity(trx, liveId, today);
+    // The smart Q&A cites clauses of the text just published.
+    await rebuildDocumentClauses(trx, liveId);
+    // 三同步: interpretations approved with the document go out with it.
+    await publishLinkedInterpretations(trx, ctx, liveId);
+    await recordEvent(trx, { actor: ctx.actor, action: 'document.publish', entityType: 'document', entityId: liveId, orgId: d.org_id, after: { from_edition: d.edition_of !== null ? id : undefined }, at: now });
+    return liveId;
+  },
+};
+
+/** Links in the body to this site's documents that are not (or no longer) public, malformed links, and links to other sites that do not answer. */
+async function brokenLinks(trx: Kysely<Database>, html: string): Promise<RuleFinding[]> {
+  const out: RuleFinding[] = [];
+  const ids = new Set<number>();
+  for (const m of html.matchAll(/<a\s[^>]*href="([^"]*)"/g)) {
+    const href = m[1]!.replace(/&amp;/g, '&');
+    const local = /^\/documents\/(\d{1,12})(?:[/?#]|$)/.exec(href);
+    if (local) ids.add(Number(local[1]));
+    else if (!/^(https?:\/\/[^\s/]+\.[^\s]+|https?:\/\/[^\s/]+:\d+[^\s]*|mailto:[^\s@]+@[^\s@]+|\/[^\s]*|#.*)$/.test(href)) out.push({ key: `rule:link:${href}`.slice(0, 300), severity: 'warn', message: `正文中的链接“${href}”格式不正确` });
+  }
+  // Links to other sites, as the link-check job last found them (it runs after each save).
+  for (const b of await brokenExternalLinks(trx, externalLinks(html))) {
+    out.push({ key: `rule:link:${b.url}`.slice(0, 300), severity: 'warn', message: `正文链接 ${b.url} 无法访问（${b.status ? `状态 ${b.status}` : b.error}，检查于 ${formatChinaDateTime(b.checked_at)}）` });
+  }
+  if (ids.size) {
+    const live = await trx.selectFrom('documents').select('id').where('id', 'in', [...ids]).where('status', '=', 'published').execute();
+    const ok = new Set(live.map((r) => r.id));
+    for (const id of ids) if (!ok.has(id)) out.push({ key: `rule:link:/documents/${id}`, severity: 'block', message: `正文链接的本站文件 /documents/${id} 不存在或未公开` });
+  }
+  return out;
+}

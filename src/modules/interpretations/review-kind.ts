@@ -1,0 +1,36 @@
+import type { ItemKind, RuleFinding } from '../review/item-kind.js';
+import { publishInterpretationRow } from './commands/publish-interpretation.js';
+import { adminUrl, publicUrl } from './domain/labels.js';
+import { saveInterpretationText } from './commands/save-text.js';
+
+/** Interpretations (政策解读) in the review workflow: what is checked, what is required, how it goes public. */
+export const interpretationKind: ItemKind = {
+  type: 'interpretation',
+  table: 'interpretations',
+  label: '政策解读',
+  adminUrl,
+  publicUrl,
+  saveEditedText: saveInterpretationText,
+
+  async checkFields(trx, id) {
+    const r = await trx.selectFrom('interpretations').select(['title', 'body_text']).where('id', '=', id).executeTakeFirstOrThrow();
+    return [
+      { field: 'title', text: r.title },
+      { field: 'body', text: r.body_text },
+    ];
+  },
+
+  async ruleFindings(trx, id) {
+    const r = await trx.selectFrom('interpretations').select(['department', 'contact', 'body_html', 'body_text']).where('id', '=', id).executeTakeFirstOrThrow();
+    const links = await trx.selectFrom('interpretation_documents').select('document_id').where('interpretation_id', '=', id).limit(1).execute();
+    const findings: RuleFinding[] = [];
+    if (links.length === 0) findings.push({ key: 'rule:interpretation-documents', severity: 'block', message: '未关联被解读的文件：请选择本解读所解读的文件' });
+    if (!r.department.trim()) findings.push({ key: 'rule:interpretation-department', severity: 'block', message: '请填写解读部门（谁起草、谁解读）' });
+    if (!r.contact.trim()) findings.push({ key: 'rule:interpretation-contact', severity: 'block', message: '请填写联系人及电话，便于公众咨询政策执行问题' });
+    // An image-only 图解 has no text but is not empty.
+    if (!r.body_text.trim() && !/<(img|a)\b/i.test(r.body_html)) findings.push({ key: 'rule:interpretation-body', severity: 'block', message: '解读正文为空' });
+    return findings;
+  },
+
+  publish: publishInterpretationRow,
+};
