@@ -83,6 +83,12 @@ for (const kind of testDatabaseKinds()) {
       const laws = await t.app.inject('/library?provenance=law');
       assert.equal(laws.statusCode, 200);
       assert.match(laws.body, /中华人民共和国检察官法<\/a> <span class="badge provenance">法律法规<\/span>/);
+      assert.match(laws.body, /<legend>来源<\/legend>/);
+      const facets = (await t.app.inject('/api/v1/documents?pageSize=1')).json().facets as Record<string, { value: string; count: number }[]>;
+      assert.deepEqual(facets.provenance!.filter((f) => f.value !== 'own').map((f) => [f.value, f.count]), [['law', 2], ['superior', 1]]);
+      const city = orgs.find((o) => o.slug === 'city')!;
+      const cityOwn = (await t.app.inject(`/api/v1/documents?org=${city.id}&pageSize=1`)).json().total;
+      assert.equal(facets.org!.find((f) => Number(f.value) === city.id)?.count ?? 0, cityOwn, 'the 公开机构 facet counts only the organization’s own documents');
       const own = (await t.app.inject('/api/v1/documents?provenance=own&pageSize=50')).json();
       assert.ok(own.total > 0 && own.items.every((d: { provenance: string }) => d.provenance === 'own'));
       const bad = await t.app.inject('/api/v1/documents?provenance=mine');

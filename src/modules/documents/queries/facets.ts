@@ -1,8 +1,9 @@
 import { sql, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { VALIDITIES, type Validity } from '../domain/validity.js';
+import { PROVENANCES, type Provenance } from '../domain/provenance.js';
 
-export type FacetName = 'docType' | 'issuer' | 'year' | 'topic' | 'audience' | 'validity' | 'org';
+export type FacetName = 'docType' | 'issuer' | 'year' | 'topic' | 'audience' | 'validity' | 'org' | 'provenance';
 export interface FacetValue {
   value: string;
   count: number;
@@ -25,7 +26,8 @@ export const PRECISE_SAMPLE_COUNT = 375;
 export const RECOUNT_BUDGET = 4000;
 
 /** The columns a facet is counted on, per matched document. */
-export const MATCHED_COLUMNS = sql`d.id, d.doc_type, d.issuers[1] as lead_issuer, d.year, d.audiences, d.validity, d.org_id, d.published_on, coalesce(t.parent_id, t.id) as topic_root`;
+// Reference material (法律法规 / 上级文件) counts under its provenance, never under the organization that holds it (公开机构).
+export const MATCHED_COLUMNS = sql`d.id, d.doc_type, d.issuers[1] as lead_issuer, d.year, d.audiences, d.validity, case when d.provenance = 'own' then d.org_id end as org_id, d.provenance, d.published_on, coalesce(t.parent_id, t.id) as topic_root`;
 
 /** The facet counts of a set of matched rows (one grouping-sets pass, one for audiences), top FACET_LIMIT per facet. */
 export function facetsOf(matched: string) {
@@ -34,9 +36,9 @@ export function facetsOf(matched: string) {
   return sql`
     counted as (
       select case when grouping(doc_type) = 0 then 'docType' when grouping(year) = 0 then 'year' when grouping(validity) = 0 then 'validity'
-                  when grouping(org_id) = 0 then 'org' when grouping(lead_issuer) = 0 then 'issuer' else 'topic' end as f,
-             coalesce(doc_type, year::text, validity, org_id::text, lead_issuer, topic_root::text) as v, count(*) as n
-      from ${m} group by grouping sets ((doc_type), (year), (validity), (org_id), (lead_issuer), (topic_root))
+                  when grouping(org_id) = 0 then 'org' when grouping(lead_issuer) = 0 then 'issuer' when grouping(provenance) = 0 then 'provenance' else 'topic' end as f,
+             coalesce(doc_type, year::text, validity, org_id::text, lead_issuer, provenance, topic_root::text) as v, count(*) as n
+      from ${m} group by grouping sets ((doc_type), (year), (validity), (org_id), (lead_issuer), (provenance), (topic_root))
       union all
       select 'audience', a, count(*) from ${m}, unnest(audiences) a where cardinality(audiences) > 0 group by a
     ),
@@ -44,10 +46,11 @@ export function facetsOf(matched: string) {
 }
 
 export function toFacets(rows: FacetRow[], scale: number): Record<FacetName, FacetValue[]> {
-  const facets: Record<FacetName, FacetValue[]> = { docType: [], issuer: [], year: [], topic: [], audience: [], validity: [], org: [] };
+  const facets: Record<FacetName, FacetValue[]> = { docType: [], issuer: [], year: [], topic: [], audience: [], validity: [], org: [], provenance: [] };
   for (const f of rows) facets[f.f].push({ value: f.v, count: Number(f.n) * scale, estimated: scale !== 1 });
   facets.year.sort((a, b) => Number(b.value) - Number(a.value));
   facets.validity.sort((a, b) => VALIDITIES.indexOf(a.value as Validity) - VALIDITIES.indexOf(b.value as Validity));
+  facets.provenance.sort((a, b) => PROVENANCES.indexOf(a.value as Provenance) - PROVENANCES.indexOf(b.value as Provenance));
   return facets;
 }
 
@@ -58,7 +61,8 @@ function hasValue(f: FacetName, values: string[]): RawBuilder<SqlBool> {
     case 'issuer': return sql`d.issuers[1] in (${sql.join(values)})`;
     case 'year': return sql`d.year in (${sql.join(values.map(Number))})`;
     case 'validity': return sql`d.validity in (${sql.join(values)})`;
-    case 'org': return sql`d.org_id in (${sql.join(values.map(Number))})`;
+    case 'org': return sql`d.org_id in (${sql.join(values.map(Number))}) and d.provenance = 'own'`;
+    case 'provenance': return sql`d.provenance in (${sql.join(values)})`;
     case 'topic': return sql`coalesce(t.parent_id, t.id) in (${sql.join(values.map(Number))})`;
     case 'audience': return sql`d.audiences && ${sql.val(values)}::text[]`;
   }
@@ -104,6 +108,6 @@ export async function recountImprecise(trx: Transaction<Database>, where: RawBui
   }
   for (const f of byFacet.keys()) {
     facets[f] = facets[f].filter((x) => x.count > 0);
-    if (f !== 'year' && f !== 'validity') facets[f].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    if (f !== 'year' && f !== 'validity' && f !== 'provenance') facets[f].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
   }
 }

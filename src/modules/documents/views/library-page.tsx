@@ -4,6 +4,7 @@ import type { PageContext } from '../../../platform/html/page-context.js';
 import { validityLabels, type Validity } from '../domain/validity.js';
 import type { FacetName, SearchParams, SearchResult } from '../queries/search.js';
 import { ChineseDate, ProvenanceMark, ValidityBadge } from './parts.js';
+import { PROVENANCE_LABELS, type Provenance } from '../domain/provenance.js';
 
 export interface LibraryView {
   ctx: PageContext;
@@ -17,6 +18,7 @@ export interface LibraryView {
 
 const FACETS: { name: FacetName; param: string; label: string }[] = [
   { name: 'validity', param: 'validity', label: '有效性' },
+  { name: 'provenance', param: 'provenance', label: '来源' },
   { name: 'docType', param: 'docType', label: '文种' },
   { name: 'issuer', param: 'issuer', label: '发文机关' },
   { name: 'year', param: 'year', label: '年份' },
@@ -26,14 +28,14 @@ const FACETS: { name: FacetName; param: string; label: string }[] = [
 ];
 
 function selectedValues(p: SearchParams, name: FacetName): string[] {
-  const map: Record<FacetName, (string | number)[]> = { validity: p.validities, docType: p.docTypes, issuer: p.issuers, year: p.years, topic: p.topics, audience: p.audiences, org: p.orgs };
+  const map: Record<FacetName, (string | number)[]> = { validity: p.validities, docType: p.docTypes, issuer: p.issuers, year: p.years, topic: p.topics, audience: p.audiences, org: p.orgs, provenance: p.provenances ?? [] };
   return map[name].map(String);
 }
 
 export function LibraryPage(v: LibraryView) {
   const { params: p, result: r } = v;
   const label = (name: FacetName, value: string) =>
-    name === 'validity' ? (validityLabels[value as Validity] ?? value) : name === 'org' ? (v.orgNames.get(Number(value)) ?? value) : name === 'topic' ? (v.topicNames.get(Number(value)) ?? value) : value;
+    name === 'validity' ? (validityLabels[value as Validity] ?? value) : name === 'provenance' ? (PROVENANCE_LABELS[value as Provenance] ?? value) : name === 'org' ? (v.orgNames.get(Number(value)) ?? value) : name === 'topic' ? (v.topicNames.get(Number(value)) ?? value) : value;
   const title = p.q ? `“${p.q}”的搜索结果` : '政策文件库';
   const active = FACETS.reduce((n, f) => n + selectedValues(p, f.name).length, 0);
   const estimates = FACETS.some((f) => r.facets[f.name].some((x) => x.estimated));
@@ -106,7 +108,7 @@ export function LibraryPage(v: LibraryView) {
 }
 
 function hasFilters(p: SearchParams): boolean {
-  return [p.docTypes, p.issuers, p.years, p.topics, p.audiences, p.validities, p.orgs].some((x) => x.length > 0);
+  return [p.docTypes, p.issuers, p.years, p.topics, p.audiences, p.validities, p.orgs, p.provenances ?? []].some((x) => x.length > 0);
 }
 
 function NoResults({ q, filtered }: { q: string; filtered: boolean }) {
