@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, checkAccessibility, newPage } from './helpers/browser.js';
 import { useServerAndBrowser } from './helpers/setup.js';
+import { typeParagraphs } from './helpers/editor.js';
 
 const PASSWORD = 'Gongkai@2026';
 const FGW_DRAFT = '江宁市数字经济发展三年行动计划（征求意见稿）';
@@ -30,7 +31,7 @@ async function fillNewDocument(page: Page, d: { title: string; docNo: string; bo
   await page.getByLabel('文种').selectOption('其他文件');
   await page.getByLabel('成文日期').fill('2026-11-20');
   await page.getByLabel('主题分类').selectOption({ label: '国民经济管理、国有资产监管\\经济运行' });
-  await page.getByLabel('正文', { exact: true }).fill(d.body);
+  await typeParagraphs(page, 'f-bodyHtml', [d.body]);
 }
 
 /** Takes a review step from the item's review page. */

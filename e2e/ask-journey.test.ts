@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, checkAccessibility, newPage, signedIn, PHONE } from './helpers/browser.js';
 import { useServerAndBrowser } from './helpers/setup.js';
+import { typeParagraphs } from './helpers/editor.js';
 
 /** Takes one review step on the review page through its own form, and fails with the page's reason if refused. */
 async function reviewStep(page: Page, path: string, button: string | RegExp) {
@@ -81,7 +82,7 @@ describe('a visitor asks, is referred to a department, and finds the promoted an
     await e.getByRole('link', { name: trackingNo }).click();
     const caseUrl = new URL(e.url()).pathname;
     assert.match(await e.locator('main').innerText(), /剩 \d+ 个工作日|今日到期/);
-    await e.getByLabel('答复内容').fill('<p>村级光伏项目接入电网，请向供电公司提出并网申请；项目备案由市发展改革委能源科办理，一般在5个工作日内办结。</p>');
+    await typeParagraphs(e, 'f-answerHtml', ['村级光伏项目接入电网，请向供电公司提出并网申请；项目备案由市发展改革委能源科办理，一般在5个工作日内办结。']);
     await e.getByRole('button', { name: '答复并送达' }).click();
     await e.waitForLoadState();
     assert.match(await e.locator('.flash').innerText(), /答复/);

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, checkAccessibility, newPage, signedIn } from './helpers/browser.js';
 import { useServerAndBrowser } from './helpers/setup.js';
+import { editorOf, selectInEditor, typeParagraphs } from './helpers/editor.js';
 
 const ID_NUMBER = '11010519491231002X';
 
@@ -30,7 +31,8 @@ describe('publishing under review (real server, Chromium)', { skip: browserSkipR
     await page.getByLabel('文种').selectOption('其他文件');
     await page.getByLabel('成文日期').fill('2026-11-20');
     await page.getByLabel('主题分类').selectOption({ label: '综合政务\\政务公开' });
-    await page.getByLabel('正文', { exact: true }).fill(`<p>经审核，张某某（身份证号 ${ID_NUMBER}）符合${word}补贴条件。</p><p>原国家工商行政管理总局的有关规定不再执行。</p>`);
+    // Typed into the rich-text editor as two paragraphs.
+    await typeParagraphs(page, 'f-bodyHtml', [`经审核，张某某（身份证号 ${ID_NUMBER}）符合${word}补贴条件。`, '原国家工商行政管理总局的有关规定不再执行。']);
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/admin\/documents\/\d+\?saved=1$/);
     const docId = Number(/documents\/(\d+)/.exec(page.url())![1]);
@@ -47,14 +49,15 @@ describe('publishing under review (real server, Chromium)', { skip: browserSkipR
     // The drafter marks the ID number for redaction with the editor's tool and fixes the name.
     await page.goto(`/admin/documents/${docId}/edit`);
     const body = page.getByLabel('正文', { exact: true });
-    await body.fill((await body.inputValue()).replace('国家工商行政管理总局', '国家市场监督管理总局'));
-    await body.evaluate((el: HTMLTextAreaElement, id: string) => {
-      const at = el.value.indexOf(id);
-      el.setSelectionRange(at, at + id.length);
-    }, ID_NUMBER);
+    assert.match(await body.inputValue(), /^<p>经审核，[^<]*<\/p><p>原国家工商行政管理总局[^<]*<\/p>$/, 'the two typed paragraphs were saved as two');
+    await selectInEditor(page, 'f-bodyHtml', '国家工商行政管理总局');
+    await page.keyboard.insertText('国家市场监督管理总局');
+    await selectInEditor(page, 'f-bodyHtml', ID_NUMBER);
     await page.getByLabel('删减依据').selectOption('15');
-    await page.getByRole('button', { name: '标记删减' }).click();
+    await page.getByRole('toolbar', { name: '正文编辑工具' }).getByRole('button', { name: '标记删减' }).click();
     assert.match(await body.inputValue(), new RegExp(`<span data-redact="15">${ID_NUMBER}</span>`));
+    assert.match(await editorOf(page, 'f-bodyHtml').locator('span[data-redact="15"]').innerText(), new RegExp(ID_NUMBER), 'staff see the span marked in the editor');
+    await checkAccessibility(page);
     await page.getByRole('radio', { name: '删减后公开' }).check();
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/saved=1$/);
@@ -64,7 +67,7 @@ describe('publishing under review (real server, Chromium)', { skip: browserSkipR
     await page.locator('#f-title').fill(`《${title}》解读`);
     await page.getByLabel('解读部门').fill('市政府办公室');
     await page.getByLabel('联系人及电话').fill('王老师 025-86000000');
-    await page.getByLabel('解读正文').fill(`<p>本通知公布${word}补贴名单，个人信息已依法删减。</p>`);
+    await typeParagraphs(page, 'f-bodyHtml', [`本通知公布${word}补贴名单，个人信息已依法删减。`]);
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/admin\/interpretations\/\d+/);
     const interpId = Number(/interpretations\/(\d+)/.exec(page.url())![1]);
@@ -99,6 +102,7 @@ describe('publishing under review (real server, Chromium)', { skip: browserSkipR
       assert.doesNotMatch(text, new RegExp(ID_NUMBER));
       assert.match(text, /此处内容已删减，依据《政府信息公开条例》第十五条/);
       assert.match(text, /国家市场监督管理总局/);
+      assert.equal(await visitor.page.locator('.doc-body > p').count(), 2, 'the two typed paragraphs are two paragraphs on the public page');
       await visitor.page.getByRole('link', { name: `《${title}》解读` }).click();
       await visitor.page.waitForURL(/\/interpretations\/\d+$/);
       assert.match(await visitor.page.locator('main').innerText(), /王老师 025-86000000/);

@@ -20,6 +20,7 @@ import { databaseRateLimitStore } from './platform/http/rate-limit-store.js';
 import { MODE_COOKIE, parseMode, type PageContext } from './platform/html/page-context.js';
 import { sendHtml } from './platform/html/render.js';
 import { ErrorPage } from './platform/html/error-page.js';
+import { editorAssets } from './platform/html/editor-assets.js';
 import { loadActor, SESSION_COOKIE, type Actor } from './platform/auth/sessions.js';
 import organizations from './modules/organizations/index.js';
 import staff from './modules/staff/index.js';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('cache-control', 'public, max-age=31536000, immutable').type('text/javascript; charset=utf-8').send(adminJs);
   });
   app.get('/healthz', async () => ({ ok: true }));
+  await app.register(editorAssets);
 
   await app.register(staff);
   await app.register(organizations);

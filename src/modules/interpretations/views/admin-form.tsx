@@ -78,7 +78,7 @@ export function InterpretationForm(p: InterpretationFormProps) {
         <Field name="contact" label="联系人及电话" errors={errors} hint="供公众咨询政策执行问题，如 王老师 025-86000000。提交审核前必须填写。">{input('contact', { size: 40 }, true)}</Field>
         <DocumentsFieldset {...p} chosenIds={chosenIds} />
         <Field name="bodyHtml" label="解读正文" errors={errors} hint="写明出台背景和依据、目标任务、主要内容和措施、适用范围、关键词解释、新旧政策差异、执行咨询方式；不要只摘抄原文。">
-          <textarea id="f-bodyHtml" name="bodyHtml" rows={16} aria-describedby={describedBy('bodyHtml', errors, true)}>{one(vals, 'bodyHtml')}</textarea>
+          <textarea id="f-bodyHtml" name="bodyHtml" rows={16} data-rich-text aria-describedby={describedBy('bodyHtml', errors, true)}>{one(vals, 'bodyHtml')}</textarea>
         </Field>
         <div class="actions">
           <button type="submit" name="action" value="save">保存</button>

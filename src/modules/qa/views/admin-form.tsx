@@ -72,7 +72,7 @@ export function QaForm(p: QaFormProps) {
           <textarea id="f-phrasings" name="phrasings" rows={3} aria-describedby={describedBy('phrasings', errors, true)}>{one(vals, 'phrasings')}</textarea>
         </Field>
         <Field name="answerHtml" label="答复内容" errors={errors} hint="先给结论，再说条件、材料、办理渠道和时限；引用文件时写明文号和条款。可使用段落、列表、加粗和链接。">
-          <textarea id="f-answerHtml" name="answerHtml" rows={12} aria-describedby={describedBy('answerHtml', errors, true)}>{one(vals, 'answerHtml')}</textarea>
+          <textarea id="f-answerHtml" name="answerHtml" rows={12} data-rich-text aria-describedby={describedBy('answerHtml', errors, true)}>{one(vals, 'answerHtml')}</textarea>
         </Field>
         <Field name="department" label="答复部门（科室）" errors={errors} hint="如 市人社局社会保险处。提交审核前必须填写。">{input('department', { size: 40, maxLength: 100 }, true)}</Field>
         <Field name="contact" label="咨询电话" errors={errors} hint="如 025-86000000（工作日 9:00—17:00）。提交审核前必须填写。">{input('contact', { size: 40, maxLength: 100 }, true)}</Field>

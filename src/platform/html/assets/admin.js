@@ -1,4 +1,10 @@
 // Back-office enhancements; every form works without them.
+// The rich-text editor (a larger script) is loaded only on pages with a body field to enhance.
+if (document.querySelector('textarea[data-rich-text]')) {
+  const script = document.createElement('script');
+  script.src = '/assets/editor.js';
+  document.head.append(script);
+}
 // Redaction (删减后公开): wraps the selected part of the body in a marked span naming the legal reason.
 document.addEventListener('click', (event) => {
   const button = event.target.closest('[data-redact-tool]');
