@@ -61,10 +61,14 @@ for (const kind of testDatabaseKinds()) {
       await publishNow(t, id);
       const versions = await t.db.selectFrom('document_versions').select(['version_no', 'note']).where('document_id', '=', id).orderBy('version_no').execute();
       assert.deepEqual(versions.map((v) => v.version_no), [1, 2]);
-      const cmp = await t.app.inject(`/documents/${id}/compare?a=1&b=2`);
+      // Both saves came before review: staff compare them in the back office, the public never sees them.
+      const cmp = await s.get(`/admin/documents/${id}/versions/compare?a=1&b=2`);
       assert.equal(cmp.statusCode, 200);
       assert.match(cmp.body, /<del>2<\/del>/);
       assert.match(cmp.body, /<ins>3<\/ins>/);
+      assert.match((await s.get(`/admin/documents/${id}/versions`)).body, /提高奖励/, 'the staff note is in the internal history');
+      assert.equal((await t.app.inject(`/documents/${id}/compare?a=1&b=2`)).statusCode, 404, 'the public has one published edition only');
+      assert.doesNotMatch((await t.app.inject(`/documents/${id}`)).body, /提高奖励/, 'a staff note is never public');
     });
 
     test('bad input is refused in Chinese, the form keeps what was typed, and nothing is written', async () => {

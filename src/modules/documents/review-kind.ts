@@ -1,19 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
-import { htmlToText } from '../../platform/html/sanitize.js';
 import { brokenExternalLinks, externalLinks } from '../review/link-check.js';
 import { recordEvent } from '../../platform/audit/audit.js';
 import type { BodyField } from '../review/checks.js';
 import type { CheckField, ItemKind, RuleFinding } from '../review/item-kind.js';
 import { interpretationFinding, publishLinkedInterpretations } from '../interpretations/sync.js';
 import { notePublication } from '../subscriptions/publication.js';
-import { extractSentinelSpans, findRedactions, withRedactionSentinels } from './domain/redaction.js';
+import { checkableText, findRedactions } from '../../platform/html/redaction.js';
 import { bodyHtmlMetadataMismatches } from './domain/body-metadata.js';
 import { allocateIndexNumber } from './commands/index-numbers.js';
 import { buildSearchVector, refreshDocumentValidity } from './commands/document-state.js';
 import { CONTENT_COLUMNS } from './commands/save-document.js';
-import { writeVersion } from './commands/versions.js';
+import { publicDocumentSnapshot, writeVersion } from './commands/versions.js';
+import { recordBaselineEdition, recordPublicEdition } from '../editions/public.js';
 import { saveDocumentText } from './commands/save-text.js';
 import { rebuildDocumentClauses } from '../ask/commands/build-clauses.js';
 
@@ -30,7 +30,7 @@ export const documentKind: ItemKind = {
     const d = await trx.selectFrom('documents').select(['title', 'body_html']).where('id', '=', id).executeTakeFirstOrThrow();
     // The checks read the full body; the spans marked for redaction are passed along so a finding
     // inside one counts as dealt with.
-    const body = extractSentinelSpans(htmlToText(withRedactionSentinels(d.body_html)));
+    const body = checkableText(d.body_html);
     const files = await trx.selectFrom('attachments').select(['file_name', 'text_content', 'redacted_copy']).where('document_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute();
     const fields: CheckField[] = [{ field: 'title', text: d.title }, { field: 'body', text: body.text, redactedSpans: body.spans } as BodyField];
     for (const f of files) if (f.text_content) fields.push({ field: 'attachment', name: f.file_name, text: f.text_content });
@@ -82,6 +82,8 @@ export const documentKind: ItemKind = {
       // A new edition of a published document: its content goes into the original, which keeps its
       // id and address; the old content stays as a version.
       liveId = d.edition_of;
+      const live = await trx.selectFrom('documents').select(['published_at']).where('id', '=', liveId).executeTakeFirstOrThrow();
+      await recordBaselineEdition(trx, { type: 'document', id: liveId }, live.published_at ?? now, () => publicDocumentSnapshot(trx, liveId));
       const content = Object.fromEntries(CONTENT_COLUMNS.map((c) => [c, d[c]]));
       await trx.updateTable('documents').set({ ...content, current_version: sql`current_version + 1`, updated_at: now }).where('id', '=', liveId).execute();
       await trx.updateTable('attachments').set({ removed_at: now }).where('document_id', '=', liveId).where('removed_at', 'is', null).execute();
@@ -101,6 +103,8 @@ export const documentKind: ItemKind = {
       await notePublication(trx, now, { type: 'document', id });
     }
     await refreshDocumentValidity(trx, liveId, today);
+    // What the public sees from now on, kept as its public edition (the first, or a revision with its change note).
+    await recordPublicEdition(trx, { type: 'document', id: liveId }, now, await publicDocumentSnapshot(trx, liveId), d.edition_of !== null ? d.change_note : '');
     // The smart Q&A cites clauses of the text just published.
     await rebuildDocumentClauses(trx, liveId);
     // 三同步: interpretations approved with the document go out with it.

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { compareSnapshots, isRevision, listPublicEditions, parseVersionPair } from '../editions/public.js';
 import { scopeOrgIds, hasRole } from '../../platform/auth/scope.js';
 import { discardUploads, isUpload, type Upload } from '../../platform/files/uploads.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
@@ -14,11 +15,12 @@ import { removeAttachment } from './commands/remove-attachment.js';
 import { saveDocument } from './commands/save-document.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from './domain/document-input.js';
 import { EDITOR_ROLES, VIEWER_ROLES } from './domain/status.js';
-import { addMonths, getDocumentForEdit, listAdminDocuments, listRelationsOf, loadFormOptions, resolveDocumentRef } from './queries/admin.js';
+import { addMonths, getDocumentForEdit, getDocumentVersionPair, listAdminDocuments, listDocumentVersions, listRelationsOf, loadFormOptions, resolveDocumentRef } from './queries/admin.js';
 import { idParam } from './routes.public.js';
 import { documentFormSchema, relationFormSchema } from './schemas.js';
 import { AdminDocumentList, AdminDocumentPage } from './views/admin-pages.js';
 import { DocumentForm, type DocumentFormValues } from './views/admin-form.js';
+import { DocumentHistoryPage, DocumentVersionComparePage } from './views/admin-history.js';
 
 export async function adminDocumentRoutes(app: FastifyInstance) {
   const { db, clock, config, storage } = app.deps;
@@ -38,6 +40,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
 
   app.get<{ Querystring: { q?: string; status?: string; page?: string; expiring?: string } }>('/admin/documents', async (req, reply) => {
     const orgIds = await scopeOrgIds(db, actorOf(req), VIEWER_ROLES);
+    if (orgIds.length === 0) throw new ForbiddenError('您没有查看文件的权限。');
     const status = (['draft', 'published'] as const).find((s) => s === req.query.status) ?? null;
     const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
     const q = (req.query.q ?? '').trim().slice(0, 100);
@@ -45,7 +48,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     return sendHtml(reply, AdminDocumentList({ ...adminView(req, reply), actorName: actorOf(req).displayName, rows: r.rows, total: r.total, page, q, status: status ?? '' }));
   });
 
-  async function renderForm(req: FastifyRequest, reply: FastifyReply, p: { documentId: number | null; values: DocumentFormValues; errors?: FieldErrors; status?: DocumentStatus; attachments?: { id: number; file_name: string; size_bytes: number }[] }, code = 200) {
+  async function renderForm(req: FastifyRequest, reply: FastifyReply, p: { documentId: number | null; values: DocumentFormValues; errors?: FieldErrors; status?: DocumentStatus; revision?: boolean; attachments?: { id: number; file_name: string; size_bytes: number }[] }, code = 200) {
     const actor = actorOf(req);
     const options = await loadFormOptions(db, await editableOrgIds(req));
     // The automatic checks' open findings of the saved text, shown where the drafter edits it.
@@ -71,8 +74,9 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
       orgId: String(d.org_id), title: d.title, docNo: d.doc_no ?? '', issuers: d.issuers.join('、'), docType: d.doc_type,
       catalogNodeId: d.catalog_node_id ? String(d.catalog_node_id) : '', topicId: d.topic_id ? String(d.topic_id) : '', audiences: d.audiences,
       attribute: d.attribute, writtenOn: d.written_on ?? '', publishedOn: d.published_on ?? '', effectiveOn: d.effective_on ?? '', expiresOn: d.expires_on ?? '', bodyHtml: d.body_html,
+      changeNote: d.change_note,
     };
-    return renderForm(req, reply, { documentId: d.id, values, status: d.status, attachments: d.attachments });
+    return renderForm(req, reply, { documentId: d.id, values, status: d.status, revision: isRevision(d), attachments: d.attachments });
   });
 
   /** Create (no id) and edit share one path: validate everything, then one command, or the form again. */
@@ -81,7 +85,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const values = formValues(body);
     const uploads = [body.bodyDocx, body.attachments].flat().filter(isUpload) as Upload[];
     const existing = documentId ? await visibleDocument(req, documentId) : null;
-    const fail = (errors: FieldErrors) => renderForm(req, reply, { documentId, values, errors, status: existing?.status, attachments: existing?.attachments }, 422);
+    const fail = (errors: FieldErrors) => renderForm(req, reply, { documentId, values, errors, status: existing?.status, revision: existing ? isRevision(existing) : false, attachments: existing?.attachments }, 422);
     const parsed = parseInput(documentFormSchema, body);
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     const docx = isUpload(body.bodyDocx) ? body.bodyDocx : null;
@@ -94,7 +98,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const f = parsed.data;
     let bodyHtml = f.bodyHtml;
     if (docx) bodyHtml = await docxToHtml(docx.tempPath);
-    const input: DocumentInput = { ...f, issuers: splitIssuers(f.issuers), bodyHtml, note: f.note ?? '' };
+    const input: DocumentInput = { ...f, issuers: splitIssuers(f.issuers), bodyHtml, note: f.note ?? '', changeNote: f.changeNote ?? '' };
     const checked = checkDocumentInput(input, clock.today(), config.validityTerms);
     if (!checked.ok) return fail(checked.errors);
     try {
@@ -125,6 +129,22 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/documents/:id', (req, reply) =>
     renderDocument(req, reply, idParam(req.params.id), { flash: req.query.saved ? '已保存。需要公开时，请在“审核与发布”中提交审核。' : null }),
   );
+
+  // The internal history: every saved version with staff notes, for the organization's staff only.
+  app.get<{ Params: { id: string } }>('/admin/documents/:id/versions', async (req, reply) => {
+    const d = await visibleDocument(req, idParam(req.params.id));
+    const [versions, editions] = await Promise.all([listDocumentVersions(db, d.id), listPublicEditions(db, { type: 'document', id: d.id })]);
+    return sendHtml(reply, DocumentHistoryPage({ ...adminView(req, reply), actorName: actorOf(req).displayName, documentId: d.id, title: d.title, versions, editions }));
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/documents/:id/versions/compare', async (req, reply) => {
+    const d = await visibleDocument(req, idParam(req.params.id));
+    const [a, b] = parseVersionPair(req.query);
+    const [va, vb] = await getDocumentVersionPair(db, d.id, a, b);
+    if (!va || !vb) throw new NotFoundError('所选版本不存在');
+    const comparison = compareSnapshots([`第 ${a} 版`, `第 ${b} 版`], va, vb);
+    return sendHtml(reply, DocumentVersionComparePage({ ...adminView(req, reply), actorName: actorOf(req).displayName, documentId: d.id, title: d.title, comparison }));
+  });
 
   app.post<{ Params: { id: string } }>('/admin/documents/:id/relations', async (req, reply) => {
     const id = idParam(req.params.id);

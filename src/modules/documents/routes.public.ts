@@ -2,16 +2,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BadRequestError, NotFoundError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/forms.js';
 import { serveCachedPage } from '../../platform/http/page-cache.js';
-import { htmlToText } from '../../platform/html/sanitize.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { compareTexts } from './domain/compare.js';
 import type { Validity } from './domain/validity.js';
-import { getAttachment, getVersions, requirePublicDocument } from './queries/public.js';
+import { getAttachment, requirePublicDocument } from './queries/public.js';
 import { searchDocuments, type SearchParams } from './queries/search.js';
 import { loadReferenceLists, type ReferenceLists } from './queries/reference.js';
 import { searchQuerySchema } from './schemas.js';
-import { VERSIONED_FIELDS, type VersionSnapshot } from './commands/versions.js';
-import { ComparePage } from './views/compare-page.js';
+import { comparePublicEditions, PublicComparePage } from '../editions/public.js';
+import { toChinaDate } from '../../platform/clock/clock.js';
 import { DocumentPage } from './views/document-page.js';
 import { LibraryPage } from './views/library-page.js';
 
@@ -69,21 +67,10 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
     }),
   );
 
-  app.get<{ Params: { id: string }; Querystring: { a?: string; b?: string } }>('/documents/:id/compare', async (req, reply) => {
-    const id = idParam(req.params.id);
-    const a = Number(req.query.a);
-    const b = Number(req.query.b);
-    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 1 || b < 1) throw new BadRequestError('请选择要对比的两个版本');
-    const doc = await requirePublicDocument(db, id, clock.today());
-    const versions = await getVersions(db, id, a, b);
-    const va = versions.find((v) => v.version_no === a);
-    const vb = versions.find((v) => v.version_no === b);
-    if (!va || !vb) throw new NotFoundError('所选版本不存在');
-    const sa = va.snapshot as VersionSnapshot;
-    const sb = vb.snapshot as VersionSnapshot;
-    const fields = VERSIONED_FIELDS.filter(([k]) => (sa[k] ?? '') !== (sb[k] ?? '')).map(([k, label]) => ({ label, before: sa[k] ?? '', after: sb[k] ?? '' }));
-    const diff = compareTexts(htmlToText(va.body_html), htmlToText(vb.body_html));
-    return reply.type('text/html; charset=utf-8').send(renderHtml(ComparePage({ ctx: req.pageCtx, id, title: doc.title, a, b, fields, ...diff })));
+  app.get<{ Params: { id: string } }>('/documents/:id/compare', async (req, reply) => {
+    const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
+    const comparison = await comparePublicEditions(db, { type: 'document', id: doc.id }, req.query);
+    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: doc.title, href: `/documents/${doc.id}`, comparison })));
   });
 
   app.get<{ Params: { id: string; aid: string } }>('/documents/:id/attachments/:aid', async (req, reply) => {
@@ -140,7 +127,8 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
       validityCause: d.validity.cause,
       relations: d.relations.map((r) => ({ kind: r.kind, effectiveOn: r.effective_on, byDocumentId: r.by_document_id, byTitle: r.title })),
       attachments: d.attachments.map((a) => ({ id: a.id, fileName: a.file_name, size: a.size_bytes, url: `/documents/${d.id}/attachments/${a.id}` })),
-      versions: d.versions.map((v) => v.version_no),
+      // Published editions only, each with its date and public change note.
+      editions: d.editions.map((e) => ({ edition: e.editionNo, publishedOn: toChinaDate(e.publishedAt), changeNote: e.changeNote || null, compareUrl: e.editionNo > 1 ? `/documents/${d.id}/compare?a=${e.editionNo - 1}&b=${e.editionNo}` : null })),
       bodyHtml: d.body_html,
       withdrawn: d.status === 'withdrawn' ? { at: d.withdrawn_at, reason: d.withdrawal_reason } : null,
       url: `${app.deps.config.publicUrl ?? ''}/documents/${d.id}`,

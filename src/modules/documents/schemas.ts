@@ -32,7 +32,7 @@ export const searchQuerySchema = z.object({
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
-    .refine((xs) => xs.every((x) => (VALIDITIES as readonly string[]).includes(x)), '有效性的取值无效，可选：effective、not_yet_effective、amended、partially_invalid、repealed、expired')
+    .refine((xs) => xs.every((x) => (VALIDITIES as readonly string[]).includes(x)), '有效性的取值无效')
     .transform((xs) => xs as (typeof VALIDITIES)[number][]),
   org: ints('公开机构'),
   provenance: z
@@ -41,9 +41,9 @@ export const searchQuerySchema = z.object({
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
     .refine((xs) => xs.every((x) => (PROVENANCES as readonly string[]).includes(x)), '来源的取值无效，可选：own（本站发布）、law（法律法规）、superior（上级文件）')
     .transform((xs) => xs as Provenance[]),
-  sort: z.enum(['relevance', 'date'], { error: '排序方式只能是 relevance（相关度）或 date（日期）' }).optional(),
+  sort: z.enum(['relevance', 'date'], { error: '排序方式的取值无效，只能按相关度或日期排序' }).optional(),
   page: z.coerce.number({ error: '页码无效' }).int('页码无效').min(1, '页码无效').max(500, '页码过大，请缩小检索范围').optional(),
-  pageSize: z.coerce.number().int().min(1).max(50, '每页最多 50 条').optional(),
+  pageSize: z.coerce.number({ error: '每页条数无效' }).int('每页条数无效').min(1, '每页条数无效').max(50, '每页最多 50 条').optional(),
 });
 
 
@@ -76,6 +76,7 @@ export const documentFormSchema = z.object({
   expiresOn: fields.date('有效期至'),
   bodyHtml: z.string().max(2_000_000, '正文过长').optional().transform((s) => s ?? ''),
   note: fields.optionalText('修改说明', 200),
+  changeNote: fields.optionalText('公开的修订说明', 300),
   redactedCopies: fields.checkbox(),
 });
 

@@ -1,3 +1,5 @@
+import { checkableText } from '../../platform/html/redaction.js';
+import type { BodyField } from '../review/checks.js';
 import type { ItemKind, RuleFinding } from '../review/item-kind.js';
 import { publishInterpretationRow } from './commands/publish-interpretation.js';
 import { adminUrl, publicUrl } from './domain/labels.js';
@@ -13,10 +15,11 @@ export const interpretationKind: ItemKind = {
   saveEditedText: saveInterpretationText,
 
   async checkFields(trx, id) {
-    const r = await trx.selectFrom('interpretations').select(['title', 'body_text']).where('id', '=', id).executeTakeFirstOrThrow();
+    const r = await trx.selectFrom('interpretations').select(['title', 'body_html']).where('id', '=', id).executeTakeFirstOrThrow();
+    const body = checkableText(r.body_html);
     return [
       { field: 'title', text: r.title },
-      { field: 'body', text: r.body_text },
+      { field: 'body', text: body.text, redactedSpans: body.spans } as BodyField,
     ];
   },
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isRevision } from '../editions/public.js';
 import type { ItemStatus } from '../../db/schema.js';
 import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
@@ -33,6 +34,7 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { q?: string; status?: string; page?: string; saved?: string } }>('/admin/interpretations', async (req, reply) => {
     const actor = actorOf(req);
     const orgIds = await scopeOrgIds(db, actor, VIEWER_ROLES);
+    if (orgIds.length === 0) throw new ForbiddenError('您没有查看政策解读的权限。');
     const status = LIST_STATUSES.find((s) => s === req.query.status) ?? null;
     const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
     const q = (req.query.q ?? '').trim().slice(0, 100);
@@ -42,7 +44,7 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
     return sendHtml(reply, AdminInterpretationList({ ...adminView(req, reply), actorName: actor.displayName, rows: r.rows, total: r.total, page, pageSize: PAGE_SIZE, q, status: status ?? '', canCreate, canOversee }));
   });
 
-  async function renderForm(req: FastifyRequest, reply: FastifyReply, p: { interpretationId: number | null; status: ItemStatus | null; values: InterpretationFormValues; chosen: LinkableDocument[]; found?: LinkableDocument[] | null; errors?: FieldErrors }, code = 200) {
+  async function renderForm(req: FastifyRequest, reply: FastifyReply, p: { interpretationId: number | null; status: ItemStatus | null; revision?: boolean; values: InterpretationFormValues; chosen: LinkableDocument[]; found?: LinkableDocument[] | null; errors?: FieldErrors }, code = 200) {
     const orgs = await listOrganizationsByIds(db, await editableOrgIds(req));
     return sendHtml(reply, InterpretationForm({ ...adminView(req, reply), actorName: actorOf(req).displayName, orgs, found: null, ...p }), code);
   }
@@ -64,10 +66,10 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
     if (item.openEdition) return reply.redirect(`/admin/interpretations/${item.openEdition.id}/edit`, 303);
     if (item.status === 'merged' || item.status === 'withdrawn') throw new ForbiddenError(item.status === 'merged' ? '这一版本已发布并入原解读，请编辑原解读。' : '已撤稿的政策解读不能修改。');
     const values: InterpretationFormValues = {
-      orgId: String(item.org_id), title: item.title, form: item.form, department: item.department, contact: item.contact, bodyHtml: item.body_html,
+      orgId: String(item.org_id), title: item.title, form: item.form, department: item.department, contact: item.contact, bodyHtml: item.body_html, changeNote: item.change_note,
       documentIds: item.documents.map((d) => String(d.id)),
     };
-    return renderForm(req, reply, { interpretationId: item.id, status: item.status, values, chosen: item.documents });
+    return renderForm(req, reply, { interpretationId: item.id, status: item.status, revision: isRevision(item), values, chosen: item.documents });
   });
 
   /** Create (no id) and edit share one path: validate, resolve the documents, then one command — or the form again. */
@@ -78,7 +80,7 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
     const orgIds = await editableOrgIds(req);
     const parsed = parseInput(interpretationFormSchema, body);
     const tickedIds = parsed.ok ? parsed.data.documentIds : [values.documentIds ?? []].flat().filter((x) => /^\d{1,12}$/.test(x)).map(Number);
-    const form = { interpretationId: id, status: existing?.status ?? null, values };
+    const form = { interpretationId: id, status: existing?.status ?? null, revision: existing ? isRevision(existing) : false, values };
     if (parsed.ok && parsed.data.action === 'search') {
       // 查找文件: the same form again with what was typed and what was found; nothing is written.
       const q = parsed.data.docQuery;
@@ -97,7 +99,7 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
       const r = await saveInterpretation(commandContext(app, req), {
         actor: actorOf(req),
         interpretationId: id,
-        input: { orgId: f.orgId, title: f.title, form: f.form, department: f.department ?? '', contact: f.contact ?? '', bodyHtml: f.bodyHtml, documentIds },
+        input: { orgId: f.orgId, title: f.title, form: f.form, department: f.department ?? '', contact: f.contact ?? '', bodyHtml: f.bodyHtml, changeNote: f.changeNote ?? '', documentIds },
       });
       return reply.redirect(`/admin/interpretations/${r.id}?saved=${r.editionOf ? 'edition' : r.recalled ? 'recalled' : '1'}`, 303);
     } catch (err) {

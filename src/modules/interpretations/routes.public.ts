@@ -6,6 +6,7 @@ import { idParam } from '../documents/routes.public.js';
 import { findOrganizationBySlug, listOrganizations } from '../organizations/queries.js';
 import { getPublicInterpretation, listPublicInterpretations } from './queries/public.js';
 import { InterpretationPage } from './views/public-page.js';
+import { comparePublicEditions, PublicComparePage } from '../editions/public.js';
 import { INTERPRETATIONS_PAGE_SIZE, InterpretationsPage } from './views/public-list.js';
 
 export async function publicInterpretationRoutes(app: FastifyInstance) {
@@ -36,4 +37,13 @@ export async function publicInterpretationRoutes(app: FastifyInstance) {
       return renderHtml(InterpretationPage({ ctx: req.pageCtx, item }));
     }),
   );
+
+  // Two published editions side by side; a withdrawn interpretation has none to show.
+  app.get<{ Params: { id: string } }>('/interpretations/:id/compare', async (req, reply) => {
+    const item = await getPublicInterpretation(db, idParam(req.params.id));
+    if (!item) throw new NotFoundError('政策解读不存在，或尚未发布。');
+    if (item.status === 'withdrawn') throw new GoneError('该政策解读已撤下，不再公开。');
+    const comparison = await comparePublicEditions(db, { type: 'interpretation', id: item.id }, req.query);
+    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: item.title, href: `/interpretations/${item.id}`, comparison })));
+  });
 }

@@ -10,6 +10,7 @@ export const interpretationFormSchema = z.object({
   // May stay empty in a draft; submitting for review needs both (see review-kind.ts).
   department: fields.optionalText('解读部门', 100),
   contact: fields.optionalText('联系人及电话', 100),
+  changeNote: fields.optionalText('公开的修订说明', 300),
   bodyHtml: z.string().max(2_000_000, '正文过长').optional().transform((s) => s ?? ''),
   documentIds: fields.list().refine((xs) => xs.length <= 50 && xs.every((x) => /^\d{1,12}$/.test(x)), '所选文件无效').transform((xs) => [...new Set(xs.map(Number))]),
   documentRefs: z.string().max(4000, '文件编号或发文字号过多').optional().transform((s) => (s ?? '').split(/\r?\n/).map((x) => x.trim()).filter(Boolean)),

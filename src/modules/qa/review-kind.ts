@@ -1,3 +1,5 @@
+import { checkableText } from '../../platform/html/redaction.js';
+import type { BodyField } from '../review/checks.js';
 import { findPersonalData } from '../../platform/text-checks/index.js';
 import type { ItemKind, RuleFinding } from '../review/item-kind.js';
 import { publishQaRow } from './commands/publish-qa.js';
@@ -15,12 +17,13 @@ export const qaKind: ItemKind = {
   saveEditedText: saveQaText,
 
   async checkFields(trx, id) {
-    const r = await trx.selectFrom('qa_entries').select(['question', 'phrasings', 'answer_text']).where('id', '=', id).executeTakeFirstOrThrow();
+    const r = await trx.selectFrom('qa_entries').select(['question', 'phrasings', 'answer_html']).where('id', '=', id).executeTakeFirstOrThrow();
+    const answer = checkableText(r.answer_html);
     // The other phrasings are public too (the entry page lists them), so they are checked with the question. The
     // contact is not: it is the department's public phone, which the personal-data check would stop.
     return [
       { field: 'title', text: [r.question, ...r.phrasings].join('\n') },
-      { field: 'body', text: r.answer_text },
+      { field: 'body', text: answer.text, redactedSpans: answer.spans } as BodyField,
     ];
   },
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isRevision } from '../editions/public.js';
 import type { ItemStatus } from '../../db/schema.js';
 import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
@@ -35,6 +36,7 @@ export async function adminQaRoutes(app: FastifyInstance) {
   app.get<{ Querystring: Record<string, string | undefined> }>('/admin/qa', async (req, reply) => {
     const actor = actorOf(req);
     const scope = await scopeOrgIds(db, actor, VIEWER_ROLES);
+    if (scope.length === 0) throw new ForbiddenError('您没有查看政策问答的权限。');
     const org = Number(req.query.org) || null;
     const orgIds = org === null ? scope : scope.filter((x) => x === org);
     const status = QA_LIST_STATUSES.find((s) => s === req.query.status) ?? null;
@@ -48,7 +50,7 @@ export async function adminQaRoutes(app: FastifyInstance) {
     return sendHtml(reply, AdminQaList({ ...adminView(req, reply), rows: r.rows, total: r.total, page, pageSize: PAGE_SIZE, filters, orgs: options.orgs, departments, canCreate: (await editableOrgIds(req)).length > 0 }));
   });
 
-  async function renderForm(req: FastifyRequest, reply: FastifyReply, p: Pick<QaFormProps, 'qaId' | 'status' | 'values' | 'chosen'> & Partial<Pick<QaFormProps, 'found' | 'errors'>>, code = 200) {
+  async function renderForm(req: FastifyRequest, reply: FastifyReply, p: Pick<QaFormProps, 'qaId' | 'status' | 'values' | 'chosen'> & Partial<Pick<QaFormProps, 'found' | 'errors' | 'revision'>>, code = 200) {
     const options = await loadFormOptions(db, await editableOrgIds(req));
     return sendHtml(reply, QaForm({ ...adminView(req, reply), options, found: null, ...p }), code);
   }
@@ -70,11 +72,11 @@ export async function adminQaRoutes(app: FastifyInstance) {
     if (item.openEdition) return reply.redirect(`/admin/qa/${item.openEdition.id}/edit`, 303);
     if (item.status === 'merged' || item.status === 'withdrawn') throw new ForbiddenError(item.status === 'merged' ? '这一版本已发布并入原问答，请编辑原问答。' : '已撤稿的政策问答不能修改。');
     const values: QaFormValues = {
-      orgId: String(item.org_id), question: item.question, phrasings: item.phrasings.join('\n'), answerHtml: item.answer_html, department: item.department, contact: item.contact,
+      orgId: String(item.org_id), question: item.question, phrasings: item.phrasings.join('\n'), answerHtml: item.answer_html, department: item.department, contact: item.contact, changeNote: item.change_note,
       topicId: item.topic_id === null ? '' : String(item.topic_id), audiences: item.audiences, reviewOn: item.review_on ?? '',
       documentIds: item.documents.map((d) => String(d.id)), ...Object.fromEntries(item.documents.map((d) => [`clause_${d.id}`, d.clause])),
     };
-    return renderForm(req, reply, { qaId: item.id, status: item.status, values, chosen: item.documents });
+    return renderForm(req, reply, { qaId: item.id, status: item.status, revision: isRevision(item), values, chosen: item.documents });
   });
 
   /** Create (no id) and edit share one path: validate, resolve the documents, then one command — or the form again. */
@@ -85,7 +87,7 @@ export async function adminQaRoutes(app: FastifyInstance) {
     const orgIds = await editableOrgIds(req);
     const parsed = parseInput(qaFormSchema, body);
     const tickedIds = parsed.ok ? parsed.data.documentIds : [values.documentIds ?? []].flat().filter((x) => /^\d{1,12}$/.test(x)).map(Number);
-    const form = { qaId: id, status: (existing?.status ?? null) as ItemStatus | null, values };
+    const form = { qaId: id, status: (existing?.status ?? null) as ItemStatus | null, revision: existing ? isRevision(existing) : false, values };
     if (parsed.ok && parsed.data.action === 'search') {
       // 查找文件: the same form again with what was typed and what was found; nothing is written.
       const q = parsed.data.docQuery;
@@ -111,7 +113,7 @@ export async function adminQaRoutes(app: FastifyInstance) {
       const r = await saveQaEntry(commandContext(app, req), {
         actor: actorOf(req),
         qaId: id,
-        input: { orgId: f.orgId, question: f.question, phrasings: f.phrasings, answerHtml: f.answerHtml, department: f.department, contact: f.contact, topicId: f.topicId, audiences: f.audiences, reviewOn: f.reviewOn, documents: links },
+        input: { orgId: f.orgId, question: f.question, phrasings: f.phrasings, answerHtml: f.answerHtml, department: f.department, contact: f.contact, topicId: f.topicId, audiences: f.audiences, reviewOn: f.reviewOn, changeNote: f.changeNote, documents: links },
       });
       return reply.redirect(`/admin/qa/${r.id}?saved=${r.editionOf ? 'edition' : r.recalled ? 'recalled' : '1'}`, 303);
     } catch (err) {

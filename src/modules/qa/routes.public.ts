@@ -8,6 +8,8 @@ import { getPublicQa, searchQa, topicExists } from './queries/public.js';
 import { qaSearchSchema } from './schemas.js';
 import { QaEntryPage } from './views/entry-page.js';
 import { QaLibraryPage } from './views/library-page.js';
+import { questionHeadline } from './domain/labels.js';
+import { comparePublicEditions, PublicComparePage } from '../editions/public.js';
 
 const PAGE_SIZE = 20;
 
@@ -35,4 +37,13 @@ export async function publicQaRoutes(app: FastifyInstance) {
       return renderHtml(QaEntryPage({ ctx: req.pageCtx, entry }));
     }),
   );
+
+  // Two published editions side by side; a withdrawn entry has none to show.
+  app.get<{ Params: { id: string } }>('/qa/:id/compare', async (req, reply) => {
+    const entry = await getPublicQa(db, idParam(req.params.id));
+    if (!entry) throw new NotFoundError('政策问答不存在，或尚未发布。');
+    if (entry.status === 'withdrawn') throw new GoneError('该政策问答已撤下，不再公开。');
+    const comparison = await comparePublicEditions(db, { type: 'qa', id: entry.id }, req.query);
+    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: questionHeadline(entry.question, 60), href: `/qa/${entry.id}`, comparison })));
+  });
 }

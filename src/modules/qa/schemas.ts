@@ -21,6 +21,7 @@ export const qaFormSchema = z.object({
   // May stay empty in a draft; submitting for review needs both (see review-kind.ts).
   department: fields.optionalText('答复部门', QA_LIMITS.department).transform((s) => s ?? ''),
   contact: fields.optionalText('咨询电话', QA_LIMITS.contact).transform((s) => s ?? ''),
+  changeNote: fields.optionalText('公开的修订说明', 300).transform((s) => s ?? ''),
   topicId: z
     .string()
     .optional()

@@ -74,6 +74,7 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
       year: yearOf(input.publishedOn ?? input.writtenOn),
       body_html: bodyHtml,
       body_text: bodyText,
+      change_note: input.changeNote ?? '',
       updated_by: a.actor.id,
       updated_at: now,
     };

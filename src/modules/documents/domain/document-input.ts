@@ -20,7 +20,10 @@ export interface DocumentInput {
   effectiveOn: string | null;
   expiresOn: string | null;
   bodyHtml: string;
+  /** Staff's note on this save: kept in the internal version history, never public. */
   note: string;
+  /** A revision's public change note (修订说明), reviewed with it and shown with its public edition. */
+  changeNote?: string;
 }
 
 export interface CheckedDates {

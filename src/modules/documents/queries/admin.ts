@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, DocumentStatus } from '../../../db/schema.js';
 import { suggestDocNumber } from '../domain/doc-number.js';
 import { inTreeOrder } from '../../organizations/queries.js';
+import { VERSIONED_FIELDS, type VersionSnapshot } from '../commands/versions.js';
 
 export interface AdminListParams {
   orgIds: number[];
@@ -106,4 +107,27 @@ export async function resolveDocumentRef(db: Kysely<Database>, ref: string): Pro
   const normalized = suggestDocNumber(ref) ?? ref;
   const d = await db.selectFrom('documents').select('id').where('doc_no', '=', normalized).where('status', '=', 'published').orderBy('id', 'desc').executeTakeFirst();
   return d?.id ?? null;
+}
+
+/** Every saved version of a document, newest first, with who saved it (the internal history). */
+export async function listDocumentVersions(db: Kysely<Database>, documentId: number) {
+  return db
+    .selectFrom('document_versions as v')
+    .leftJoin('staff as s', 's.id', 'v.created_by')
+    .select(['v.version_no', 'v.created_at', 'v.note', 's.display_name as author'])
+    .where('v.document_id', '=', documentId)
+    .orderBy('v.version_no', 'desc')
+    .execute();
+}
+
+/** Two saved versions as comparable snapshots, in the order asked. */
+export async function getDocumentVersionPair(db: Kysely<Database>, documentId: number, a: number, b: number) {
+  const rows = await db.selectFrom('document_versions').select(['version_no', 'snapshot', 'body_html']).where('document_id', '=', documentId).where('version_no', 'in', [a, b]).execute();
+  const pick = (n: number) => {
+    const r = rows.find((x) => x.version_no === n);
+    if (!r) return null;
+    const snapshot = r.snapshot as VersionSnapshot;
+    return { title: snapshot.title, fields: VERSIONED_FIELDS.filter(([k]) => k !== 'title').map(([k, label]) => [label, snapshot[k] ?? ''] as [string, string]), bodyHtml: r.body_html };
+  };
+  return [pick(a), pick(b)] as const;
 }

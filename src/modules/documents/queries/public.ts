@@ -4,6 +4,7 @@ import { GoneError, NotFoundError } from '../../../platform/http/errors.js';
 import { deriveValidity, type ValidityEvent, type ValidityResult } from '../domain/validity.js';
 import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
 import { publicBodyHtml } from '../domain/redaction.js';
+import { listPublicEditions } from '../../editions/public.js';
 
 /**
  * A published document as the portal shows it, with everything its page needs; a withdrawn one
@@ -29,7 +30,7 @@ export async function getPublicDocument(db: Kysely<Database>, id: number, today:
     .executeTakeFirst();
   if (!d) return null;
   const redacted = d.attribute === 'public_redacted';
-  const [relations, affects, attachments, versions, interpretations] = await Promise.all([
+  const [relations, affects, attachments, editions, interpretations] = await Promise.all([
     db
       .selectFrom('document_relations as r')
       .leftJoin('documents as b', 'b.id', 'r.by_document_id')
@@ -53,7 +54,8 @@ export async function getPublicDocument(db: Kysely<Database>, id: number, today:
       .$if(redacted, (q) => q.where('redacted_copy', '=', true))
       .orderBy('position')
       .execute(),
-    db.selectFrom('document_versions').select(['version_no', 'created_at', 'note']).where('document_id', '=', id).orderBy('version_no', 'desc').execute(),
+    // Only what was published: never the drafts before review or a staff member's note.
+    listPublicEditions(db, { type: 'document', id }),
     // 政策解读 published with the document (三同步).
     db
       .selectFrom('interpretation_documents as x')
@@ -68,7 +70,7 @@ export async function getPublicDocument(db: Kysely<Database>, id: number, today:
   const events: ValidityEvent[] = relations.map((r) => ({ kind: r.kind, effectiveOn: r.effective_on, byDocumentId: r.by_document_id === null ? null : String(r.by_document_id), byTitle: r.title, byDocNo: r.doc_no }));
   // Derived at read time too, so the page is right even before the daily refresh has run.
   const validity: ValidityResult = deriveValidity({ effectiveOn: d.effective_on ?? d.published_on ?? d.written_on, expiresOn: d.expires_on, events }, today);
-  return { ...d, body_html: publicBodyHtml(d.body_html), validity, relations, affects, attachments, versions, interpretations };
+  return { ...d, body_html: publicBodyHtml(d.body_html), validity, relations, affects, attachments, editions, interpretations };
 }
 export type PublicDocument = NonNullable<Awaited<ReturnType<typeof getPublicDocument>>>;
 
@@ -81,16 +83,6 @@ export async function requirePublicDocument(db: Kysely<Database>, id: number, to
   if (!d) throw new NotFoundError('文件不存在，或尚未发布。');
   if (d.status === 'withdrawn' && d.withdrawal_kind !== 'notice') throw new GoneError('该文件已撤下，不再公开。');
   return d;
-}
-
-export async function getVersions(db: Kysely<Database>, documentId: number, a: number, b: number) {
-  const rows = await db
-    .selectFrom('document_versions')
-    .select(['version_no', 'snapshot', 'body_html', 'created_at', 'note'])
-    .where('document_id', '=', documentId)
-    .where('version_no', 'in', [a, b])
-    .execute();
-  return rows.map((r) => ({ ...r, body_html: publicBodyHtml(r.body_html) }));
 }
 
 export async function getAttachment(db: Kysely<Database>, documentId: number, attachmentId: number) {

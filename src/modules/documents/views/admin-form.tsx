@@ -6,6 +6,7 @@ import { ATTRIBUTE_LABELS, ATTRIBUTES } from '../domain/labels.js';
 import { REDACTION_REASONS } from '../domain/redaction.js';
 import type { FormOptions } from '../queries/admin.js';
 import { formatSize } from './document-page.js';
+import { ChangeNoteField } from '../../editions/public.js';
 
 /** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
 export type DocumentFormValues = Record<string, string | string[] | undefined>;
@@ -136,7 +137,7 @@ export function DocumentForm(p: Props) {
         </div>
         <Field name="note" label="修改说明（内部）" errors={errors} hint="只记入内部版本记录，不公开，如“按检查意见修改”">{input('note', 'text', { size: 50 }, true)}</Field>
         {p.revision ? (
-          <Field name="changeNote" label="修订说明（公开）" errors={errors} hint="随修订版一并审核，发布后在公开的版本记录中显示，如“延长办公时间”；可不填">{input('changeNote', 'text', { size: 60 }, true)}</Field>
+          <ChangeNoteField value={v(vals, 'changeNote')} errors={errors} />
         ) : null}
         <div class="actions">
           <button type="submit" name="action" value="save">保存</button>

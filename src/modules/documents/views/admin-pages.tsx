@@ -97,6 +97,7 @@ export function AdminDocumentPage(p: Base & { doc: AdminDocument; canEdit: boole
           （<a href={`/admin/review/document/${d.id}`}>查看标注</a>）
         </p>
       ) : null}
+      <p><a href={`/admin/documents/${d.id}/versions`}>版本记录（含内部修改说明）</a></p>
       {d.edition_of ? <p class="note">这是已发布文件 <a href={`/admin/documents/${d.edition_of}`}>第 {d.edition_of} 号</a> 的修订稿：审核通过并发布后替换公开内容，原内容保留为历史版本。</p> : null}
       {d.openEdition ? <p class="note">该文件有一份修订稿（{STATUS_LABELS[d.openEdition.status]}）：<a href={`/admin/documents/${d.openEdition.id}`}>查看修订稿</a>。门户仍显示当前发布的内容。</p> : null}
       <h2>附件</h2>

@@ -8,8 +8,9 @@ import { FORM_LABELS } from '../../interpretations/domain/labels.js';
 import { validityEventLabels, type ValidityResult } from '../domain/validity.js';
 import type { PublicDocument } from '../queries/public.js';
 import { ChineseDate, DocLink, ProvenanceMark, ValidityBadge } from './parts.js';
-import { DocumentTools, PrintBar } from './document-tools.js';
 import { PROVENANCE_LABELS } from '../domain/provenance.js';
+import { DocumentTools, PrintBar } from './document-tools.js';
+import { EditionHistory } from '../../editions/public.js';
 
 /** `print`: the print view (打印), the document without the site's navigation. */
 export function DocumentPage({ ctx, doc, print = false }: { ctx: PageContext; doc: PublicDocument; print?: boolean }) {
@@ -92,23 +93,7 @@ export function DocumentPage({ ctx, doc, print = false }: { ctx: PageContext; do
           </ul>
         </section>
       ) : null}
-      <section>
-        <h2>版本记录</h2>
-        <ol class="timeline" reversed>
-          {doc.versions.map((v) => (
-            <li>第 {v.version_no} 版 · {new Date(v.created_at).toISOString().slice(0, 10)}{v.note ? ` · ${v.note}` : ''}</li>
-          ))}
-        </ol>
-        {doc.versions.length > 1 ? (
-          <form method="get" action={`/documents/${doc.id}/compare`} class="actions">
-            <label for="va">对比</label>
-            <select id="va" name="a">{doc.versions.map((v, i) => <option value={v.version_no} selected={i === 1}>第 {v.version_no} 版</option>)}</select>
-            <label for="vb">与</label>
-            <select id="vb" name="b">{doc.versions.map((v, i) => <option value={v.version_no} selected={i === 0}>第 {v.version_no} 版</option>)}</select>
-            <button type="submit">查看差异</button>
-          </form>
-        ) : null}
-      </section>
+      <EditionHistory editions={doc.editions} compareHref={`/documents/${doc.id}/compare`} firstPublishedOn={doc.published_on} />
       <p class="note no-print">公开方式：{ATTRIBUTE_LABELS[doc.attribute]} · 如需打印，请使用浏览器的打印功能，打印时自动隐藏导航。</p>
     </PublicLayout>
   );

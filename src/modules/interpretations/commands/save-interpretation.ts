@@ -5,7 +5,8 @@ import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
-import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
+import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
+import { publicText } from '../../../platform/html/redaction.js';
 import { EDITOR_ROLES } from '../../documents/domain/status.js';
 import type { InterpretationForm } from '../domain/labels.js';
 import { recallForEdit } from '../../review/commands/recall.js';
@@ -19,6 +20,8 @@ export interface InterpretationInput {
   department: string;
   contact: string;
   bodyHtml: string;
+  /** A revision's public change note (修订说明). */
+  changeNote?: string;
   /** The documents it interprets (live documents, not their editions). */
   documentIds: number[];
 }
@@ -47,7 +50,7 @@ export async function saveInterpretation(ctx: CommandContext, a: { actor: Actor;
     const bodyHtml = sanitizeBodyInput(input.bodyHtml);
     const w: Write = {
       trx, ctx, actor, input, now,
-      content: { title: input.title, form: input.form, department: input.department, contact: input.contact, body_html: bodyHtml, body_text: htmlToText(bodyHtml), updated_by: actor.id, updated_at: now },
+      content: { title: input.title, form: input.form, department: input.department, contact: input.contact, body_html: bodyHtml, body_text: publicText(bodyHtml), change_note: input.changeNote ?? '', updated_by: actor.id, updated_at: now },
     };
     if (a.interpretationId === null) return { id: await insertRow(w, null), editionOf: null, recalled: false };
 
@@ -72,7 +75,7 @@ interface Write {
   actor: Actor;
   input: InterpretationInput;
   now: Date;
-  content: { title: string; form: InterpretationForm; department: string; contact: string; body_html: string; body_text: string; updated_by: number; updated_at: Date };
+  content: { title: string; form: InterpretationForm; department: string; contact: string; body_html: string; body_text: string; change_note: string; updated_by: number; updated_at: Date };
 }
 
 /** A new draft: a new interpretation, or (editionOf set) the first edition of a published one. */

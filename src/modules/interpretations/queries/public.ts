@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { PUBLIC_ATTRIBUTES } from '../../documents/domain/labels.js';
+import { listPublicEditions } from '../../editions/public.js';
 
 /**
  * An interpretation as the portal shows it: published, or withdrawn (the route decides what a
@@ -29,7 +30,9 @@ export async function getPublicInterpretation(db: Kysely<Database>, id: number) 
     .execute();
   // A withdrawn interpretation's content is not shown again, only its title and the reason.
   const withdrawn = i.status === 'withdrawn';
-  return { ...i, body_html: withdrawn ? '' : i.body_html, body_text: withdrawn ? '' : i.body_text, documents };
+  // Its published editions only (never a draft or a staff note), and none once it is withdrawn.
+  const editions = withdrawn ? [] : await listPublicEditions(db, { type: 'interpretation', id });
+  return { ...i, body_html: withdrawn ? '' : i.body_html, body_text: withdrawn ? '' : i.body_text, documents, editions };
 }
 export type PublicInterpretation = NonNullable<Awaited<ReturnType<typeof getPublicInterpretation>>>;
 

@@ -8,6 +8,7 @@ import { UNDER_REVIEW } from '../../review/domain/workflow.js';
 import { FORM_LABELS, INTERPRETATION_FORMS } from '../domain/labels.js';
 import type { LinkableDocument } from '../queries/admin.js';
 import { DocumentLookup, linkableLabel } from './document-lookup.js';
+import { ChangeNoteField } from '../../editions/public.js';
 
 /** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
 export type InterpretationFormValues = Record<string, string | string[] | undefined>;
@@ -19,6 +20,8 @@ export interface InterpretationFormProps {
   /** The row the form writes to; null for a new interpretation. */
   interpretationId: number | null;
   status: ItemStatus | null;
+  /** Editing a published interpretation (through its edition): the public change note is asked for. */
+  revision?: boolean;
   orgs: { id: number; name: string }[];
   values: InterpretationFormValues;
   errors?: FieldErrors;
@@ -80,6 +83,7 @@ export function InterpretationForm(p: InterpretationFormProps) {
         <Field name="bodyHtml" label="解读正文" errors={errors} hint="写明出台背景和依据、目标任务、主要内容和措施、适用范围、关键词解释、新旧政策差异、执行咨询方式；不要只摘抄原文。">
           <textarea id="f-bodyHtml" name="bodyHtml" rows={16} data-rich-text aria-describedby={describedBy('bodyHtml', errors, true)}>{one(vals, 'bodyHtml')}</textarea>
         </Field>
+        {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
         <div class="actions">
           <button type="submit" name="action" value="save">保存</button>
           <a class="button secondary" href={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'}>取消</a>

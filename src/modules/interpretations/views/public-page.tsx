@@ -1,10 +1,11 @@
 import { Html } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { publicRichText } from '../../../platform/html/redaction.js';
 import { toChinaDate } from '../../../platform/clock/clock.js';
 import { ChineseDate, DocLink } from '../../documents/views/parts.js';
 import { FORM_LABELS } from '../domain/labels.js';
+import { EditionHistory } from '../../editions/public.js';
 import type { PublicInterpretation } from '../queries/public.js';
 
 /** An interpretation on the portal; a withdrawn one keeps its page with the public reason only. */
@@ -26,7 +27,7 @@ export function InterpretationPage({ ctx, item: i }: { ctx: PageContext; item: P
             <tr><th scope="row">解读部门</th><td>{i.department || '—'}</td><th scope="row">联系人及电话</th><td>{i.contact || '—'}</td></tr>
           </tbody>
         </table>
-        {withdrawn ? null : <Html class="doc-body" html={sanitizeRichText(i.body_html)} />}
+        {withdrawn ? null : <Html class="doc-body" html={publicRichText(i.body_html)} />}
       </article>
       {i.documents.length ? (
         <section>
@@ -38,6 +39,7 @@ export function InterpretationPage({ ctx, item: i }: { ctx: PageContext; item: P
           </ul>
         </section>
       ) : null}
+      {withdrawn ? null : <EditionHistory editions={i.editions} compareHref={`/interpretations/${i.id}/compare`} firstPublishedOn={i.published_on} />}
     </PublicLayout>
   );
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import type { CommandContext } from '../../../platform/http/command.js';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { notePublication } from '../../subscriptions/publication.js';
+import { recordBaselineEdition, recordPublicEdition, type EditionSnapshot } from '../../editions/public.js';
 import { linkedQaDocuments, linkQaDocuments } from './save-qa.js';
 import { qaSearchVector } from './search-vector.js';
 
@@ -24,10 +25,12 @@ export async function publishQaRow(trx: Transaction<Database>, ctx: CommandConte
       .where('id', '=', id)
       .execute();
     await notePublication(trx, now, { type: 'qa', id });
+    await recordPublicEdition(trx, { type: 'qa', id }, now, await publicQaSnapshot(trx, id));
     return id;
   }
-  const live = await trx.selectFrom('qa_entries').select(['id', 'status']).where('id', '=', row.edition_of).forUpdate().executeTakeFirstOrThrow();
+  const live = await trx.selectFrom('qa_entries').select(['id', 'status', 'published_at']).where('id', '=', row.edition_of).forUpdate().executeTakeFirstOrThrow();
   if (live.status !== 'published') throw new RuleError('原问答已不在发布状态（可能已撤稿），不能发布其修订版本');
+  await recordBaselineEdition(trx, { type: 'qa', id: live.id }, live.published_at ?? now, () => publicQaSnapshot(trx, live.id));
   await trx
     .updateTable('qa_entries')
     .set({
@@ -39,5 +42,36 @@ export async function publishQaRow(trx: Transaction<Database>, ctx: CommandConte
     .execute();
   await linkQaDocuments(trx, live.id, await linkedQaDocuments(trx, row.id));
   await trx.updateTable('qa_entries').set({ status: 'merged', publish_at: null }).where('id', '=', row.id).execute();
+  await recordPublicEdition(trx, { type: 'qa', id: live.id }, now, await publicQaSnapshot(trx, live.id), row.change_note);
   return live.id;
+}
+
+/** What the public sees of a published entry, for its public edition. */
+async function publicQaSnapshot(trx: Transaction<Database>, id: number): Promise<EditionSnapshot> {
+  const e = await trx
+    .selectFrom('qa_entries as e')
+    .leftJoin('topics as t', 't.id', 'e.topic_id')
+    .select(['e.question', 'e.phrasings', 'e.department', 'e.contact', 'e.audiences', 'e.answer_html', 't.name as topic'])
+    .where('e.id', '=', id)
+    .executeTakeFirstOrThrow();
+  const documents = await trx
+    .selectFrom('qa_entry_documents as x')
+    .innerJoin('documents as d', 'd.id', 'x.document_id')
+    .select(['d.title', 'x.clause'])
+    .where('x.qa_id', '=', id)
+    .where('d.status', '=', 'published')
+    .orderBy('d.id')
+    .execute();
+  return {
+    title: e.question,
+    fields: [
+      ['相似问法', e.phrasings.join('；')],
+      ['答复部门', e.department],
+      ['咨询电话', e.contact],
+      ['主题分类', e.topic ?? ''],
+      ['服务对象', e.audiences.join('、')],
+      ['政策依据', documents.map((d) => `《${d.title}》${d.clause ?? ''}`).join('、')],
+    ],
+    bodyHtml: e.answer_html,
+  };
 }

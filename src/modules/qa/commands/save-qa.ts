@@ -6,7 +6,8 @@ import { hasRole } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { isValidDate } from '../../../platform/http/forms.js';
-import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
+import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
+import { publicText } from '../../../platform/html/redaction.js';
 import { EDITOR_ROLES } from '../../documents/domain/status.js';
 import { recallForEdit } from '../../review/commands/recall.js';
 import { UNDER_REVIEW } from '../../review/domain/workflow.js';
@@ -32,6 +33,8 @@ export interface QaInput {
   audiences: string[];
   /** 复核日期, 'YYYY-MM-DD'. */
   reviewOn: string | null;
+  /** A revision's public change note (修订说明). */
+  changeNote?: string;
   documents: QaDocumentLink[];
   origin?: QaOrigin;
 }
@@ -60,12 +63,13 @@ export async function saveQaEntry(ctx: CommandContext, a: { actor: Actor; qaId: 
     await checkReferences(trx, input);
     const now = ctx.clock.now();
     const answerHtml = sanitizeBodyInput(input.answerHtml);
-    const answerText = htmlToText(answerHtml);
+    // Search, snippets and smart answers read this text: what the public may see of the answer.
+    const answerText = publicText(answerHtml);
     const w: Write = {
       trx, ctx, actor, input, now,
       content: {
         question: input.question, phrasings: input.phrasings, answer_html: answerHtml, answer_text: answerText, department: input.department, contact: input.contact,
-        topic_id: input.topicId, audiences: input.audiences, review_on: input.reviewOn, updated_by: actor.id, updated_at: now,
+        topic_id: input.topicId, audiences: input.audiences, review_on: input.reviewOn, change_note: input.changeNote ?? '', updated_by: actor.id, updated_at: now,
       },
     };
     if (a.qaId === null) return { id: await insertRow(w, null, input.origin ?? 'manual'), editionOf: null, recalled: false };
@@ -139,7 +143,7 @@ interface Write {
   now: Date;
   content: {
     question: string; phrasings: string[]; answer_html: string; answer_text: string; department: string; contact: string;
-    topic_id: number | null; audiences: string[]; review_on: string | null; updated_by: number; updated_at: Date;
+    topic_id: number | null; audiences: string[]; review_on: string | null; change_note: string; updated_by: number; updated_at: Date;
   };
 }
 

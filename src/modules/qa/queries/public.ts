@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { listPublicEditions } from '../../editions/public.js';
 import { buildSnippet, highlight, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
 import { PUBLIC_ATTRIBUTES } from '../../documents/domain/labels.js';
 import type { Validity } from '../../documents/domain/validity.js';
@@ -138,7 +139,9 @@ export async function getPublicQa(db: Kysely<Database>, id: number) {
     .execute();
   // A withdrawn entry's answer is not shown again, only its question and the reason.
   const withdrawn = e.status === 'withdrawn';
-  return { ...e, answer_html: withdrawn ? '' : e.answer_html, answer_text: withdrawn ? '' : e.answer_text, documents: documents.map((d) => ({ ...d, validity: d.validity as Validity })) };
+  // Its published editions only (never a draft or a staff note), and none once it is withdrawn.
+  const editions = withdrawn ? [] : await listPublicEditions(db, { type: 'qa', id });
+  return { ...e, answer_html: withdrawn ? '' : e.answer_html, answer_text: withdrawn ? '' : e.answer_text, documents: documents.map((d) => ({ ...d, validity: d.validity as Validity })), editions };
 }
 export type PublicQa = NonNullable<Awaited<ReturnType<typeof getPublicQa>>>;
 

@@ -4,6 +4,7 @@ import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { ItemStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../../documents/domain/status.js';
+import { ChangeNoteField } from '../../editions/public.js';
 import type { FormOptions } from '../../documents/queries/admin.js';
 import type { LinkableDocument } from '../../interpretations/queries/admin.js';
 import { DocumentLookup, linkableLabel } from '../../interpretations/views/document-lookup.js';
@@ -19,6 +20,8 @@ export interface QaFormProps {
   /** The row the form writes to; null for a new entry. */
   qaId: number | null;
   status: ItemStatus | null;
+  /** Editing a published entry (through its edition): the public change note is asked for. */
+  revision?: boolean;
   options: FormOptions;
   values: QaFormValues;
   errors?: FieldErrors;
@@ -98,6 +101,7 @@ export function QaForm(p: QaFormProps) {
           <input id="f-reviewOn" name="reviewOn" type="date" value={one(vals, 'reviewOn')} aria-invalid={errors?.reviewOn ? 'true' : undefined} aria-describedby={describedBy('reviewOn', errors, true)} />
         </Field>
         <DocumentsFieldset {...p} />
+        {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
         <div class="actions">
           <button type="submit" name="action" value="save">保存</button>
           <a class="button secondary" href={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'}>取消</a>

@@ -2,9 +2,10 @@ import { toChinaDate } from '../../../platform/clock/clock.js';
 import { Html } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { publicRichText } from '../../../platform/html/redaction.js';
 import { ChineseDate, DocLink, ValidityBadge } from '../../documents/views/parts.js';
 import { questionHeadline } from '../domain/labels.js';
+import { EditionHistory } from '../../editions/public.js';
 import type { PublicQa } from '../queries/public.js';
 
 /** One Q&A entry on the portal; a withdrawn one keeps its page with the public reason only. */
@@ -26,7 +27,7 @@ export function QaEntryPage({ ctx, entry: e }: { ctx: PageContext; entry: Public
         ) : (
           <section aria-labelledby="answer">
             <h2 id="answer">答复</h2>
-            <Html class="doc-body" html={sanitizeRichText(e.answer_html)} />
+            <Html class="doc-body" html={publicRichText(e.answer_html)} />
           </section>
         )}
         <table class="meta-table">
@@ -58,6 +59,7 @@ export function QaEntryPage({ ctx, entry: e }: { ctx: PageContext; entry: Public
           <ul>{e.phrasings.map((x) => <li>{x}</li>)}</ul>
         </section>
       ) : null}
+      {withdrawn ? null : <EditionHistory editions={e.editions} compareHref={`/qa/${e.id}/compare`} firstPublishedOn={e.published_on} />}
       <p class="no-print">
         {e.department ? <><a href={`/qa?department=${encodeURIComponent(e.department)}`}>该部门的其他问答</a> · </> : null}
         <a href="/qa">返回政策问答库</a>

@@ -1,0 +1,10 @@
+/**
+ * Public editions (公开版本): the seam through which every publishable kind records what it
+ * published and shows the public its history. The public face of this module.
+ */
+export { recordPublicEdition, recordBaselineEdition, type EditionSnapshot, type EditionItemType } from './record.js';
+export { listPublicEditions, type PublicEditionSummary } from './queries.js';
+export { comparePublicEditions, compareSnapshots, parseVersionPair } from './comparison.js';
+export { Comparison, PublicComparePage, type ComparisonProps } from './compare-page.js';
+export { EditionHistory } from './edition-history.js';
+export { ChangeNoteField, isRevision } from './change-note-field.js';
