@@ -24,6 +24,7 @@ import { editorAssets } from './platform/html/editor-assets.js';
 import { loadActor, SESSION_COOKIE, type Actor } from './platform/auth/sessions.js';
 import organizations from './modules/organizations/index.js';
 import staff from './modules/staff/index.js';
+import { adminMenuFor } from './modules/staff/navigation.js';
 import documents from './modules/documents/index.js';
 import portal from './modules/portal/index.js';
 import review from './modules/review/index.js';
@@ -116,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     req.pageCtx = { siteName: deps.config.siteName, mode: parseMode(req.cookies[MODE_COOKIE]), path: req.url };
     if (req.url.startsWith('/admin')) {
       req.actor = await loadActor(deps.db, req.cookies[SESSION_COOKIE], deps.clock.now());
+      if (req.actor) req.pageCtx.adminNav = await adminMenuFor(deps.db, req.actor);
     }
   });
   // Every state-changing request carries a CSRF token (checked after the body is parsed).

@@ -42,7 +42,10 @@ export async function adminAskRoutes(app: FastifyInstance) {
     return reply.redirect('/admin/ask/synonyms', 303);
   };
 
-  app.get<{ Querystring: { edit?: string } }>('/admin/ask/synonyms', (req, reply) => synonyms(req, reply, { editing: /^\d{1,12}$/.test(req.query.edit ?? '') ? Number(req.query.edit) : null }));
+  app.get<{ Querystring: { edit?: string } }>('/admin/ask/synonyms', async (req, reply) => {
+    if ((await scope(req)).length === 0) throw new ForbiddenError('您没有查看同义词词典的权限。');
+    return synonyms(req, reply, { editing: /^\d{1,12}$/.test(req.query.edit ?? '') ? Number(req.query.edit) : null });
+  });
   app.post('/admin/ask/synonyms', async (req, reply) => {
     const values = textValues(req.body);
     try {

@@ -54,6 +54,7 @@ export default async function organizations(app: FastifyInstance) {
 
   app.get('/admin/organizations', async (req, reply) => {
     const ids = await adminOrgIds(req);
+    if (ids.length === 0) throw new ForbiddenError('只有管理员可以管理机构与目录。');
     const orgs = (await listOrganizations(db)).filter((o) => ids.includes(o.id));
     return sendHtml(reply, OrganizationList({ ...base(req, reply), orgs }));
   });

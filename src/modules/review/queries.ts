@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, ItemStatus, ItemType } from '../../db/schema.js';
+import type { Database, ItemStatus, ItemType, Role } from '../../db/schema.js';
 
 /** One publishable item as lists in the review module show it. */
 export interface QueueRow {
@@ -71,4 +71,13 @@ export async function listItemActions(db: Kysely<Database>, type: ItemType, id: 
     .where('a.item_id', '=', id)
     .orderBy('a.id')
     .execute();
+}
+
+/** Who opens the review workbench: reviewers, and those who draft, publish or administer items. */
+export const REVIEW_QUEUE_ROLES: readonly Role[] = ['reviewer', 'publisher', 'admin', 'drafter'];
+
+/** Items waiting for the actor's review: submitted or under review in the actor's organizations, not their own work. */
+export async function listAwaitingReview(db: Kysely<Database>, actorId: number, reviewerOrgs: number[]): Promise<QueueRow[]> {
+  const rows = await listQueue(db, { orgIds: reviewerOrgs, statuses: ['submitted', 'in_review'] });
+  return rows.filter((r) => ![r.created_by, r.updated_by, r.submitted_by].includes(actorId));
 }

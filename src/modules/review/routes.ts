@@ -4,8 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ItemType } from '../../db/schema.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
-import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
-import { EDITOR_ROLES } from '../documents/domain/status.js';
+import { hasRole, holdsAnyRole, scopeOrgIds } from '../../platform/auth/scope.js';
+import { EDITOR_ROLES, VIEWER_ROLES } from '../documents/domain/status.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
 import { fields, isValidDate, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
@@ -15,7 +15,7 @@ import { applyReviewAction, resolveFinding, reviewActorOf, reviewSubject } from 
 import { replaceWording } from './commands/replace-wording.js';
 import { ACTION_LABELS, levelLabel, refusal, REVIEW_TRANSITIONS, WITHDRAWAL_REASONS, type ReviewAction, type WithdrawalReason } from './domain/workflow.js';
 import { isItemType, itemKind } from './kinds.js';
-import { listItemActions, listLedger, listQueue, type QueueRow } from './queries.js';
+import { listAwaitingReview, listItemActions, listLedger, listQueue, REVIEW_QUEUE_ROLES, type QueueRow } from './queries.js';
 import { deleteTerm, saveTerms, type TermInput } from './terms.js';
 import { LedgerPage, ReviewPage, ReviewWorkbench, TYPE_LABELS } from './views/review-pages.js';
 import { TermsPage } from './views/terms-page.js';
@@ -66,8 +66,9 @@ export async function reviewRoutes(app: FastifyInstance) {
     const reviewerOrgs = await scopeOrgIds(db, actor, ['reviewer']);
     const publisherOrgs = await scopeOrgIds(db, actor, ['publisher', 'admin']);
     const editorOrgs = await scopeOrgIds(db, actor, ['drafter', 'publisher', 'admin']);
+    if (!holdsAnyRole(actor, REVIEW_QUEUE_ROLES)) throw new ForbiddenError('您没有审核、起草或发布的权限。');
     const mine = (r: QueueRow) => [r.created_by, r.updated_by, r.submitted_by].includes(actor.id);
-    const toReview = (await listQueue(db, { orgIds: reviewerOrgs, statuses: ['submitted', 'in_review'] })).filter((r) => !mine(r));
+    const toReview = await listAwaitingReview(db, actor.id, reviewerOrgs);
     const toPublish = await listQueue(db, { orgIds: publisherOrgs, statuses: ['approved', 'scheduled'] });
     const returned = (await listQueue(db, { orgIds: editorOrgs, statuses: ['draft'] })).filter(mine);
     const needsReview = (await listQueue(db, { orgIds: reviewerOrgs, statuses: [], needsReview: true })).filter((r) => !mine(r));
@@ -270,7 +271,10 @@ export async function termRoutes(app: FastifyInstance) {
     );
   }
 
-  app.get<{ Querystring: { saved?: string } }>('/admin/checks/terms', (req, reply) => render(req, reply, { flash: req.query.saved ? '已保存，系统将复查已发布的信息。' : null }));
+  app.get<{ Querystring: { saved?: string } }>('/admin/checks/terms', (req, reply) => {
+    if (!holdsAnyRole(actorOf(req), VIEWER_ROLES)) throw new ForbiddenError('您没有查看错敏词库的权限。');
+    return render(req, reply, { flash: req.query.saved ? '已保存，系统将复查已发布的信息。' : null });
+  });
 
   app.post('/admin/checks/terms', async (req, reply) => {
     if (!(await canEdit(req))) throw new ForbiddenError('只有管理员和政务公开办可以维护词库。');

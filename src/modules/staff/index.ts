@@ -17,10 +17,11 @@ import { createStaff, ROLE_LABELS } from './commands/create-staff.js';
 import { setAccountState, setRole } from './commands/account-state.js';
 import { fields } from '../../platform/http/forms.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FieldErrors } from '../../platform/http/errors.js';
+import { ForbiddenError, type FieldErrors } from '../../platform/http/errors.js';
 import type { Role } from '../../db/schema.js';
 import { LoginPage } from './views/login-page.js';
 import { Workbench } from './views/workbench.js';
+import { whatWaitsFor } from './waiting.js';
 
 const newStaffSchema = z.object({
   username: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{2,39}$/i, '用户名为 3–40 位字母、数字、点或连字符'),
@@ -83,10 +84,10 @@ async function staffModule(app: FastifyInstance) {
       const actor = actorOf(req);
       const names = await organizationNames(db, actor.roles.map((r) => r.orgId));
       const editable = await scopeOrgIds(db, actor, ['admin', 'drafter', 'publisher', 'reviewer', 'disclosure_office']);
-      const counts = await countDocumentsForWorkbench(db, editable, clock.today());
+      const [counts, waiting] = await Promise.all([countDocumentsForWorkbench(db, editable, clock.today()), whatWaitsFor(db, actor, clock.today())]);
       return sendHtml(
         reply,
-        Workbench({ ...adminView(req, reply), actorName: actor.displayName, data: { roles: actor.roles.map((r) => ({ orgName: names.get(r.orgId) ?? '', role: r.role })), counts } }),
+        Workbench({ ...adminView(req, reply), actorName: actor.displayName, data: { roles: actor.roles.map((r) => ({ orgName: names.get(r.orgId) ?? '', role: r.role })), counts, waiting, editor: editable.length > 0 } }),
       );
     });
 
@@ -99,7 +100,10 @@ async function staffModule(app: FastifyInstance) {
       return sendHtml(reply, StaffPage({ ...adminView(req, reply), actorName: actorOf(req).displayName, rows, orgs, ...extra }), code);
     }
 
-    admin.get<{ Querystring: { saved?: string } }>('/admin/staff', (req, reply) => staffPage(req, reply, { flash: req.query.saved ? '已保存。' : null }));
+    admin.get<{ Querystring: { saved?: string } }>('/admin/staff', async (req, reply) => {
+      if ((await adminScope(req)).length === 0) throw new ForbiddenError('只有管理员可以管理账号与角色。');
+      return staffPage(req, reply, { flash: req.query.saved ? '已保存。' : null });
+    });
 
     admin.post('/admin/staff', async (req, reply) => {
       const values = req.body as Record<string, string>;

@@ -29,3 +29,16 @@ export function hasRole(actor: Actor, orgId: number, roles: readonly Role[]): bo
 function unique(ids: number[]): number[] {
   return [...new Set(ids)].sort((a, b) => a - b);
 }
+
+/** Whether the actor holds any of these roles anywhere (what a back-office list page needs to open). */
+export function holdsAnyRole(actor: Actor, roles: readonly Role[]): boolean {
+  return actor.roles.some((r) => roles.includes(r.role));
+}
+
+/** The site group's administrator: an administrator of a top-level organization. */
+export async function isSiteAdmin(db: Kysely<Database>, actor: Actor): Promise<boolean> {
+  const adminOrgs = actor.roles.filter((r) => r.role === 'admin').map((r) => r.orgId);
+  if (adminOrgs.length === 0) return false;
+  const top = await db.selectFrom('organizations').select('id').where('id', 'in', adminOrgs).where('parent_id', 'is', null).executeTakeFirst();
+  return top !== undefined;
+}

@@ -150,22 +150,9 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
           {actorName ? (
             <nav class="site-nav no-print" aria-label="后台导航">
               <div class="wrap">
-                <a href="/admin">工作台</a>
-                <a href="/admin/documents">文件管理</a>
-                <a href="/admin/documents/new">新建文件</a>
-                <a href="/admin/interpretations">政策解读</a>
-                <a href="/admin/qa">问答库</a>
-                <a href="/admin/referrals">转人工咨询</a>
-                <a href="/admin/ask/questions">未解答问题</a>
-                <a href="/admin/ask/synonyms">同义词词典</a>
-                <a href="/admin/review">审核</a>
-                <a href="/admin/requests">依申请公开</a>
-                <a href="/admin/checks/terms">错敏词库</a>
-                <a href="/admin/organizations">机构与目录</a>
-                <a href="/admin/staff">账号与角色</a>
-                <a href="/admin/calendar">节假日</a>
-                <a href="/admin/outbox">发件箱</a>
-                <a href="/admin/audit">审计日志</a>
+                {(ctx.adminNav ?? []).map((e) => (
+                  <a href={e.href} aria-current={ctx.path.split('?')[0] === e.href ? 'page' : undefined}>{e.label}</a>
+                ))}
                 <a href="/">访问门户</a>
               </div>
             </nav>

@@ -11,6 +11,13 @@ export interface PageContext {
 
 export const MODE_COOKIE = 'gk_mode';
 
+  /** The back-office menu entries the signed-in staff member may open (modules/staff/navigation.ts). */
+  adminNav?: NavEntry[];
+}
+
+export interface NavEntry {
+  href: string;
+  label: string;
 export function parseMode(v: string | undefined): DisplayMode {
   return v === 'small' || v === 'large' || v === 'contrast' ? v : 'standard';
 }

@@ -1,0 +1,42 @@
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../../db/schema.js';
+import { holdsAnyRole, isSiteAdmin } from '../../platform/auth/scope.js';
+import type { Actor } from '../../platform/auth/sessions.js';
+import type { NavEntry } from '../../platform/html/page-context.js';
+import { REFERRAL_ROLES } from '../ask/commands/referral-action.js';
+import { EDITOR_ROLES, VIEWER_ROLES } from '../documents/domain/status.js';
+import { CASE_ROLES } from '../requests/routes.admin.js';
+import { REVIEW_QUEUE_ROLES } from '../review/queries.js';
+
+/**
+ * The back office's menu: each entry with who may open its page, from the roles the page itself
+ * checks (each module's constant), so a person sees exactly the pages that answer them
+ * (test/admin-menu.test.ts walks every role). `site` pages are the site group's administrator's.
+ */
+type Who = 'everyone' | 'site' | readonly Role[];
+const ADMIN: readonly Role[] = ['admin'];
+
+export const ADMIN_MENU: { href: string; label: string; who: Who }[] = [
+  { href: '/admin', label: '工作台', who: 'everyone' },
+  { href: '/admin/documents', label: '文件管理', who: VIEWER_ROLES },
+  { href: '/admin/documents/new', label: '新建文件', who: EDITOR_ROLES },
+  { href: '/admin/interpretations', label: '政策解读', who: VIEWER_ROLES },
+  { href: '/admin/qa', label: '问答库', who: VIEWER_ROLES },
+  { href: '/admin/referrals', label: '转人工咨询', who: REFERRAL_ROLES },
+  { href: '/admin/ask/questions', label: '未解答问题', who: REFERRAL_ROLES },
+  { href: '/admin/ask/synonyms', label: '同义词词典', who: REFERRAL_ROLES },
+  { href: '/admin/review', label: '审核', who: REVIEW_QUEUE_ROLES },
+  { href: '/admin/requests', label: '依申请公开', who: CASE_ROLES },
+  { href: '/admin/checks/terms', label: '错敏词库', who: VIEWER_ROLES },
+  { href: '/admin/organizations', label: '机构与目录', who: ADMIN },
+  { href: '/admin/staff', label: '账号与角色', who: ADMIN },
+  { href: '/admin/calendar', label: '节假日', who: 'site' },
+  { href: '/admin/outbox', label: '发件箱', who: 'site' },
+  { href: '/admin/audit', label: '审计日志', who: 'everyone' },
+];
+
+/** The entries this person may open, in menu order. */
+export async function adminMenuFor(db: Kysely<Database>, actor: Actor): Promise<NavEntry[]> {
+  const site = ADMIN_MENU.some((e) => e.who === 'site') ? await isSiteAdmin(db, actor) : false;
+  return ADMIN_MENU.filter((e) => (e.who === 'everyone' ? true : e.who === 'site' ? site : holdsAnyRole(actor, e.who))).map(({ href, label }) => ({ href, label }));
+}
