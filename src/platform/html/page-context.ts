@@ -7,10 +7,6 @@ export interface PageContext {
   mode: DisplayMode;
   /** Path and query of the current page, for "back" links and mode switches. */
   path: string;
-}
-
-export const MODE_COOKIE = 'gk_mode';
-
   /** The back-office menu entries the signed-in staff member may open (modules/staff/navigation.ts). */
   adminNav?: NavEntry[];
 }
@@ -18,6 +14,10 @@ export const MODE_COOKIE = 'gk_mode';
 export interface NavEntry {
   href: string;
   label: string;
+}
+
+export const MODE_COOKIE = 'gk_mode';
+
 export function parseMode(v: string | undefined): DisplayMode {
   return v === 'small' || v === 'large' || v === 'contrast' ? v : 'standard';
 }
