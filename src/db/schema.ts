@@ -420,8 +420,6 @@ export interface RequestLettersTable {
   kind: LetterKind;
   /** The issuing organization when it differs from the case's (after a transfer); migration 0011. */
   org_id: Generated<number | null>;
-  /** The issuing organization when it differs from the case's (after a transfer); migration 0011. */
-  org_id: Generated<number | null>;
   letter_no: string;
   /** Whom a letter to someone other than the applicant is addressed to (a consulted party); the applicant's name is never stored in clear. */
   addressee: string | null;
