@@ -169,4 +169,4 @@ export function AdminLayout({ ctx, title, actorName, csrfToken, crumbs, flash, c
 }
 
 export const ASSET_CSS = '/assets/site.css?v=5';
-export const ASSET_ADMIN_JS = '/assets/admin.js?v=2';
+export const ASSET_ADMIN_JS = '/assets/admin.js?v=3';
