@@ -8,8 +8,13 @@ import { districtOptions, findAccountProfile, inboxPage, INBOX_PAGE_SIZE, polici
 import { profileSchema } from './schemas.js';
 import { accountActor, requireAccount } from './session.js';
 import { InboxPage, PoliciesPage, ProfilePage } from './views/center-pages.js';
+import { CasesPage, type CaseRow } from './views/center-cases.js';
+import { loadWorkingCalendar } from '../../platform/calendar/store.js';
+import { deadlineLabel, listAccountCases } from '../../platform/tracked-cases/registry.js';
 
 const pageOf = (q: { page?: unknown }) => Math.max(1, Math.min(500, Number(q.page) || 1));
+const CASES_ON_HOME = 5;
+const CASES_MAX = 100;
 
 /** What every personal-center view needs: a CSRF token, and who is signed in. */
 export function centerView(req: FastifyRequest, reply: FastifyReply, account: PublicAccount) {
@@ -24,8 +29,21 @@ export function centerRoutes(app: FastifyInstance) {
     const account = await requireAccount(app, req, reply);
     if (!account) return reply;
     const page = pageOf(req.query);
-    const inbox = await inboxPage(db, account.id, page);
-    return sendHtml(reply, InboxPage({ ...centerView(req, reply, account), ...inbox, page, pageSize: INBOX_PAGE_SIZE }));
+    const [inbox, cases] = await Promise.all([inboxPage(db, account.id, page), page === 1 ? myCases(account.id, CASES_ON_HOME + 1) : []]);
+    return sendHtml(reply, InboxPage({ ...centerView(req, reply, account), ...inbox, page, pageSize: INBOX_PAGE_SIZE, cases: cases.slice(0, CASES_ON_HOME), moreCases: cases.length > CASES_ON_HOME }));
+  });
+
+  /** The account's cases from every tracked-case channel, each with where it stands against its deadline. */
+  async function myCases(accountId: number, limit: number): Promise<CaseRow[]> {
+    const [list, cal] = await Promise.all([listAccountCases(app, accountId, limit), loadWorkingCalendar(db)]);
+    const today = clock.today();
+    return list.map((c) => ({ ...c, deadline: deadlineLabel(c, cal, today) }));
+  }
+
+  app.get('/account/cases', async (req, reply) => {
+    const account = await requireAccount(app, req, reply);
+    if (!account) return reply;
+    return sendHtml(reply, CasesPage({ ...centerView(req, reply, account), rows: await myCases(account.id, CASES_MAX), limit: CASES_MAX }));
   });
 
   app.post<{ Params: { id: string } }>('/account/inbox/:id/read', async (req, reply) => {

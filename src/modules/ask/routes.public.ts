@@ -1,12 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import { readReceiptCookie, setReceiptCookie } from '../../platform/http/receipt-cookie.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { currentAccount, noStore } from '../accounts/session.js';
-import { accessCodeHash } from '../requests/commands/create-request.js';
+import { normalizeTrackingInput, rememberedCases } from '../../platform/tracked-cases/registry.js';
 import { textValues } from '../requests/public-input.js';
 import { logAskedQuestion } from './commands/questions.js';
 import { submitReferral } from './commands/submit-referral.js';
@@ -15,6 +14,7 @@ import { findReferralByTrackingNo, listOrganizationOptions } from './queries/pag
 import { retrieveAnswers, type AskResult } from './queries/retrieve.js';
 import { AskPage, type AskPageProps } from './views/ask-page.js';
 import { ReferralReceiptPage, ReferralStatusPage, ReferralTrackPage } from './views/referral-pages.js';
+import { referralByAccess, rememberReferral, TRACK_COOKIE, TRACKING_NO } from './tracked-case.js';
 
 /** Asking is cheap but not free (two ranked full-text queries): a person asks far fewer than this. */
 const ASK_RATE = { max: 60, timeWindow: 60 * 1000 };
@@ -22,9 +22,7 @@ const ASK_RATE = { max: 60, timeWindow: 60 * 1000 };
 const REFER_RATE = { max: 10, timeWindow: 60 * 60 * 1000 };
 const TRACK_RATE = { max: 20, timeWindow: 10 * 60 * 1000 };
 const RECEIPT_COOKIE = 'gk_ask_receipt';
-const TRACK_COOKIE = 'gk_ask_track';
-const TRACKING_NO = /^ZX-[A-Z0-9-]{1,70}-\d{4}-\d{5,}$/;
-const normalized = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+const normalized = normalizeTrackingInput;
 const WRONG_PAIR = '咨询编号或查询码不正确，请核对后重新输入。';
 
 const referralSchema = z.object({
@@ -39,7 +37,7 @@ const trackSchema = z.object({
 });
 
 export async function publicAskRoutes(app: FastifyInstance) {
-  const { db, clock, config } = app.deps;
+  const { db, clock } = app.deps;
 
   async function referralForm(req: FastifyRequest, result: AskResult | null, values: Record<string, string>, errors?: FieldErrors): Promise<AskPageProps['referral']> {
     const orgs = await listOrganizationOptions(db);
@@ -115,11 +113,7 @@ export async function publicAskRoutes(app: FastifyInstance) {
     return sendHtml(reply, ReferralReceiptPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), trackingNo: shown.trackingNo, accessCode: shown.accessCode, orgName: r.org_name, dueOn: String(r.due_on), explanation }));
   });
 
-  const tracked = (req: FastifyRequest): string[] => {
-    const raw = req.cookies[TRACK_COOKIE];
-    const u = raw ? req.unsignCookie(raw) : null;
-    return u?.valid && u.value ? u.value.split(',').filter((s) => TRACKING_NO.test(s)) : [];
-  };
+  const tracked = (req: FastifyRequest): string[] => rememberedCases(req, TRACK_COOKIE, TRACKING_NO);
 
   app.get('/ask/track', (req, reply) => {
     noStore(reply);
@@ -135,13 +129,9 @@ export async function publicAskRoutes(app: FastifyInstance) {
     const parsed = parseInput(trackSchema, req.body);
     if (!parsed.ok) return again(parsed.errors, 400);
     const { trackingNo, accessCode } = parsed.data;
-    const r = TRACKING_NO.test(trackingNo) ? await findReferralByTrackingNo(db, trackingNo) : null;
     // Constant time, and against a stand-in when there is no such case: no hint which was wrong.
-    const given = Buffer.from(accessCodeHash(app, trackingNo, accessCode));
-    const expected = Buffer.from(r?.access_code_hash ?? accessCodeHash(app, 'none', 'none'));
-    if (!r || given.length !== expected.length || !timingSafeEqual(given, expected)) return again({ _form: WRONG_PAIR }, 404);
-    const list = [...tracked(req).filter((n) => n !== trackingNo), trackingNo].slice(-20);
-    reply.setCookie(TRACK_COOKIE, list.join(','), { path: '/ask', httpOnly: true, sameSite: 'lax', secure: config.production, signed: true });
+    if (!(await referralByAccess(app, trackingNo, accessCode))) return again({ _form: WRONG_PAIR }, 404);
+    rememberReferral(app, req, reply, trackingNo);
     return reply.redirect(`/ask/referrals/${encodeURIComponent(trackingNo)}`, 303);
   });
 
@@ -149,8 +139,10 @@ export async function publicAskRoutes(app: FastifyInstance) {
   app.get<{ Params: { trackingNo: string } }>('/ask/referrals/:trackingNo', async (req, reply) => {
     const no = normalized(req.params.trackingNo);
     const r = TRACKING_NO.test(no) ? await findReferralByTrackingNo(db, no) : null;
-    const account = r?.account_id ? await currentAccount(app, req) : null;
-    if (!r || !(tracked(req).includes(no) || (account && account.id === r.account_id))) return reply.redirect('/ask/track', 303);
+    const byCode = tracked(req).includes(no);
+    const account = r && !byCode ? await currentAccount(app, req) : null;
+    if (r && account && account.id !== r.account_id) throw new ForbiddenError('这个咨询不是用您登录的账号提交的。如果您有它的咨询编号和查询码，请在“咨询查询”中输入后查看。');
+    if (!r || !(byCode || account)) return reply.redirect('/ask/track', 303);
     noStore(reply);
     return sendHtml(reply, ReferralStatusPage({ ctx: req.pageCtx, r }));
   });

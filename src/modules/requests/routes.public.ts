@@ -5,6 +5,7 @@ import { NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { applicationsFromIp, CAPTCHA_AFTER, CAPTCHA_MESSAGES, checkChallenge, newChallenge, recordApplicationFromIp, spendChallenge } from './captcha.js';
+import { currentAccount } from '../accounts/index.js';
 import { createRequest } from './commands/create-request.js';
 import { checkRequestAttachments } from './commands/request-attachments.js';
 import { applicantContext, textValues, uploadsOf } from './public-input.js';
@@ -120,7 +121,9 @@ export async function publicRequestRoutes(app: FastifyInstance) {
 
     let created;
     try {
-      created = await createRequest(applicantContext(app, req), parsed.data, { channel: 'online', attachments: uploads });
+      // Filed while signed in: the personal center lists it, and its owner opens it without the code.
+      const account = await currentAccount(app, req);
+      created = await createRequest(applicantContext(app, req), parsed.data, { channel: 'online', attachments: uploads, accountId: account?.id ?? null });
     } catch (err) {
       return renderApply(req, reply, { values, errors: ruleErrorsOf(err), filesDropped }, 422);
     }

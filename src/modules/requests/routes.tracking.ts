@@ -1,11 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { fields, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { toChinaDate } from '../../platform/clock/clock.js';
-import { accessCodeHash } from './commands/create-request.js';
+import { normalizeTrackingInput, rememberedCases } from '../../platform/tracked-cases/registry.js';
+import { currentAccount } from '../accounts/index.js';
 import { applyRequestAction } from './commands/request-action.js';
 import { checkRequestAttachments } from './commands/request-attachments.js';
 import { OPEN_STATUSES } from './domain/workflow.js';
@@ -20,15 +20,13 @@ import type { FormValues } from './views/public-form-parts.js';
 import { LetterPage } from './views/public-letter.js';
 import { StatusPage, type StatusPageProps } from './views/public-status.js';
 import { TrackPage } from './views/public-track.js';
+import { rememberRequest, requestByAccess, TRACK_COOKIE, TRACKING_NO } from './tracked-case.js';
 
 /** Following a request: the tracking number and access code open its page in this browser. */
 
-export const TRACK_COOKIE = 'gk_track';
-const MAX_TRACKED = 20;
 const TRACK_RATE = { max: 20, timeWindow: 10 * 60 * 1000 };
-/** Tracking numbers are SLUG-YYYY-NNNNN; slugs are lower-case letters, digits and hyphens. */
-const TRACKING_NO = /^[A-Z0-9][A-Z0-9-]{0,70}-\d{4}-\d{5,}$/;
-const normalized = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+const normalized = normalizeTrackingInput;
+const NOT_YOURS = '这份申请不是用您登录的账号提交的。如果您有它的申请编号和查询码，请在“申请查询”中输入后查看。';
 const WRONG_PAIR = '申请编号或查询码不正确，请核对回执后重新输入。';
 const FLASH: Record<string, string> = {
   correction: '补正已提交。答复期限自受理机关收到补正之日起重新计算。',
@@ -49,23 +47,26 @@ export function trackingRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
   const maxUploadMb = Math.round(config.maxUploadBytes / 1024 / 1024);
 
-  /** The tracking numbers this browser has opened with their codes (a signed, httpOnly cookie). */
-  function tracked(req: FastifyRequest): string[] {
-    const raw = req.cookies[TRACK_COOKIE];
-    const u = raw ? req.unsignCookie(raw) : null;
-    return u?.valid && u.value ? u.value.split(',').filter((s) => TRACKING_NO.test(s)) : [];
-  }
 
   function renderTrack(req: FastifyRequest, reply: FastifyReply, v: { values: FormValues; errors?: FieldErrors; notice?: string | null }, code = 200) {
     reply.header('cache-control', 'no-store');
     return sendHtml(reply, TrackPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), ...v }), code);
   }
 
-  /** The request behind a status URL when this browser may see it; otherwise null (the caller redirects). */
+  /**
+   * The request behind a status URL when this browser may see it: opened here with its access code,
+   * or filed by the signed-in account. Otherwise null (the caller redirects to the form); another
+   * signed-in account is refused (403).
+   */
   async function trackedRequest(req: FastifyRequest<{ Params: { trackingNo: string } }>) {
     const no = normalized(req.params.trackingNo);
-    if (!TRACKING_NO.test(no) || !tracked(req).includes(no)) return { no, r: null };
-    return { no, r: await findRequestByTrackingNo(db, no) };
+    if (!TRACKING_NO.test(no)) return { no, r: null };
+    const byCode = rememberedCases(req, TRACK_COOKIE, TRACKING_NO).includes(no);
+    const account = byCode ? null : await currentAccount(app, req);
+    if (!byCode && !account) return { no, r: null };
+    const r = await findRequestByTrackingNo(db, no);
+    if (r && account && r.row.account_id !== account.id) throw new ForbiddenError(NOT_YOURS);
+    return { no, r };
   }
   const toTrackForm = (reply: FastifyReply, no: string) =>
     reply.redirect(`/requests/track${TRACKING_NO.test(no) ? `?no=${encodeURIComponent(no)}` : ''}`, 303);
@@ -96,14 +97,9 @@ export function trackingRoutes(app: FastifyInstance) {
     const parsed = parseInput(trackSchema, req.body);
     if (!parsed.ok) return renderTrack(req, reply, { values, errors: parsed.errors }, 400);
     const { trackingNo, accessCode } = parsed.data;
-    const r = TRACKING_NO.test(trackingNo) ? await findRequestByTrackingNo(db, trackingNo) : null;
     // Compared in constant time, and against a stand-in when there is no such request: no hint which was wrong.
-    const given = Buffer.from(accessCodeHash(app, trackingNo, accessCode));
-    const expected = Buffer.from(r?.row.access_code_hash ?? accessCodeHash(app, 'none', 'none'));
-    const ok = r !== null && given.length === expected.length && timingSafeEqual(given, expected);
-    if (!ok) return renderTrack(req, reply, { values, errors: { _form: WRONG_PAIR } }, 404);
-    const list = [...tracked(req).filter((n) => n !== trackingNo), trackingNo].slice(-MAX_TRACKED);
-    reply.setCookie(TRACK_COOKIE, list.join(','), { path: '/requests', httpOnly: true, sameSite: 'lax', secure: config.production, signed: true });
+    if (!(await requestByAccess(app, trackingNo, accessCode))) return renderTrack(req, reply, { values, errors: { _form: WRONG_PAIR } }, 404);
+    rememberRequest(app, req, reply, trackingNo);
     return reply.redirect(`/requests/${encodeURIComponent(trackingNo)}`, 303);
   });
 

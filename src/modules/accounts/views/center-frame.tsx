@@ -13,6 +13,7 @@ export interface CenterProps {
 
 const TABS = [
   { href: '/account', label: '消息' },
+  { href: '/account/cases', label: '我的办件' },
   { href: '/account/subscriptions', label: '我的订阅' },
   { href: '/account/policies', label: '可能适用于您的政策' },
   { href: '/account/profile', label: '个人/企业信息' },

@@ -3,6 +3,7 @@ import { CsrfField, ErrorSummary, Field, Pager } from '../../../platform/html/co
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { ITEM_TYPE_LABELS } from '../../subscriptions/domain/kinds.js';
 import { INDUSTRIES, SIZE_LABELS, SIZES } from '../domain/profile.js';
+import { CasesSection, type CaseRow } from './center-cases.js';
 import { CenterFrame, type CenterProps } from './center-frame.js';
 
 export interface InboxRow {
@@ -15,9 +16,11 @@ export interface InboxRow {
   read_at: Date | null;
 }
 
-export function InboxPage(p: CenterProps & { rows: InboxRow[]; total: number; unread: number; page: number; pageSize: number }) {
+export function InboxPage(p: CenterProps & { rows: InboxRow[]; total: number; unread: number; page: number; pageSize: number; cases: CaseRow[]; moreCases: boolean }) {
   return (
-    <CenterFrame {...p} title="消息" current="/account">
+    <CenterFrame {...p} title="个人中心" current="/account">
+      {p.page === 1 ? <CasesSection rows={p.cases} more={p.moreCases} /> : null}
+      <h2>消息</h2>
       <p>
         共 {p.total} 条，未读 <strong>{p.unread}</strong> 条。您订阅的内容发布后会送到这里。
       </p>

@@ -43,7 +43,7 @@ export function accessCodeHash(ctx: Pick<RequestCommandContext, 'sealer'>, track
 export async function createRequest(
   ctx: RequestCommandContext,
   app: Application,
-  opts: { channel: RequestChannel; receivedOn?: string; attachments?: Upload[] },
+  opts: { channel: RequestChannel; receivedOn?: string; attachments?: Upload[]; accountId?: number | null },
 ): Promise<CreatedRequest> {
   const uploads = opts.attachments ?? [];
   const problem = checkRequestAttachments(uploads, ctx.maxUploadBytes);
@@ -68,7 +68,7 @@ export async function createRequest(
         subject: app.subject, doc_number: app.docNumber, description: app.description,
         provide_form: app.provideForm, delivery_method: app.deliveryMethod, content_tokens: tokens, submitted_at: ctx.clock.now(),
         received_on: online ? null : opts.receivedOn!, receipt_note: online ? '' : `${RECEIPT_RULES[opts.channel]}：${RECEIPT_DATE_LABELS[opts.channel]} ${opts.receivedOn}`,
-        repeat_of: flags.repeatOf, mass_flag: flags.mass, created_at: ctx.clock.now(), updated_at: ctx.clock.now(),
+        repeat_of: flags.repeatOf, mass_flag: flags.mass, account_id: opts.accountId ?? null, created_at: ctx.clock.now(), updated_at: ctx.clock.now(),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
