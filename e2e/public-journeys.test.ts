@@ -29,7 +29,8 @@ describe('public portal journeys (real server, Chromium)', { skip: browserSkipRe
       assert.ok((await results.allInnerTexts()).some((t) => t.includes(REPLACEMENT)), 'the replacement is among the results');
       await checkAccessibility(page);
 
-      // Only the repealed ones: tick the facet, then apply.
+      // Only the repealed ones: open 筛选 (folded on a phone), tick the facet, then apply.
+      await page.locator('details.filters > summary').click();
       const validity = page.getByRole('group', { name: '有效性' });
       await validity.getByRole('checkbox', { name: /已废止/ }).check();
       await page.getByRole('button', { name: '应用筛选' }).click();
