@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { reclassifyImportedDocuments } from '../src/db/migrations/0009-corpus-reference.js';
+import { reclassifyImportedDocuments, reviewImportedQa } from '../src/db/migrations/0009-corpus-reference.js';
+import { qaSearchVector } from '../src/modules/qa/commands/search-vector.js';
 import { buildMissingClauses } from '../src/modules/ask/commands/build-clauses.js';
 import { countDocumentsForWorkbench } from '../src/modules/documents/queries/admin.js';
 import { countPublicDocuments } from '../src/modules/documents/queries/public.js';
@@ -203,6 +204,27 @@ for (const kind of testDatabaseKinds()) {
       const entry = ask.answers.find((a: { sourceId: string }) => a.sourceId === contact.source_id);
       assert.ok(entry, 'the entry answers the question');
       assert.doesNotMatch(entry.text, mobile);
+    });
+
+    test('the migration puts an earlier install’s imported letters back on the reviewers’ list, cleaned', async () => {
+      const city = orgs.find((o) => o.slug === 'city')!;
+      const now = t.clock.now();
+      const raw = { question: '反映A市某小区问题\n各位领导好_x000D_\n 小区路灯不亮', answer: '网友“UU008792”您好！经核实，路灯已修复。' };
+      const old = await t.db
+        .insertInto('qa_entries')
+        .values({
+          org_id: city.id, source_id: 'taidi-old-1', question: raw.question, phrasings: [], answer_html: `<p>${raw.answer}</p>`, answer_text: raw.answer, department: '', contact: '',
+          topic_id: null, audiences: [], review_on: null, origin: 'import', status: 'published', published_on: t.clock.today(), published_at: now, search_vector: qaSearchVector(raw.question, [], raw.answer),
+          created_by: null, updated_by: null, created_at: now, updated_at: now, edition_of: null, submitted_by: null, submitted_at: null, urgent_reason: null, publish_at: null, withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const department = await t.db.selectFrom('qa_entries').select(['id', 'status']).where('source_id', '=', 'msga-qa-104').executeTakeFirstOrThrow();
+      await reviewImportedQa(t.db);
+      const after = await t.db.selectFrom('qa_entries').select(['status', 'question', 'answer_text', 'answer_html', 'published_at']).where('id', '=', old.id).executeTakeFirstOrThrow();
+      assert.deepEqual(after, { status: 'submitted', question: '反映A市某小区问题\n各位领导好\n 小区路灯不亮', answer_text: '网友您好！经核实，路灯已修复。', answer_html: '<p>网友您好！经核实，路灯已修复。</p>', published_at: null });
+      assert.equal((await t.app.inject(`/qa/${old.id}`)).statusCode, 404);
+      assert.equal((await t.db.selectFrom('qa_entries').select('status').where('id', '=', department.id).executeTakeFirstOrThrow()).status, 'published', 'a department’s answer stays published');
     });
   });
 }

@@ -21,6 +21,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table documents add constraint documents_reference_unlisted check (provenance = 'own' or (index_no is null and catalog_node_id is null))`.execute(db);
 
   await reclassifyImportedDocuments(db);
+  await reviewImportedQa(db);
 }
 
 /** Every document imported from the corpus (it has a `source_id`) becomes reference material. Exported for its test. */
@@ -44,6 +45,26 @@ export async function reclassifyImportedDocuments(db: Kysely<any>): Promise<void
       update documents set provenance = ${provenance}, issuer_level = ${level || null}, index_no = null, catalog_node_id = null, org_id = ${holder.rows[0].id}
       where id in (${sql.join(ids)}) or edition_of in (${sql.join(ids)})`.execute(db);
   }
+}
+
+/**
+ * Q&A entries imported before the import cleaned and classified (and untouched since): the Excel
+ * escapes and message-board user codes go, and what the import now leaves for a reviewer — the
+ * 泰迪杯 message-board letters (source ids `taidi-…`) and answers whose document is not in the
+ * library — goes back on the reviewers' list, unpublished. Exported for its test.
+ */
+export async function reviewImportedQa(db: Kysely<any>): Promise<void> {
+  const unchanged = sql`origin = 'import' and updated_by is null and edition_of is null`;
+  for (const column of ['question', 'answer_text', 'answer_html']) {
+    const c = sql.ref(column);
+    await sql`
+      update qa_entries set ${c} = regexp_replace(regexp_replace(replace(${c}, '_x000D_', ''), '\r', '', 'g'), '[“"「]?(UU[0-9]{2,}|A0[0-9]{5,})[”"」]?[ ]*', '', 'g')
+      where ${unchanged} and ${c} ~ '_x000D_|\r|UU[0-9]{2,}|A0[0-9]{5,}'`.execute(db);
+  }
+  await sql`
+    update qa_entries e set status = 'submitted', review_level = 0, submitted_at = now(), published_on = null, published_at = null
+    where ${unchanged} and e.status = 'published'
+      and (e.source_id like 'taidi-%' or (e.department = '' and not exists (select 1 from qa_entry_documents x where x.qa_id = e.id)))`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
