@@ -101,7 +101,8 @@ export function DocumentPage({ ctx, doc, print = false }: { ctx: PageContext; do
 
 /** 关闭 leads to where the document is listed: its catalog node, its organization, or the library. */
 function closeHref(doc: PublicDocument): string {
-  if (!doc.org_slug) return '/library';
+  // Reference material is listed in the library only, not under the organization that holds it.
+  if (!doc.org_slug || doc.provenance !== 'own') return '/library';
   return doc.catalog_slug ? `/org/${doc.org_slug}/catalog/${doc.catalog_slug}` : `/org/${doc.org_slug}`;
 }
 
