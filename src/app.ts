@@ -13,7 +13,7 @@ import type { Clock } from './platform/clock/clock.js';
 import type { FileStorage } from './platform/files/storage.js';
 import { sealerFor, type Sealer } from './platform/crypto/sealer.js';
 import { receiveUpload, uploadDir, uploadsIn, discardUploads } from './platform/files/uploads.js';
-import { HttpError } from './platform/http/errors.js';
+import { apiErrorBody, HttpError } from './platform/http/errors.js';
 import { PageCache } from './platform/http/page-cache.js';
 import { SECURITY_HEADERS } from './platform/http/security-headers.js';
 import { databaseRateLimitStore } from './platform/http/rate-limit-store.js';
@@ -114,7 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (req, reply) => {
     reply.headers(SECURITY_HEADERS);
-    req.pageCtx = { siteName: deps.config.siteName, mode: parseMode(req.cookies[MODE_COOKIE]), path: req.url };
+    req.pageCtx = { siteName: deps.config.siteName, footer: deps.config.footer, mode: parseMode(req.cookies[MODE_COOKIE]), path: req.url };
     if (req.url.startsWith('/admin')) {
       req.actor = await loadActor(deps.db, req.cookies[SESSION_COOKIE], deps.clock.now());
       if (req.actor) req.pageCtx.adminNav = await adminMenuFor(deps.db, req.actor);
@@ -175,6 +175,6 @@ function handleError(app: FastifyInstance, err: unknown, req: FastifyRequest, re
     message = `服务器内部错误，请稍后再试。如问题持续，请联系网站管理员并提供编号 ${req.id}。`;
     req.log.error({ err }, 'unhandled error');
   }
-  if (req.url.startsWith('/api/')) return reply.code(status).send({ error: message, statusCode: status });
+  if (req.url.startsWith('/api/')) return reply.code(status).send(apiErrorBody(status, message));
   return sendHtml(reply, ErrorPage({ ctx: req.pageCtx ?? { siteName: app.deps.config.siteName, mode: 'standard', path: '/' }, status, message }), status);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import './platform/http/zod-messages.js';
 
 /**
  * One typed configuration object, parsed from the environment once at start.
@@ -24,6 +25,14 @@ const schema = z.object({
   SEED_DEMO: bool.default(true),
   PUBLIC_URL: z.string().url('PUBLIC_URL 必须是完整网址，如 https://gk.example.gov.cn').optional(),
   SITE_NAME: z.string().min(1).default('江宁市人民政府信息公开平台'),
+  // The footer every government site carries (政府网站发展指引): identification, filings, who runs it.
+  SITE_ID_CODE: z.string().regex(/^(\d{10}|bm\d{8})$/, 'SITE_ID_CODE（网站标识码）应为 10 位数字，部门网站为 bm 加 8 位数字').default('3201000001'),
+  ICP_NO: z.string().regex(/^\p{Script=Han}ICP备\d{6,12}号(-\d{1,3})?$/u, 'ICP_NO（ICP 备案号）格式应如 苏ICP备12345678号 或 苏ICP备12345678号-1').default('苏ICP备00000000号-1'),
+  PSB_NO: z.string().regex(/^\p{Script=Han}公网安备 ?\d{14}号$/u, 'PSB_NO（公安备案号）格式应如 苏公网安备 32010202000001号').default('苏公网安备 32010202000001号'),
+  SITE_SPONSOR: z.string().trim().min(1, 'SITE_SPONSOR（主办单位）不能为空').max(60).optional(),
+  SITE_OPERATOR: z.string().trim().min(1, 'SITE_OPERATOR（承办单位）不能为空').max(60).default('江宁市大数据管理局'),
+  SITE_CONTACT: z.string().trim().min(1, 'SITE_CONTACT（联系我们）不能为空').max(120).default('电话 025-84000000（工作日 9:00—17:00）'),
+  CONTACT_URL: z.string().regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'CONTACT_URL（联系我们链接）应为完整网址或以 / 开头的站内路径').optional(),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
   NORMATIVE_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(5),
   PROVISIONAL_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(2),
@@ -54,6 +63,8 @@ export interface Config {
   seedDemo: boolean;
   publicUrl: string | null;
   siteName: string;
+  /** The footer of every public page. */
+  footer: SiteFooter;
   maxUploadBytes: number;
   validityTerms: { normativeYears: number; provisionalYears: number };
   pageCacheSeconds: number;
@@ -67,6 +78,17 @@ export interface Config {
   /** Outgoing mail: SMTP server URL (null: mail stays in the outbox for the administrator) and sender. */
   smtpUrl: string | null;
   mailFrom: string;
+}
+
+/** 网站标识码, ICP 备案号, 公安备案号, 主办, 承办 and 联系我们 (reference/portal.md: configuration). */
+export interface SiteFooter {
+  siteIdCode: string;
+  icpNo: string;
+  psbNo: string;
+  sponsor: string;
+  operator: string;
+  contact: string;
+  contactUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +126,15 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     publicUrl: e.PUBLIC_URL ?? null,
     siteName: e.SITE_NAME,
+    footer: {
+      siteIdCode: e.SITE_ID_CODE,
+      icpNo: e.ICP_NO,
+      psbNo: e.PSB_NO,
+      sponsor: e.SITE_SPONSOR ?? `${e.SITE_NAME.replace(/信息公开平台$/, '')}办公室`,
+      operator: e.SITE_OPERATOR,
+      contact: e.SITE_CONTACT,
+      contactUrl: e.CONTACT_URL ?? null,
+    },
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
     validityTerms: { normativeYears: e.NORMATIVE_TERM_YEARS, provisionalYears: e.PROVISIONAL_TERM_YEARS },
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,

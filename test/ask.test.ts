@@ -102,7 +102,7 @@ for (const kind of testDatabaseKinds()) {
       for (const [q, msg] of cases) {
         const api = await t.app.inject({ url: `/api/v1/ask?q=${encodeURIComponent(q)}` });
         assert.equal(api.statusCode, 400);
-        assert.match((api.json() as { error: string }).error, msg);
+        assert.match((api.json() as { message: string }).message, msg);
         const page = await t.app.inject({ url: `/ask?q=${encodeURIComponent(q)}` });
         assert.equal(page.statusCode, 400);
         assert.match(page.body, msg);

@@ -17,7 +17,7 @@ for (const kind of testDatabaseKinds()) {
     beforeEach(() => pool.nextTest());
     const api = async (query: string) => {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/deadline?${query}` });
-      return { status: res.statusCode, body: res.json() as { dueOn: string; provisional: boolean; explanation: string; error?: string; statusCode?: number } };
+      return { status: res.statusCode, body: res.json() as { dueOn: string; provisional: boolean; explanation: string; code?: string; message?: string } };
     };
     const count = async (table: 'calendar_overrides' | 'calendar_years') => Number((await t.db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const auditActions = async () => (await t.db.selectFrom('audit_events').select('action').where('action', 'like', 'calendar.%').orderBy('seq').execute()).map((r) => r.action);
@@ -42,8 +42,8 @@ for (const kind of testDatabaseKinds()) {
       ] as const) {
         const r = await api(query);
         assert.equal(r.status, 400, query);
-        assert.equal(r.body.statusCode, 400);
-        assert.match(r.body.error!, message, query);
+        assert.equal(r.body.code, 'bad_request');
+        assert.match(r.body.message!, message, query);
       }
     });
 

@@ -3,12 +3,13 @@ import { NotFoundError } from '../../platform/http/errors.js';
 import { serveCachedPage } from '../../platform/http/page-cache.js';
 import { MODE_COOKIE, parseMode } from '../../platform/html/page-context.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { countPublicDocuments, listPublished, listSitemapDocuments } from '../documents/queries/public.js';
+import { countPublicDocuments, listPublished } from '../documents/queries/public.js';
 import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
 import { listPublicInterpretations } from '../interpretations/queries/public.js';
 import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds, visibleColumns } from '../organizations/queries.js';
 import { documentsAtom } from './feeds.js';
 import { adminPortalRoutes } from './routes.admin.js';
+import { siteRoutes } from './routes.site.js';
 import { CatalogPage, GuidePage, HomePage, OrganizationPortal, OrganizationsPage } from './views/pages.js';
 
 /** The public portal: home, organizations with their catalogs and guides, feeds, sitemap. */
@@ -16,6 +17,7 @@ export default async function portal(app: FastifyInstance) {
   const { db, config } = app.deps;
   const siteUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
   await app.register(adminPortalRoutes);
+  await app.register(siteRoutes);
 
   /** An organization's columns with what the public can see in each. */
   const publicCatalog = (orgId: number) => getCatalogTree(db, orgId, PUBLIC_ATTRIBUTES);
@@ -85,22 +87,6 @@ export default async function portal(app: FastifyInstance) {
     const r = await listPublished(db, { orgId: org.id, topicId, limit: 50 });
     reply.type('application/atom+xml; charset=utf-8');
     return documentsAtom({ id: `${siteUrl(req)}/org/${org.slug}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${org.name} · 最新公开信息`, siteUrl: siteUrl(req), selfUrl: `${siteUrl(req)}${req.url}`, rows: r.rows });
-  });
-
-  app.get('/sitemap.xml', async (req, reply) => {
-    const base = siteUrl(req);
-    const [orgs, docs] = await Promise.all([
-      listOrganizations(db),
-      listSitemapDocuments(db),
-    ]);
-    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    const urls = [
-      `${base}/`, `${base}/library`, `${base}/library/invalid`, `${base}/organizations`,
-      ...orgs.flatMap((o) => [`${base}/org/${o.slug}`, `${base}/org/${o.slug}/guide`]),
-    ].map((u) => `<url><loc>${esc(u)}</loc></url>`);
-    const docUrls = docs.map((d) => `<url><loc>${esc(`${base}/documents/${d.id}`)}</loc><lastmod>${new Date(d.updated_at).toISOString().slice(0, 10)}</lastmod></url>`);
-    reply.type('application/xml; charset=utf-8');
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}${docUrls.join('')}</urlset>`;
   });
 
   // Display mode (大字版 / 高对比度) without script: a link sets a cookie and returns to the page.

@@ -71,6 +71,7 @@ export function PublicLayout({ ctx, title, crumbs, description, feeds, query, pr
             <div class="wrap">
               <a href="/">首页</a>
               <a href="/library">政策文件库</a>
+              <a href="/interpretations">政策解读</a>
               <a href="/qa">政策问答</a>
               <a href="/ask">智能问答</a>
               <a href="/organizations">信息公开机构</a>
@@ -86,16 +87,30 @@ export function PublicLayout({ ctx, title, crumbs, description, feeds, query, pr
           {crumbs && crumbs.length ? <Breadcrumbs crumbs={crumbs} /> : null}
           {children}
         </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>{ctx.siteName} · 主办：{ctx.siteName.replace(/信息公开平台$/, '')}办公室</p>
-            <p>
-              <a href="/sitemap.xml">网站地图</a> · <a href="/deadline">答复期限计算器</a> · 本站支持 IPv6 · 推荐使用大字版、高对比度模式
-            </p>
-          </div>
-        </footer>
+        <SiteFooter ctx={ctx} />
       </body>
     </html>
+  );
+}
+
+/** The footer every government site carries: who runs it, its identification and filing numbers, the sitemap. */
+function SiteFooter({ ctx }: { ctx: PageContext }) {
+  const f = ctx.footer;
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <p>{ctx.siteName}{f ? <> · 主办：{f.sponsor} · 承办：{f.operator}</> : null}</p>
+        {f ? (
+          <p>
+            网站标识码：{f.siteIdCode} · <a href="https://beian.miit.gov.cn/" rel="noopener">{f.icpNo}</a> ·{' '}
+            <a href={`https://beian.mps.gov.cn/#/query/webSearch?code=${f.psbNo.replace(/\D/g, '')}`} rel="noopener">{f.psbNo}</a>
+          </p>
+        ) : null}
+        <p>
+          <a href="/sitemap">网站地图</a> · {f?.contactUrl ? <a href={f.contactUrl}>联系我们</a> : '联系我们'}{f ? `：${f.contact}` : ''} · <a href="/deadline">答复期限计算器</a> · 本站支持 IPv6 · 推荐使用大字版、高对比度模式
+        </p>
+      </div>
+    </footer>
   );
 }
 

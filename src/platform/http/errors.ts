@@ -50,3 +50,24 @@ export class RuleError extends HttpError {
 }
 
 export type FieldErrors = Record<string, string>;
+
+/**
+ * The JSON API's one error shape (`/api/v1/*`): a stable English `code` for programs, a Chinese
+ * `message` for people. The code follows the status unless the error names its own.
+ */
+const API_ERROR_CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  410: 'gone',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'rate_limited',
+  500: 'internal_error',
+};
+
+export function apiErrorBody(status: number, message: string): { code: string; message: string } {
+  return { code: API_ERROR_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'), message };
+}

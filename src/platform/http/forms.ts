@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RuleError, type FieldErrors } from './errors.js';
-
-z.config(z.locales.zhCN());
+// Zod's fallback messages, in Chinese that names no types or codes.
+import './zod-messages.js';
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 

@@ -1,3 +1,4 @@
+import { auditActionLabel, auditEntityLabel } from '../../../platform/audit/labels.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 
@@ -31,8 +32,8 @@ export function AuditPage(p: { ctx: PageContext; actorName: string; csrfToken: s
               <td>{r.seq}</td>
               <td>{r.occurredAt}</td>
               <td>{r.actorLabel}</td>
-              <td>{r.action}</td>
-              <td>{r.entityType} #{r.entityId}</td>
+              <td>{auditActionLabel(r.action)}</td>
+              <td>{auditEntityLabel(r.entityType)} #{r.entityId}</td>
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { Pager } from '../../../platform/html/components.js';
+import { mailKindLabel } from '../../../platform/mail/kinds.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 
@@ -13,13 +14,6 @@ export interface OutboxRow {
   attempts: number;
   last_error: string | null;
 }
-
-const KIND_LABELS: Record<string, string> = {
-  account_verify: '邮箱验证',
-  account_exists: '重复注册提示',
-  account_reset: '重设密码',
-  subscription: '订阅提醒',
-};
 
 interface Base {
   ctx: PageContext;
@@ -47,7 +41,7 @@ export function OutboxPage(p: Base & { rows: OutboxRow[]; total: number; page: n
             {p.rows.map((r) => (
               <tr>
                 <td>{formatChinaDateTime(new Date(r.created_at))}</td>
-                <td>{KIND_LABELS[r.kind] ?? r.kind}</td>
+                <td>{mailKindLabel(r.kind)}</td>
                 <td>{r.to_masked}</td>
                 <td><a href={`/admin/outbox/${r.id}`}>{r.subject}</a></td>
                 <td>{r.status}{r.attempts ? `（已尝试 ${r.attempts} 次）` : ''}{r.last_error ? <p class="note">{r.last_error}</p> : null}</td>
@@ -68,7 +62,7 @@ export function OutboxMailPage(p: Base & { mail: OutboxRow & { body: string; sen
       <h1>{m.subject}</h1>
       <table class="meta-table">
         <tbody>
-          <tr><th scope="row">类型</th><td>{KIND_LABELS[m.kind] ?? m.kind}</td></tr>
+          <tr><th scope="row">类型</th><td>{mailKindLabel(m.kind)}</td></tr>
           <tr><th scope="row">收件人</th><td>{m.to_masked}</td></tr>
           <tr><th scope="row">生成时间</th><td>{formatChinaDateTime(new Date(m.created_at))}</td></tr>
           <tr><th scope="row">状态</th><td>{m.status}{m.sent_at ? `，${formatChinaDateTime(new Date(m.sent_at))}` : ''}</td></tr>

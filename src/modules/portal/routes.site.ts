@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { serveCachedPage } from '../../platform/http/page-cache.js';
+import { buildFavicon } from '../../platform/html/favicon.js';
+import { renderHtml } from '../../platform/html/render.js';
+import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
+import { listSitemapDocuments } from '../documents/queries/public.js';
+import { listSitemapInterpretations } from '../interpretations/queries/public.js';
+import { flattenTree, getCatalogForest, listOrganizations, visibleColumns, type CatalogNode } from '../organizations/queries.js';
+import { SitemapPage } from './views/sitemap-page.js';
+
+const favicon = buildFavicon();
+
+/**
+ * What every site answers at its root: the sitemap for people (/sitemap) and for crawlers
+ * (/sitemap.xml), robots.txt and the icon.
+ */
+export async function siteRoutes(app: FastifyInstance) {
+  const { db, config } = app.deps;
+  const siteUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
+
+  /** Every organization with the columns the public sees. */
+  async function publicCatalogs() {
+    const orgs = await listOrganizations(db);
+    const forest = await getCatalogForest(db, orgs.map((o) => o.id), PUBLIC_ATTRIBUTES);
+    return { orgs, catalogs: new Map([...forest].map(([id, nodes]) => [id, visibleColumns(nodes)] as [number, CatalogNode[]])) };
+  }
+
+  app.get('/sitemap', (req, reply) => serveCachedPage(app, req, reply, async () => renderHtml(SitemapPage({ ctx: req.pageCtx, ...(await publicCatalogs()) }))));
+
+  app.get('/sitemap.xml', async (req, reply) => {
+    const base = siteUrl(req);
+    const [{ orgs, catalogs }, docs, interpretations] = await Promise.all([publicCatalogs(), listSitemapDocuments(db), listSitemapInterpretations(db)]);
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
+    const urls = [
+      `${base}/`, `${base}/library`, `${base}/library/invalid`, `${base}/interpretations`, `${base}/organizations`, `${base}/sitemap`,
+      ...orgs.flatMap((o) => [
+        `${base}/org/${o.slug}`,
+        `${base}/org/${o.slug}/guide`,
+        // Columns that hold something; the guide's column is the guide page above.
+        ...flattenTree(catalogs.get(o.id) ?? []).filter(({ node }) => node.total > 0 && node.role !== 'guide').map(({ node }) => `${base}/org/${o.slug}/catalog/${node.slug}`),
+      ]),
+    ].map((u) => `<url><loc>${esc(u)}</loc></url>`);
+    const itemUrls = [
+      ...docs.map((d) => `<url><loc>${esc(`${base}/documents/${d.id}`)}</loc><lastmod>${day(d.updated_at)}</lastmod></url>`),
+      ...interpretations.map((i) => `<url><loc>${esc(`${base}/interpretations/${i.id}`)}</loc><lastmod>${day(i.updated_at)}</lastmod></url>`),
+    ];
+    reply.type('application/xml; charset=utf-8');
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}${itemUrls.join('')}</urlset>`;
+  });
+
+  // Crawlers read the public portal; the back office, personal centers and case tracking pages are nobody's search result.
+  app.get('/robots.txt', async (req, reply) => {
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600');
+    return [
+      'User-agent: *',
+      'Allow: /',
+      'Disallow: /admin',
+      'Disallow: /account',
+      'Disallow: /requests/',
+      'Disallow: /ask/referrals/',
+      'Disallow: /subscriptions/',
+      'Disallow: /prefs',
+      '',
+      `Sitemap: ${siteUrl(req)}/sitemap.xml`,
+      '',
+    ].join('\n');
+  });
+
+  app.get('/favicon.ico', (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=604800').type('image/x-icon').send(favicon);
+  });
+}
