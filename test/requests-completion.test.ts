@@ -181,10 +181,10 @@ for (const kind of testDatabaseKinds()) {
       test('transfer (转送): a 转送告知书 from the township, and the receiving bureau counts 20 working days from today', async () => {
         const office = await staff.as('dongshan.office');
         await office.get(`/admin/requests/${orphan.id}`);
-        const bad = await office.post(`/admin/requests/${orphan.id}/actions/transfer`, { toOrgId: '', reason: '' });
+        const bad = await office.post(`/admin/requests/${orphan.id}/actions/transfer`, { toOrgId: '', transferReason: '' });
         assert.equal(bad.statusCode, 400);
         assert.match(bad.body, /请选择有权机关/);
-        const ok = await office.post(`/admin/requests/${orphan.id}/actions/transfer`, { toOrgId: String(orgs.get('zjj')), reason: '补贴发放名单由市住房和城乡建设局制作并保存' });
+        const ok = await office.post(`/admin/requests/${orphan.id}/actions/transfer`, { toOrgId: String(orgs.get('zjj')), transferReason: '补贴发放名单由市住房和城乡建设局制作并保存' });
         assert.equal(ok.statusCode, 303);
         const row = await status(orphan.id);
         assert.equal(row.org_id, orgs.get('zjj'));

@@ -48,7 +48,8 @@ const ACTION_FORMS: { [A in RequestAction]: (body: Record<string, unknown>, uplo
   record_delivery: (b) => parseInput(deliverySchema, b),
   archive: () => ({ ok: true, data: {} }),
   withdraw: (b) => parseInput(reason('撤回理由'), b),
-  transfer: (b) => parseInput(z.object({ toOrgId: z.string({ error: '请选择有权机关' }).regex(/^\d{1,12}$/, '请选择有权机关').transform(Number), reason: fields.text('转送理由', 500) }), b),
+  // Its own field name: the withdrawal's 理由 can be on the same page.
+  transfer: (b) => parseInput(z.object({ toOrgId: z.string({ error: '请选择有权机关' }).regex(/^\d{1,12}$/, '请选择有权机关').transform(Number), transferReason: fields.text('转送理由', 500) }).transform((x) => ({ toOrgId: x.toOrgId, reason: x.transferReason })), b),
 };
 
 export function registerCaseActions(app: FastifyInstance, h: { renderCase: RenderCase; visibleCase: (req: FastifyRequest, id: number) => Promise<RequestCase> }) {

@@ -61,7 +61,7 @@ export function CaseActionForms(p: FormsProps) {
             {p.transferOrgs.map((o) => <option value={o.id} selected={v.toOrgId === String(o.id)}>{'　'.repeat(o.depth)}{o.name}</option>)}
           </select>
         </Field>
-        <Field name="reason" label="转送理由（写入转送告知书）" errors={e}>{input('reason')}</Field>
+        <Field name="transferReason" label="转送理由（写入转送告知书）" errors={e}>{input('transferReason')}</Field>
       </ActionForm>,
     );
   if (has('request_correction'))
