@@ -35,5 +35,5 @@ export function findResidenceAddresses(text: string): ResidenceHit[] {
 
 /** The door hidden, the place kept: 3栋2单元501室 → 3栋**单元***室. */
 export function maskResidence(value: string): string {
-  return value.replace(/[0-9A-Za-z一二三四五六七八九十]/g, '*');
+  return value.replace(/[0-9A-Za-z０-９Ａ-Ｚａ-ｚ一二三四五六七八九十]/g, '*');
 }

@@ -38,10 +38,13 @@ export function referenceProvenance(docType: string): ReferenceProvenance {
  */
 export function issuerLevel(issuer: string | null | undefined, docType: string): IssuerLevel | null {
   const name = (issuer ?? '').trim();
-  if (NATIONAL_DOC_TYPES.has(docType) || /^(全国|中华人民共和国|国务院|最高人民|中共中央|中央|国家)/.test(name)) return 'national';
-  if (/^.{2,8}(省|自治区).{2,10}(市|州|盟)/.test(name)) return 'municipal';
-  if (/(省|自治区)/.test(name) || /^(北京|天津|上海|重庆)市/.test(name)) return 'provincial';
-  if (/^.{2,6}(市|州|盟)/.test(name)) return 'municipal';
+  // A vertically managed national organ's local office (国家税务总局福建省税务局) is at its place's level.
+  const place = name.replace(/^国家[\u4e00-\u9fa5]{2,6}总局(?=[\u4e00-\u9fa5]{2,8}(省|市|自治区))/, '');
+  if (NATIONAL_DOC_TYPES.has(docType) || (place === name && /^(全国|中华人民共和国|国务院|最高人民|中共中央|中央|国家)/.test(name))) return 'national';
+  // The corpus's header parsing sometimes leaves one stray character before the place (日北京市…).
+  if (/^.?(北京|天津|上海|重庆)市.{1,5}(区|县)/.test(place) || /^.{2,8}(省|自治区).{2,10}(市|州|盟)/.test(place)) return 'municipal';
+  if (/(省|自治区)/.test(place) || /^.?(北京|天津|上海|重庆)市/.test(place)) return 'provincial';
+  if (/^.{2,6}(市|州|盟)/.test(place)) return 'municipal';
   if (docType === '规章' && /(部|委员会|总局|署|局|银行)$/.test(name)) return 'national';
   return null;
 }

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findResidenceAddresses, maskResidence } from './residence.js';
+
+const masked = (s: string) => {
+  let out = s;
+  for (const h of [...findResidenceAddresses(s)].reverse()) out = out.slice(0, h.start) + maskResidence(h.value) + out.slice(h.end);
+  return out;
+};
+
+test('the door of a home is found: building, unit and room, or a rural 组 and number', () => {
+  assert.equal(masked('我是美麓阳光a栋803业主'), '我是美麓阳光a栋***业主');
+  assert.equal(masked('凯乐国际城五栋二单元凌晨'), '凯乐国际城五栋*单元凌晨');
+  assert.equal(masked('白沙花园1栋2单元1201室'), '白沙花园1栋*单元****室');
+  assert.equal(masked('住在３栋２-３０１'), '住在３栋*-***', 'full-width digits too');
+  assert.equal(masked('万家铺村3组12号'), '万家铺村*组**号');
+});
+
+test('a street address, a count of buildings or households, and a shop’s unknown number are left alone', () => {
+  for (const s of ['文轩路579号涉外景园B区', '同一栋楼', '楼盘二栋共226户', '购买该楼盘A7栋**号商铺', '北京市丰台区西三环南路1号']) assert.equal(masked(s), s);
+});
