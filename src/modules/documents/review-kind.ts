@@ -112,6 +112,13 @@ export const documentKind: ItemKind = {
     await recordEvent(trx, { actor: ctx.actor, action: 'document.publish', entityType: 'document', entityId: liveId, orgId: d.org_id, after: { from_edition: d.edition_of !== null ? id : undefined }, at: now });
     return liveId;
   },
+
+  // A withdrawn document leaves the smart answers' clause index at once (not only their citable set):
+  // what was withdrawn for secrecy or privacy is kept nowhere the public reads from.
+  async afterChange(trx, liveId) {
+    const d = await trx.selectFrom('documents').select('status').where('id', '=', liveId).executeTakeFirst();
+    if (d?.status === 'withdrawn') await rebuildDocumentClauses(trx, liveId);
+  },
 };
 
 /** Links in the body to this site's documents that are not (or no longer) public, malformed links, and links to other sites that do not answer. */

@@ -58,3 +58,11 @@ async function hasPublicEditions(db: Kysely<Database>, item: { type: EditionItem
   const row = await db.selectFrom('public_editions').select('id').where('item_type', '=', item.type).where('item_id', '=', item.id).limit(1).executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * A withdrawal that takes the page down (secrecy, privacy) removes the item's public editions too,
+ * so what was withdrawn is kept nowhere the public reads from; staff keep their own history.
+ */
+export async function removePublicEditions(trx: Transaction<Database>, item: { type: EditionItemType; id: number }): Promise<void> {
+  await trx.deleteFrom('public_editions').where('item_type', '=', item.type).where('item_id', '=', item.id).execute();
+}

@@ -9,6 +9,7 @@ import { checkItem, findingSummary, type CheckReport } from '../checks.js';
 import { ACTION_LABELS, afterApproval, findReviewTransition, refusal, WITHDRAWAL_REASONS, type ReviewAction, type ReviewActor, type ReviewSubject, type WithdrawalReason } from '../domain/workflow.js';
 import type { ItemKind } from '../item-kind.js';
 import { itemKind } from '../kinds.js';
+import { removePublicEditions } from '../../editions/public.js';
 
 export interface ReviewActionInput {
   type: ItemType;
@@ -109,6 +110,7 @@ async function reviewInTransaction(trx: Transaction<Database>, ctx: CommandConte
       const reason = input.withdrawalReason ? WITHDRAWAL_REASONS[input.withdrawalReason] : null;
       if (!reason) throw new RuleError('请选择撤稿原因', 'withdrawalReason');
       Object.assign(set, { withdrawn_at: now, withdrawal_kind: reason.kind, withdrawal_reason: `${reason.label}。${comment}` });
+      if (reason.kind === 'remove') await removePublicEditions(trx, { type: kind.type, id: item.id });
       break;
     }
   }
