@@ -34,9 +34,3 @@ export async function routedOrgIds(db: Db, actor: Actor): Promise<number[]> {
     order by id`.execute(db);
   return r.rows.map((x) => Number(x.id));
 }
-
-/** Whether the organization has a request handler of its own. */
-export async function hasRequestHandler(db: Db, orgId: number): Promise<boolean> {
-  const r = await sql<{ ok: boolean }>`select ${holds('request_handler', sql.lit(orgId))} as ok`.execute(db);
-  return Boolean(r.rows[0]?.ok);
-}

@@ -1,6 +1,5 @@
 import type { RequestStatus } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
-import type { AuditActor } from '../../../platform/audit/audit.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import type { Upload } from '../../../platform/files/uploads.js';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
@@ -53,8 +52,8 @@ export async function removeReplyFile(ctx: CommandContext, requestId: number, at
 }
 
 /** Logs one download by the applicant, with its audit event, before the file is streamed. */
-export async function recordReplyDownload(ctx: { db: CommandContext['db']; clock: CommandContext['clock']; actor: AuditActor }, requestId: number, attachmentId: number, orgId: number): Promise<void> {
-  await inTransaction(ctx as CommandContext, async (trx) => {
+export async function recordReplyDownload(ctx: CommandContext, requestId: number, attachmentId: number, orgId: number): Promise<void> {
+  await inTransaction(ctx, async (trx) => {
     await trx.insertInto('request_downloads').values({ request_id: requestId, attachment_id: attachmentId, downloaded_at: ctx.clock.now(), ip: ctx.actor.ip ?? null }).execute();
     await recordEvent(trx, { actor: ctx.actor, action: 'request.reply_file_download', entityType: 'request', entityId: requestId, orgId, after: { attachmentId }, at: ctx.clock.now() });
   });
