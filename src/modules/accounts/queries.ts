@@ -56,6 +56,8 @@ export async function policiesForProfile(db: Kysely<Database>, profile: Profile,
     .innerJoin('organizations as o', 'o.id', 'd.org_id')
     .where('d.status', '=', 'published')
     .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
+    // The site's organizations' own policies: the list names the organization as the publisher.
+    .where('d.provenance', '=', 'own')
     .where('d.validity', 'in', IN_FORCE)
     .where(match);
   if (otherCounties.length) q = q.where('d.org_id', 'not in', otherCounties);

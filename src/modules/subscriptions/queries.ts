@@ -62,7 +62,8 @@ export async function feedItems(db: Kysely<Database>, s: { id: number; kind: Sub
   const keyword = sql`(select keyword_query from subscriptions where id = ${s.id})`;
   const docMatch = {
     topic: sql`d.topic_id in ${topics}`,
-    org: sql`d.org_id = ${s.org_id}`,
+    // Following an organization means its own documents, not the reference material it holds for the site.
+    org: sql`d.org_id = ${s.org_id} and d.provenance = 'own'`,
     audience: sql`${s.term} = any(d.audiences)`,
     doc_type: sql`d.doc_type = ${s.term}`,
     keyword: sql`d.search_vector @@ ${keyword}`,
