@@ -5,7 +5,7 @@ import { normalizeDocNumberQuery } from '../domain/doc-number.js';
 import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
 import type { IssuerLevel, Provenance } from '../domain/provenance.js';
 import type { Validity } from '../domain/validity.js';
-import { facetsOf, FACET_LIMIT, MATCHED_COLUMNS, recountImprecise, RECOUNT_BUDGET, toFacets, type FacetName, type FacetRow, type FacetValue } from './facets.js';
+import { facetsOf, FACET_LIMIT, MATCHED_COLUMNS, recountImprecise, RECOUNT_MAX_MATCHES, toFacets, type FacetName, type FacetRow, type FacetValue } from './facets.js';
 
 export type { FacetName, FacetValue } from './facets.js';
 
@@ -72,7 +72,7 @@ const EXACT_PHRASE_CANDIDATES = 300;
  * and their facets is not: above EXACT_LIMIT matches the total and the facets come from the fixed
  * sixteenth of the library the index marks, and say so.
  */
-export async function searchDocuments(db: Kysely<Database>, p: SearchParams, limits = { exact: EXACT_LIMIT, exactPhraseCandidates: EXACT_PHRASE_CANDIDATES, recount: RECOUNT_BUDGET }): Promise<SearchResult> {
+export async function searchDocuments(db: Kysely<Database>, p: SearchParams, limits = { exact: EXACT_LIMIT, exactPhraseCandidates: EXACT_PHRASE_CANDIDATES, recount: RECOUNT_MAX_MATCHES }): Promise<SearchResult> {
   const hints = docTypeHints(p.q);
   const parsed = parseQuery(hints.rest);
   const docNo = p.q ? normalizeDocNumberQuery(p.q) : null;
