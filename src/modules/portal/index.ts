@@ -6,7 +6,8 @@ import { renderHtml } from '../../platform/html/render.js';
 import { countPublicDocuments, listPublished } from '../documents/queries/public.js';
 import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
 import { listPublicInterpretations } from '../interpretations/queries/public.js';
-import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds, visibleColumns } from '../organizations/queries.js';
+import type { Organization } from '../../db/schema.js';
+import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds, visibleColumns, type CatalogNode } from '../organizations/queries.js';
 import { documentsAtom } from './feeds.js';
 import { adminPortalRoutes } from './routes.admin.js';
 import { siteRoutes } from './routes.site.js';
@@ -49,8 +50,18 @@ export default async function portal(app: FastifyInstance) {
     }),
   );
 
+  /** The guide, with whatever is filed in its column (a printable version, say). */
+  async function guidePage(req: FastifyRequest, org: Organization, catalog: CatalogNode[]) {
+    const node = flattenTree(catalog).find((n) => n.node.role === 'guide')?.node;
+    const files = node && node.total > 0 ? await listPublished(db, { orgId: org.id, catalogNodeIds: subtreeIds(node), limit: 50 }) : null;
+    return renderHtml(GuidePage({ ctx: req.pageCtx, org, files: files?.rows ?? [] }));
+  }
+
   app.get<{ Params: { slug: string } }>('/org/:slug/guide', (req, reply) =>
-    serveCachedPage(app, req, reply, async () => renderHtml(GuidePage({ ctx: req.pageCtx, org: await orgOr404(req.params.slug) }))),
+    serveCachedPage(app, req, reply, async () => {
+      const org = await orgOr404(req.params.slug);
+      return guidePage(req, org, await publicCatalog(org.id));
+    }),
   );
 
   app.get<{ Params: { slug: string; node: string }; Querystring: { page?: string } }>('/org/:slug/catalog/:node', (req, reply) =>
@@ -60,7 +71,7 @@ export default async function portal(app: FastifyInstance) {
       const node = flattenTree(catalog).find((n) => n.node.slug === req.params.node)?.node;
       if (!node) throw new NotFoundError('该栏目不存在');
       // The menu links the guide's own page; its column's address shows the same guide.
-      if (node.role === 'guide') return renderHtml(GuidePage({ ctx: req.pageCtx, org }));
+      if (node.role === 'guide') return guidePage(req, org, catalog);
       const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
       // 政策解读 pages through the interpretations; files filed in the column itself come on its first page.
       const paged = node.role === 'interpretations' ? { limit: page === 1 ? 20 : 0, offset: 0 } : { limit: 20, offset: (page - 1) * 20 };

@@ -145,11 +145,12 @@ export function CatalogPage(p: { ctx: PageContext; org: Organization; catalog: C
   );
 }
 
-export function GuidePage(p: { ctx: PageContext; org: Organization }) {
+export function GuidePage(p: { ctx: PageContext; org: Organization; files: PublishedRow[] }) {
   return (
     <PublicLayout ctx={p.ctx} title={`${p.org.name}政府信息公开指南`} crumbs={[{ label: p.org.name, href: `/org/${p.org.slug}` }, { label: '政府信息公开指南' }]}>
       <h1>{p.org.name}政府信息公开指南</h1>
       <Html class="doc-body" html={sanitizeRichText(p.org.guide_html)} />
+      {p.files.length ? <><h2>相关文件</h2><DocList rows={p.files} /></> : null}
       <p class="note">更新于 <ChineseDate date={new Date(p.org.updated_at).toISOString().slice(0, 10)} /></p>
     </PublicLayout>
   );
