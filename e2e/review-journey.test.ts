@@ -7,6 +7,8 @@ import { useServerAndBrowser } from './helpers/setup.js';
 import { editorOf, selectInEditor, typeParagraphs } from './helpers/editor.js';
 
 const ID_NUMBER = '11010519491231002X';
+const MOBILE = '13912345678';
+const STAFF_NOTE = '按检查意见修改';
 
 async function reviewAction(page: Page, path: string, button: string, fill: Record<string, string> = {}) {
   await page.goto(path);
@@ -32,7 +34,7 @@ describe('publishing under review (real server, Chromium)', { skip: browserSkipR
     await page.getByLabel('成文日期').fill('2026-11-20');
     await page.getByLabel('主题分类').selectOption({ label: '综合政务\\政务公开' });
     // Typed into the rich-text editor as two paragraphs.
-    await typeParagraphs(page, 'f-bodyHtml', [`经审核，张某某（身份证号 ${ID_NUMBER}）符合${word}补贴条件。`, '原国家工商行政管理总局的有关规定不再执行。']);
+    await typeParagraphs(page, 'f-bodyHtml', [`经审核，张某某（身份证号 ${ID_NUMBER}，联系电话 ${MOBILE}）符合${word}补贴条件。`, '原国家工商行政管理总局的有关规定不再执行。']);
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/\/admin\/documents\/\d+\?saved=1$/);
     const docId = Number(/documents\/(\d+)/.exec(page.url())![1]);
@@ -50,6 +52,9 @@ describe('publishing under review (real server, Chromium)', { skip: browserSkipR
     await page.goto(`/admin/documents/${docId}/edit`);
     const body = page.getByLabel('正文', { exact: true });
     assert.match(await body.inputValue(), /^<p>经审核，[^<]*<\/p><p>原国家工商行政管理总局[^<]*<\/p>$/, 'the two typed paragraphs were saved as two');
+    // The mobile is taken out; the ID number will be withheld.
+    await selectInEditor(page, 'f-bodyHtml', `，联系电话 ${MOBILE}`);
+    await page.keyboard.press('Backspace');
     await selectInEditor(page, 'f-bodyHtml', '国家工商行政管理总局');
     await page.keyboard.insertText('国家市场监督管理总局');
     await selectInEditor(page, 'f-bodyHtml', ID_NUMBER);
@@ -59,6 +64,7 @@ describe('publishing under review (real server, Chromium)', { skip: browserSkipR
     assert.match(await editorOf(page, 'f-bodyHtml').locator('span[data-redact="15"]').innerText(), new RegExp(ID_NUMBER), 'staff see the span marked in the editor');
     await checkAccessibility(page);
     await page.getByRole('radio', { name: '删减后公开' }).check();
+    await page.getByLabel('修改说明（内部）').fill(STAFF_NOTE);
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL(/saved=1$/);
 
@@ -112,6 +118,61 @@ describe('publishing under review (real server, Chromium)', { skip: browserSkipR
       assert.deepEqual(visitor.problems, []);
     } finally {
       await visitor.context.close();
+    }
+
+    // An amended edition with a public change note goes through the same three levels.
+    const editor = await signedIn(env.browser, base, 'city.drafter');
+    await editor.page.goto(`/admin/documents/${docId}/edit`);
+    await typeParagraphs(editor.page, 'f-bodyHtml', ['名单公示期为5个工作日。']);
+    await editor.page.getByLabel('修改说明（内部）').fill('内部：按领导意见增加公示期');
+    await editor.page.getByLabel('修订说明（公开）').fill('增加公示期');
+    await editor.page.getByRole('button', { name: '保存' }).click();
+    await editor.page.waitForURL(/\/admin\/documents\/\d+\?saved=1$/);
+    const editionId = Number(/documents\/(\d+)/.exec(editor.page.url())![1]);
+    assert.notEqual(editionId, docId);
+    await reviewAction(editor.page, `/admin/review/document/${editionId}`, '提交审核');
+    await editor.context.close();
+    for (const reviewer of ['city.reviewer', 'city.reviewer2', 'city.reviewer3']) {
+      const r = await signedIn(env.browser, base, reviewer);
+      await r.page.goto(`/admin/review/document/${editionId}`);
+      await r.page.locator('form.card button[type=submit]').first().click();
+      await r.page.waitForURL(/\?done=approve/);
+      await r.context.close();
+    }
+    const publisher2 = await signedIn(env.browser, base, 'city.publisher');
+    await reviewAction(publisher2.page, `/admin/review/document/${editionId}`, '发布');
+    await publisher2.context.close();
+
+    // The public sees two published editions and nothing before review: no page, API, feed, sitemap or search shows the draft.
+    const reader = await newPage(env.browser, base);
+    try {
+      await reader.page.goto(`/documents/${docId}`);
+      const history = await reader.page.locator('section', { has: reader.page.getByRole('heading', { name: '版本记录' }) }).innerText();
+      assert.match(history, /第 2 版[^\n]*修订说明：增加公示期/);
+      assert.match(history, /第 1 版[^\n]*首次发布/);
+      assert.doesNotMatch(history, /第 3 版/);
+      await reader.page.getByRole('button', { name: '查看差异' }).click();
+      await reader.page.waitForURL(/\/compare\?/);
+      assert.match(await reader.page.locator('ins').allInnerTexts().then((t) => t.join('')), /公示期为5个工作日/);
+      await checkAccessibility(reader.page);
+      const q = encodeURIComponent;
+      const surfaces = [
+        `/documents/${docId}`, `/documents/${docId}?print=1`, `/documents/${docId}/compare?a=1&b=2`, `/api/v1/documents/${docId}`, '/feed.atom', '/org/city/feed.atom', '/sitemap.xml', '/',
+        `/library?q=${q(word)}`, `/api/v1/documents?q=${q(word)}`, `/api/v1/ask?q=${q(`${word}补贴条件`)}`,
+      ];
+      for (const path of surfaces) {
+        const res = await reader.page.request.get(path);
+        const text = await res.text();
+        for (const secret of [ID_NUMBER, MOBILE, STAFF_NOTE, '领导意见']) assert.ok(!text.includes(secret), `${path} shows “${secret}”`);
+      }
+      for (const secret of [ID_NUMBER, MOBILE]) {
+        const found = await (await reader.page.request.get(`/api/v1/documents?q=${q(secret)}`)).json();
+        assert.ok(!found.items.some((d: { id: number }) => d.id === docId), `searching ${secret} does not find the document`);
+      }
+      assert.equal((await reader.page.request.get(`/documents/${editionId}`)).status(), 404, 'an edition has no page of its own');
+      assert.deepEqual(reader.problems, []);
+    } finally {
+      await reader.context.close();
     }
   });
 });
