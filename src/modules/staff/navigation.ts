@@ -28,6 +28,7 @@ export const ADMIN_MENU: { href: string; label: string; who: Who }[] = [
   { href: '/admin/review', label: '审核', who: REVIEW_QUEUE_ROLES },
   { href: '/admin/requests', label: '依申请公开', who: CASE_ROLES },
   { href: '/admin/checks/terms', label: '错敏词库', who: VIEWER_ROLES },
+  { href: '/admin/columns/empty', label: '空栏目', who: 'everyone' },
   { href: '/admin/organizations', label: '机构与目录', who: ADMIN },
   { href: '/admin/staff', label: '账号与角色', who: ADMIN },
   { href: '/admin/calendar', label: '节假日', who: 'site' },

@@ -77,7 +77,7 @@ export function PublicLayout({ ctx, title, crumbs, description, feeds, query, pr
               <a href="/organizations">信息公开机构</a>
               <a href="/library/invalid">已废止、失效文件</a>
               <a href="/apply">申请公开</a>
-              <a href="/requests/track">申请查询</a>
+              <a href="/track">办件查询</a>
               {/* The same link for everyone, so a cached page never shows one visitor's state to another. */}
               <a href="/account">个人中心</a>
             </div>
