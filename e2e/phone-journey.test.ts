@@ -23,7 +23,7 @@ async function expectFirstScreen(page: Page, selector: string, what: string) {
 }
 
 describe('适老化 and a phone (real server, Chromium)', { skip: browserSkipReason() }, () => {
-  const env = useServerAndBrowser({ timeoutMs: 300_000 }); // the first start seeds the demo; slow on a busy machine
+  const env = useServerAndBrowser({ timeoutMs: 600_000 }); // the first start seeds the demo; slow on a busy machine
 
   test('large text: nothing on the main pages is under 18 px, and the pages pass axe', async () => {
     const { context, page, problems } = await newPage(env.browser, env.server.baseUrl, PHONE);
