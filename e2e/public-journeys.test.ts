@@ -35,6 +35,8 @@ describe('public portal journeys (real server, Chromium)', { skip: browserSkipRe
       await validity.getByRole('checkbox', { name: /已废止/ }).check();
       await page.getByRole('button', { name: '应用筛选' }).click();
       await page.waitForURL(/validity=repealed/);
+      assert.match(await page.locator('details.filters > summary').innerText(), /已选 1 项/, 'the folded filters say one is chosen');
+      await page.locator('details.filters > summary').click();
       assert.ok(await validity.getByRole('checkbox', { name: /已废止/ }).isChecked(), 'the ticked facet stays ticked');
       assert.match(await page.getByRole('status').innerText(), /共找到 1 份文件/);
       const only = page.locator('ol.list > li');
