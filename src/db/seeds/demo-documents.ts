@@ -23,6 +23,7 @@ export interface DemoDocument {
   expiresOn?: string;
   body: string;
   publish?: boolean;
+  // note: the revision's public change note (修订说明), which the demo also keeps as the staff's note.
   edits?: { note: string; body?: string; title?: string }[];
   affects?: { target: string; kind: ValidityEventKind; effectiveOn: string; by: string; note?: string }[];
 }

@@ -95,7 +95,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
     let id = await saveDocument(ctx, { actor, documentId: null, input, checked: checked.value, attachments: [], storage, redactedCopies: false });
     if (d.publish !== false) id = await publish(id);
     for (const edit of d.edits ?? []) {
-      const next = { ...input, bodyHtml: edit.body ?? input.bodyHtml, title: edit.title ?? input.title, note: edit.note };
+      const next = { ...input, bodyHtml: edit.body ?? input.bodyHtml, title: edit.title ?? input.title, note: edit.note, changeNote: edit.note };
       const c = checkDocumentInput(next, clock.today(), terms);
       if (!c.ok) throw new Error(`演示文件修改不合规：${JSON.stringify(c.errors)}`);
       id = await publish(await saveDocument(ctx, { actor, documentId: id, input: next, checked: c.value, attachments: [], storage, redactedCopies: false }));

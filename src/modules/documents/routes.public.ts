@@ -70,7 +70,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>('/documents/:id/compare', async (req, reply) => {
     const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
     const comparison = await comparePublicEditions(db, { type: 'document', id: doc.id }, req.query);
-    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: doc.title, href: `/documents/${doc.id}`, comparison })));
+    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: doc.title, href: `/documents/${doc.id}`, backLabel: '返回文件', comparison })));
   });
 
   app.get<{ Params: { id: string; aid: string } }>('/documents/:id/attachments/:aid', async (req, reply) => {

@@ -45,11 +45,12 @@ export function Comparison(p: ComparisonProps) {
   );
 }
 
-export function PublicComparePage(p: { ctx: PageContext; title: string; href: string; comparison: ComparisonProps }) {
+/** `backLabel`: the link back to the item, e.g. 返回文件. */
+export function PublicComparePage(p: { ctx: PageContext; title: string; href: string; backLabel: string; comparison: ComparisonProps }) {
   return (
     <PublicLayout ctx={p.ctx} title={`版本对比：${p.title}`} crumbs={[{ label: p.title, href: p.href }, { label: '版本对比' }]}>
       <h1>版本对比：{p.comparison.aLabel} 与 {p.comparison.bLabel}</h1>
-      <p><a href={p.href}>返回</a></p>
+      <p><a href={p.href}>{p.backLabel}</a></p>
       <Comparison {...p.comparison} />
     </PublicLayout>
   );

@@ -44,6 +44,6 @@ export async function publicInterpretationRoutes(app: FastifyInstance) {
     if (!item) throw new NotFoundError('政策解读不存在，或尚未发布。');
     if (item.status === 'withdrawn') throw new GoneError('该政策解读已撤下，不再公开。');
     const comparison = await comparePublicEditions(db, { type: 'interpretation', id: item.id }, req.query);
-    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: item.title, href: `/interpretations/${item.id}`, comparison })));
+    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: item.title, href: `/interpretations/${item.id}`, backLabel: '返回解读', comparison })));
   });
 }

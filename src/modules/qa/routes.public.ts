@@ -44,6 +44,6 @@ export async function publicQaRoutes(app: FastifyInstance) {
     if (!entry) throw new NotFoundError('政策问答不存在，或尚未发布。');
     if (entry.status === 'withdrawn') throw new GoneError('该政策问答已撤下，不再公开。');
     const comparison = await comparePublicEditions(db, { type: 'qa', id: entry.id }, req.query);
-    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: questionHeadline(entry.question, 60), href: `/qa/${entry.id}`, comparison })));
+    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: questionHeadline(entry.question, 60), href: `/qa/${entry.id}`, backLabel: '返回问答', comparison })));
   });
 }
