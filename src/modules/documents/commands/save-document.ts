@@ -11,7 +11,7 @@ import { inTransaction, type CommandContext } from '../../../platform/http/comma
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { attachmentText, storageKeyFor } from '../attachments.js';
-import { publicBodyHtml } from '../domain/redaction.js';
+import { publicBodyHtml } from '../../../platform/html/redaction.js';
 import { externalLinks, queueLinkCheck } from '../../review/link-check.js';
 import { recallForEdit } from '../../review/commands/recall.js';
 import { defaultCatalogSlug } from '../../organizations/catalog-template.js';

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { GoneError, NotFoundError } from '../../../platform/http/errors.js';
 import { deriveValidity, type ValidityEvent, type ValidityResult } from '../domain/validity.js';
 import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
-import { publicBodyHtml } from '../domain/redaction.js';
+import { publicBodyHtml } from '../../../platform/html/redaction.js';
 import { listPublicEditions } from '../../editions/public.js';
 
 /**

@@ -3,7 +3,7 @@ import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { ATTRIBUTE_LABELS, ATTRIBUTES } from '../domain/labels.js';
-import { REDACTION_REASONS } from '../domain/redaction.js';
+import { REDACTION_REASONS } from '../../../platform/html/redaction.js';
 import type { FormOptions } from '../queries/admin.js';
 import { formatSize } from './document-page.js';
 import { ChangeNoteField } from '../../editions/public.js';
