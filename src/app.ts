@@ -158,6 +158,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
+/**
+ * A body the multipart parser (busboy) cannot read: no boundary, a broken part header, a body cut
+ * short. busboy throws plain errors without a status, so they are told by their messages.
+ */
+const MALFORMED_BODY = /^(Multipart: Boundary not found|Malformed part header|Unexpected end of (form|multipart data)|Malformed urlencoded form|Part terminated early)/;
+function isMalformedBody(e: { statusCode?: number; message?: string }): boolean {
+  return e.statusCode === undefined && MALFORMED_BODY.test(e.message ?? '');
+}
+
 function handleError(app: FastifyInstance, err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const e = err as { statusCode?: number; code?: string; message?: string };
   let status = err instanceof HttpError ? err.statusCode : (e.statusCode ?? 500);
@@ -166,6 +175,9 @@ function handleError(app: FastifyInstance, err: unknown, req: FastifyRequest, re
   else if (e.code?.startsWith('FST_CSRF')) {
     status = 403;
     message = '页面已过期或来源不明（CSRF 校验未通过），请返回上一页刷新后重新提交。';
+  } else if (isMalformedBody(e)) {
+    status = 400;
+    message = '提交的表单格式有误（缺少分隔符、编码错误或内容不完整），请返回上一页重新提交。';
   } else if (status === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') message = '提交的内容过大，请压缩或拆分后再试。';
   else if (status === 415) message = '不支持的提交格式。';
   else if (status === 400) message = '请求格式有误，请检查后重试。';

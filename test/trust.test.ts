@@ -93,6 +93,26 @@ for (const kind of testDatabaseKinds()) {
       assert.match(deleted.problems.join(), /第 9 条记录与前一条的链接不符/);
     });
 
+    test('a malformed multipart body (no boundary, a broken header, cut short) is a 400 in Chinese and writes nothing', async () => {
+      const requests = async () => Number((await t.db.selectFrom('requests').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await requests();
+      const bodies: [string, string][] = [
+        ['multipart/form-data', 'name=张三'],
+        ['multipart/form-data; boundary=', 'name=张三'],
+        ['multipart/form-data; boundary=XYZ', '--XYZ\r\nContent-Disposition: form-data; name="subject"\r\n\r\n申请公开'],
+        ['multipart/form-data; boundary=XYZ', '--XYZ\r\nbroken header line\r\n\r\nx\r\n--XYZ--\r\n'],
+      ];
+      for (const [contentType, payload] of bodies) {
+        for (const url of ['/apply', '/admin/documents']) {
+          const r = await t.app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
+          assert.ok(r.statusCode >= 400 && r.statusCode < 500, `${url} ${contentType}: ${r.statusCode}`);
+          assert.match(r.body, /[\u4e00-\u9fff]/, 'the message is in Chinese');
+          assert.doesNotMatch(r.body, /Error|at [\w.]+ \(/, 'no stack trace or English error');
+        }
+      }
+      assert.equal(await requests(), before, 'nothing was written');
+    });
+
     test('scheduled validity refresh turns a not-yet-effective document into an effective one on its date', async () => {
       const doc = await t.db.selectFrom('documents').select(['id', 'validity']).where('doc_no', '=', '东政规〔2026〕7号').executeTakeFirstOrThrow();
       assert.equal(doc.validity, 'not_yet_effective');
