@@ -76,11 +76,14 @@ for (const kind of testDatabaseKinds()) {
       assert.match(String(ok.headers['set-cookie']), /gk_mode=large/);
     });
 
-    test('the audit chain verifies, and detects an edited and a deleted row', async () => {
+    test('the audit chain verifies, refuses TRUNCATE, and detects an edited and a deleted row', async () => {
       const ok = await verifyChain(t.db);
       assert.equal(ok.ok, true, ok.problems.join('; '));
       assert.ok(ok.count > 20);
       await assert.rejects(sql`update audit_events set actor_label = 'x' where seq = 3`.execute(t.db), /append-only/);
+      // TRUNCATE fires no row triggers; a statement-level one refuses it, and the log keeps its rows.
+      await assert.rejects(sql`truncate audit_events`.execute(t.db), /append-only/);
+      assert.equal((await verifyChain(t.db)).count, ok.count);
       // Someone with database rights bypasses the trigger:
       await sql`alter table audit_events disable trigger audit_events_no_change`.execute(t.db);
       await sql`update audit_events set after = '{"title":"篡改"}' where seq = 5`.execute(t.db);

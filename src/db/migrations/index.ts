@@ -11,6 +11,7 @@ import * as m0009 from './0009-corpus-reference.js';
 import * as m0010 from './0010-tracked-cases-mobile.js';
 import * as m0011 from './0011-request-completion.js';
 import * as m0012 from './0012-portal-columns.js';
+import * as m0013 from './0013-audit-no-truncate.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-tracked-cases-mobile': m0010,
   '0011-request-completion': m0011,
   '0012-portal-columns': m0012,
+  '0013-audit-no-truncate': m0013,
 };
