@@ -282,6 +282,15 @@ for (const kind of testDatabaseKinds()) {
       await admin.get('/admin/checks/terms');
       assert.equal((await admin.post('/admin/checks/terms', { term: '', action: 'suggest', replacement: '', bulk: '' })).statusCode, 422);
       assert.equal((await (await as('city.drafter')).post('/admin/checks/terms', { term: '最低工资', action: 'warn' })).statusCode, 403);
+      // The dictionary is site-wide: a county's disclosure office may read it, never change what stops the city's publications.
+      const county = await as('dongshan.office');
+      assert.equal((await county.get('/admin/checks/terms')).statusCode, 200);
+      const refused = await county.post('/admin/checks/terms', { term: '县里加的禁用词', category: '测试', action: 'block', bulk: '' });
+      assert.equal(refused.statusCode, 403);
+      assert.match(refused.body, /市级管理员和市政务公开办/);
+      assert.equal((await t.db.selectFrom('flagged_terms').select('id').where('term', '=', '县里加的禁用词').execute()).length, 0, 'nothing written');
+      const someTerm = await t.db.selectFrom('flagged_terms').select('id').executeTakeFirstOrThrow();
+      assert.equal((await county.post(`/admin/checks/terms/${someTerm.id}/delete`, {})).statusCode, 403);
       await admin.get('/admin/checks/terms');
       assert.equal((await admin.post('/admin/checks/terms', { term: '最低工资', category: '测试', action: 'warn', bulk: '' })).statusCode, 303);
       t.clock.set(new Date(t.clock.now().getTime() + 10_000));

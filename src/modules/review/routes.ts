@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ItemType } from '../../db/schema.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
-import { hasRole, holdsAnyRole, scopeOrgIds } from '../../platform/auth/scope.js';
+import { hasRole, holdsAnyRole, holdsRoleAtTop, scopeOrgIds } from '../../platform/auth/scope.js';
 import { EDITOR_ROLES, VIEWER_ROLES } from '../documents/domain/status.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
@@ -241,7 +241,8 @@ export async function termRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   requireStaff(app);
 
-  const canEdit = async (req: FastifyRequest) => (await scopeOrgIds(db, actorOf(req), ['admin', 'disclosure_office'])).length > 0;
+  // The dictionary holds for every organization's checks, so only the top organization's administrator or disclosure office keeps it.
+  const canEdit = (req: FastifyRequest) => holdsRoleAtTop(db, actorOf(req), ['admin', 'disclosure_office']);
 
   async function render(req: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; values?: Record<string, string>; flash?: string | null } = {}, code = 200) {
     const query_ = req.query as { q?: string; page?: string };
@@ -277,7 +278,7 @@ export async function termRoutes(app: FastifyInstance) {
   });
 
   app.post('/admin/checks/terms', async (req, reply) => {
-    if (!(await canEdit(req))) throw new ForbiddenError('只有管理员和政务公开办可以维护词库。');
+    if (!(await canEdit(req))) throw new ForbiddenError('错敏词库全站通用，只有市级管理员和市政务公开办可以维护。');
     const values = req.body as Record<string, string>;
     const parsed = parseInput(termSchema, req.body);
     if (!parsed.ok) return render(req, reply, { errors: parsed.errors, values }, 422);
@@ -300,7 +301,7 @@ export async function termRoutes(app: FastifyInstance) {
   });
 
   app.post<{ Params: { id: string } }>('/admin/checks/terms/:id/delete', async (req, reply) => {
-    if (!(await canEdit(req))) throw new ForbiddenError('只有管理员和政务公开办可以维护词库。');
+    if (!(await canEdit(req))) throw new ForbiddenError('错敏词库全站通用，只有市级管理员和市政务公开办可以维护。');
     if (!/^\d{1,12}$/.test(req.params.id)) throw new NotFoundError();
     try {
       await deleteTerm(commandContext(app, req), Number(req.params.id));

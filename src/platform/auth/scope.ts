@@ -37,8 +37,16 @@ export function holdsAnyRole(actor: Actor, roles: readonly Role[]): boolean {
 
 /** The site group's administrator: an administrator of a top-level organization. */
 export async function isSiteAdmin(db: Kysely<Database>, actor: Actor): Promise<boolean> {
-  const adminOrgs = actor.roles.filter((r) => r.role === 'admin').map((r) => r.orgId);
-  if (adminOrgs.length === 0) return false;
-  const top = await db.selectFrom('organizations').select('id').where('id', 'in', adminOrgs).where('parent_id', 'is', null).executeTakeFirst();
+  return holdsRoleAtTop(db, actor, ['admin']);
+}
+
+/**
+ * Whether the actor holds one of the roles at the site group's top organization: what site-wide
+ * settings and dictionaries need, which a county's or a department's roles must not reach.
+ */
+export async function holdsRoleAtTop(db: Kysely<Database>, actor: Actor, roles: readonly Role[]): Promise<boolean> {
+  const orgIds = actor.roles.filter((r) => roles.includes(r.role)).map((r) => r.orgId);
+  if (orgIds.length === 0) return false;
+  const top = await db.selectFrom('organizations').select('id').where('id', 'in', orgIds).where('parent_id', 'is', null).executeTakeFirst();
   return top !== undefined;
 }
