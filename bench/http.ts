@@ -86,7 +86,7 @@ async function main() {
   }
 
   log('starting the server (creates and seeds a fresh database, ~20 s)…');
-  server = await startServer({ env: { NODE_ENV: 'production' } });
+  server = await startServer({ env: { NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1' } });
   const base = server.baseUrl;
 
   const fetchPage = async (p: string) => {

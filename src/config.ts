@@ -107,9 +107,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.DATA_KEY) {
     throw new ConfigError(['DATA_KEY: 生产环境使用 PostgreSQL 时必须设置个人信息加密主密钥（openssl rand -base64 32），并与数据库分开备份']);
   }
-  // Links in mail must not take their host from a request (a forged Host header would send reset links elsewhere).
-  if (e.NODE_ENV === 'production' && e.SMTP_URL && !e.PUBLIC_URL) {
-    throw new ConfigError(['PUBLIC_URL: 配置了 SMTP_URL 发送邮件时，必须设置网站地址 PUBLIC_URL（邮件中的链接以它为准）']);
+  // Feeds, the sitemap and links in mail never take their host from a request (a forged Host header
+  // would be cached into feeds and send reset links elsewhere), so production names its address.
+  if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
+    throw new ConfigError(['PUBLIC_URL: 生产环境必须设置网站地址 PUBLIC_URL（订阅源、网站地图和邮件中的链接以它为准）']);
   }
   let corpusPath: string | null = null;
   if (e.CORPUS_PATH === 'none' || e.CORPUS_PATH === '') corpusPath = null;

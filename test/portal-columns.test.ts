@@ -148,7 +148,7 @@ for (const kind of testDatabaseKinds()) {
       const robots = await t.app.inject('/robots.txt');
       assert.equal(robots.statusCode, 200);
       assert.match(robots.headers['content-type'] as string, /text\/plain/);
-      for (const line of ['Disallow: /admin', 'Disallow: /account', 'Disallow: /requests/', 'Sitemap: http://localhost:80/sitemap.xml']) assert.ok(robots.body.includes(line), line);
+      for (const line of ['Disallow: /admin', 'Disallow: /account', 'Disallow: /requests/', 'Sitemap: http://localhost:3000/sitemap.xml']) assert.ok(robots.body.includes(line), line);
       assert.doesNotMatch(robots.body, /Disallow: \/\n|Disallow: \/library|Disallow: \/documents/);
       const icon = await t.app.inject('/favicon.ico');
       assert.equal(icon.statusCode, 200);

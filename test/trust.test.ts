@@ -116,6 +116,17 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await requests(), before, 'nothing was written');
     });
 
+    test('a forged Host header never reaches the sitemap, robots.txt or the feeds; production must name its address', async () => {
+      for (const url of ['/sitemap.xml', '/robots.txt', '/feed.atom', '/org/city/feed.atom']) {
+        const r = await t.app.inject({ url, headers: { host: 'evil.example.com' } });
+        assert.equal(r.statusCode, 200, url);
+        assert.doesNotMatch(r.body, /evil\.example\.com/, `${url} repeats the forged host`);
+        assert.match(r.body, /http:\/\/localhost:3000\//, `${url} names the configured address`);
+      }
+      assert.throws(() => parseConfig({ NODE_ENV: 'production', DATA_DIR: t.dataDir }), (e: unknown) => e instanceof ConfigError && /PUBLIC_URL/.test(e.problems.join()));
+      assert.equal(parseConfig({ NODE_ENV: 'production', DATA_DIR: t.dataDir, PUBLIC_URL: 'https://gk.example.gov.cn' }).publicUrl, 'https://gk.example.gov.cn');
+    });
+
     test('scheduled validity refresh turns a not-yet-effective document into an effective one on its date', async () => {
       const doc = await t.db.selectFrom('documents').select(['id', 'validity']).where('doc_no', '=', '东政规〔2026〕7号').executeTakeFirstOrThrow();
       assert.equal(doc.validity, 'not_yet_effective');

@@ -6,7 +6,8 @@ import { registerAccount, resendVerification, verifyEmail } from './commands/reg
 import { requestPasswordReset, resetPassword, signIn, signOut, UnverifiedError } from './commands/sign-in.js';
 import type { TokenCheck } from './commands/tokens.js';
 import { emailOnlySchema, loginSchema, newPasswordSchema, registerSchema } from './schemas.js';
-import { accountCookieOptions, currentAccount, noStore, safeNext, siteUrl } from './session.js';
+import { accountCookieOptions, currentAccount, noStore, safeNext } from './session.js';
+import { siteUrl } from '../../platform/http/site-url.js';
 import { maskMobile } from '../../platform/mail/outbox.js';
 import { mobileRoutes } from './routes.mobile.js';
 import { EmailFormPage, LoginPage, MessagePage, NewPasswordPage, RegisterPage } from './views/auth-pages.js';
@@ -33,7 +34,7 @@ function typed(body: unknown): Record<string, string> {
 export function authRoutes(app: FastifyInstance) {
   const { db, clock, config } = app.deps;
   const ctx = { db, clock, sealer: app.sealer };
-  const mailBase = (req: FastifyRequest) => ({ site: config.siteName, base: siteUrl(app, req) });
+  const mailBase = (req: FastifyRequest) => ({ site: config.siteName, base: siteUrl(config) });
   const view = (req: FastifyRequest, reply: FastifyReply) => {
     noStore(reply);
     return { ctx: req.pageCtx, csrfToken: reply.generateCsrf() };

@@ -43,10 +43,6 @@ export function accountActor(account: { id: number; emailMasked: string }, ip?: 
   return { id: null, label: `公众账号 #${account.id}（${account.emailMasked}）`, ip: ip ?? null };
 }
 
-/** The site's address for links in mail: PUBLIC_URL, else this request's own. */
-export function siteUrl(app: FastifyInstance, req: FastifyRequest): string {
-  return app.deps.config.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.host}`;
-}
 
 /** Only same-site personal-center paths are followed after sign-in (no open redirect). */
 export function safeNext(next: unknown): string {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { siteUrl } from '../../platform/http/site-url.js';
 import { NotFoundError } from '../../platform/http/errors.js';
 import { serveCachedPage } from '../../platform/http/page-cache.js';
 import { MODE_COOKIE, parseMode } from '../../platform/html/page-context.js';
@@ -16,7 +17,6 @@ import { CatalogPage, GuidePage, HomePage, OrganizationPortal, OrganizationsPage
 /** The public portal: home, organizations with their catalogs and guides, feeds, sitemap. */
 export default async function portal(app: FastifyInstance) {
   const { db, config } = app.deps;
-  const siteUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
   await app.register(adminPortalRoutes);
   await app.register(siteRoutes);
 
@@ -89,7 +89,7 @@ export default async function portal(app: FastifyInstance) {
     const topicId = topicParam(req.query);
     const r = await listPublished(db, { topicId, limit: 50 });
     reply.type('application/atom+xml; charset=utf-8');
-    return documentsAtom({ id: `${siteUrl(req)}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${config.siteName} · 最新政策文件`, siteUrl: siteUrl(req), selfUrl: `${siteUrl(req)}${req.url}`, rows: r.rows });
+    return documentsAtom({ id: `${siteUrl(config)}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${config.siteName} · 最新政策文件`, siteUrl: siteUrl(config), selfUrl: `${siteUrl(config)}${req.url}`, rows: r.rows });
   });
 
   app.get<{ Params: { slug: string }; Querystring: { topic?: string } }>('/org/:slug/feed.atom', async (req, reply) => {
@@ -97,7 +97,7 @@ export default async function portal(app: FastifyInstance) {
     const topicId = topicParam(req.query);
     const r = await listPublished(db, { orgId: org.id, topicId, limit: 50 });
     reply.type('application/atom+xml; charset=utf-8');
-    return documentsAtom({ id: `${siteUrl(req)}/org/${org.slug}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${org.name} · 最新公开信息`, siteUrl: siteUrl(req), selfUrl: `${siteUrl(req)}${req.url}`, rows: r.rows });
+    return documentsAtom({ id: `${siteUrl(config)}/org/${org.slug}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${org.name} · 最新公开信息`, siteUrl: siteUrl(config), selfUrl: `${siteUrl(config)}${req.url}`, rows: r.rows });
   });
 
   // Display mode (大字版 / 高对比度) without script: a link sets a cookie and returns to the page.

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { siteUrl } from '../../platform/http/site-url.js';
 import { serveCachedPage } from '../../platform/http/page-cache.js';
 import { buildFavicon } from '../../platform/html/favicon.js';
 import { renderHtml } from '../../platform/html/render.js';
@@ -16,7 +17,6 @@ const favicon = buildFavicon();
  */
 export async function siteRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
-  const siteUrl = (req: FastifyRequest) => config.publicUrl ?? `${req.protocol}://${req.host}`;
 
   /** Every organization with the columns the public sees. */
   async function publicCatalogs() {
@@ -28,7 +28,7 @@ export async function siteRoutes(app: FastifyInstance) {
   app.get('/sitemap', (req, reply) => serveCachedPage(app, req, reply, async () => renderHtml(SitemapPage({ ctx: req.pageCtx, ...(await publicCatalogs()) }))));
 
   app.get('/sitemap.xml', async (req, reply) => {
-    const base = siteUrl(req);
+    const base = siteUrl(config);
     const [{ orgs, catalogs }, docs, interpretations] = await Promise.all([publicCatalogs(), listSitemapDocuments(db), listSitemapInterpretations(db)]);
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
@@ -62,7 +62,7 @@ export async function siteRoutes(app: FastifyInstance) {
       'Disallow: /subscriptions/',
       'Disallow: /prefs',
       '',
-      `Sitemap: ${siteUrl(req)}/sitemap.xml`,
+      `Sitemap: ${siteUrl(config)}/sitemap.xml`,
       '',
     ].join('\n');
   });

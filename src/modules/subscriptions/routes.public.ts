@@ -6,7 +6,8 @@ import { HttpError, type FieldErrors } from '../../platform/http/errors.js';
 import { fields, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { centerView } from '../accounts/routes.center.js';
-import { accountActor, noStore, requireAccount, siteUrl } from '../accounts/session.js';
+import { accountActor, noStore, requireAccount } from '../accounts/session.js';
+import { siteUrl } from '../../platform/http/site-url.js';
 import { createSubscription, deleteSubscription, setSubscriptionEmail } from './commands/subscribe.js';
 import { SUBSCRIPTION_KINDS } from './domain/kinds.js';
 import { signLink, verifyLink } from './domain/tokens.js';
@@ -111,7 +112,7 @@ export function subscriptionRoutes(app: FastifyInstance) {
     if (id === null || id !== idOf(req.params.id)) throw new HttpError(403, BAD_FEED);
     const s = await findSubscription(db, id);
     if (!s) throw new HttpError(410, '该订阅已退订，RSS 地址不再提供内容。');
-    const base = siteUrl(app, req);
+    const base = siteUrl(app.deps.config);
     const items = await feedItems(db, s);
     const feed = new Feed({
       id: `${base}/subscriptions/${id}/feed.xml`, title: `${config.siteName} · ${s.label}`, link: base, language: 'zh-CN',
