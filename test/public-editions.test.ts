@@ -44,7 +44,7 @@ for (const kind of testDatabaseKinds()) {
       return s.post(`/admin/review/${type}/${id}/${action}`, form);
     }
     async function throughReview(id: number, type = 'document') {
-      const steps = type === 'document'
+      const steps = type !== 'qa'
         ? ([['city.drafter', 'submit'], ['city.reviewer', 'approve'], ['city.reviewer2', 'approve'], ['city.reviewer3', 'approve'], ['city.publisher', 'publish']] as const)
         : ([['rsj.editor', 'submit'], ['rsj.reviewer', 'approve'], ['rsj.editor', 'publish']] as const);
       for (const [who, action] of steps) {
@@ -142,6 +142,33 @@ for (const kind of testDatabaseKinds()) {
       const cmp = await t.app.inject(`/qa/${qaId}/compare?a=1&b=2`);
       assert.equal(cmp.statusCode, 200);
       assert.match(cmp.body, /<ins>[^<]*中秋/);
+    });
+
+    test('an interpretation’s revision is a public edition with its note; withdrawn for privacy, its editions go with it', async () => {
+      const s = await as('city.drafter');
+      const interpretationForm = (body: string, extra: Record<string, string> = {}) => ({
+        orgId: String(city), title: '见义勇为人员慰问工作解读', form: 'text', department: '市政府办公室', contact: '王老师 025-86000000',
+        bodyHtml: body, documentIds: [String(docId)], documentRefs: '', docQuery: '', action: 'save', ...extra,
+      });
+      await s.get('/admin/interpretations/new');
+      const created = await s.post('/admin/interpretations', interpretationForm('<p>慰问工作每年开展一次。</p>'));
+      assert.equal(created.statusCode, 303, created.body.slice(0, 400));
+      const id = idFromLocation(created.headers.location);
+      await throughReview(id, 'interpretation');
+      const editForm = await s.get(`/admin/interpretations/${id}/edit`);
+      assert.match(editForm.body, /修订说明（公开）/, 'a revision asks for its public change note');
+      const edited = await s.post(`/admin/interpretations/${id}`, interpretationForm('<p>慰问工作每年春节、中秋各开展一次。</p>', { changeNote: '增加中秋慰问' }));
+      assert.equal(edited.statusCode, 303);
+      await throughReview(idFromLocation(edited.headers.location), 'interpretation');
+      const page = await t.app.inject(`/interpretations/${id}`);
+      assert.match(page.body, /第 2 版[^<]*修订说明：增加中秋慰问/);
+      const cmp = await t.app.inject(`/interpretations/${id}/compare?a=1&b=2`);
+      assert.equal(cmp.statusCode, 200);
+      assert.match(cmp.body, /<ins>[^<]*中秋/);
+      assert.equal((await t.app.inject(`/interpretations/${id}/compare?a=1&b=3`)).statusCode, 404);
+      assert.equal((await act('city.publisher', id, 'withdraw', { withdrawalReason: 'privacy', comment: '涉及个人信息' }, 'interpretation')).statusCode, 303);
+      assert.equal((await t.app.inject(`/interpretations/${id}/compare?a=1&b=2`)).statusCode, 410);
+      assert.equal((await t.db.selectFrom('public_editions').select('id').where('item_type', '=', 'interpretation').where('item_id', '=', id).execute()).length, 0);
     });
 
     test('the public pages show the two published editions, their dates and the public note, and compare only those', async () => {

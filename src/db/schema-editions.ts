@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ItemType } from './schema.js';
 
 /** Row types of the public editions (migration 0008). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -6,7 +7,7 @@ type Json = ColumnType<unknown, string, string>;
 
 export interface PublicEditionsTable {
   id: Generated<number>;
-  item_type: 'document' | 'interpretation' | 'qa';
+  item_type: ItemType;
   item_id: number;
   edition_no: number;
   published_at: Timestamp;

@@ -1,5 +1,6 @@
 import { toChinaDate, formatChineseDate } from '../../platform/clock/clock.js';
 import type { PublicEditionSummary } from './queries.js';
+import { ComparePicker } from './compare-picker.js';
 
 /**
  * The 版本记录 of a public page: the first publication and each approved edition, dated by its
@@ -22,15 +23,7 @@ export function EditionHistory({ editions, compareHref, firstPublishedOn }: { ed
           ))}
         </ol>
       )}
-      {editions.length > 1 ? (
-        <form method="get" action={compareHref} class="actions no-print">
-          <label for="va">对比</label>
-          <select id="va" name="a">{editions.map((e, i) => <option value={e.editionNo} selected={i === 1}>第 {e.editionNo} 版</option>)}</select>
-          <label for="vb">与</label>
-          <select id="vb" name="b">{editions.map((e, i) => <option value={e.editionNo} selected={i === 0}>第 {e.editionNo} 版</option>)}</select>
-          <button type="submit">查看差异</button>
-        </form>
-      ) : null}
+      <ComparePicker action={compareHref} versions={editions.map((e) => e.editionNo)} />
     </section>
   );
 }

@@ -7,4 +7,5 @@ export { listPublicEditions, type PublicEditionSummary } from './queries.js';
 export { comparePublicEditions, compareSnapshots, parseVersionPair } from './comparison.js';
 export { Comparison, PublicComparePage, type ComparisonProps } from './compare-page.js';
 export { EditionHistory } from './edition-history.js';
+export { ComparePicker } from './compare-picker.js';
 export { ChangeNoteField, isRevision } from './change-note-field.js';

@@ -1,8 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database, ItemType } from '../../db/schema.js';
 import { publicRichText } from '../../platform/html/redaction.js';
 
-export type EditionItemType = 'document' | 'interpretation' | 'qa';
+/** Every publishable kind has public editions. */
+export type EditionItemType = ItemType;
 
 /** What the public saw of an item at one publication: its title, its metadata and its body. */
 export interface EditionSnapshot {

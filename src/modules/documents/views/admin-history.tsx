@@ -1,7 +1,7 @@
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import { Comparison, type ComparisonProps, type PublicEditionSummary } from '../../editions/public.js';
+import { Comparison, ComparePicker, type ComparisonProps, type PublicEditionSummary } from '../../editions/public.js';
 
 interface Base {
   ctx: PageContext;
@@ -31,15 +31,7 @@ export function DocumentHistoryPage(p: Base & { versions: StaffVersion[]; editio
         <thead><tr><th scope="col">版本</th><th scope="col">保存时间</th><th scope="col">保存人</th><th scope="col">修改说明（内部）</th></tr></thead>
         <tbody>{p.versions.map((v) => <tr><td>第 {v.version_no} 版</td><td>{formatChinaDateTime(v.created_at)}</td><td>{v.author ?? '系统'}</td><td>{v.note || '—'}</td></tr>)}</tbody>
       </table>
-      {p.versions.length > 1 ? (
-        <form method="get" action={`/admin/documents/${p.documentId}/versions/compare`} class="actions">
-          <label for="va">对比</label>
-          <select id="va" name="a">{p.versions.map((v, i) => <option value={v.version_no} selected={i === 1}>第 {v.version_no} 版</option>)}</select>
-          <label for="vb">与</label>
-          <select id="vb" name="b">{p.versions.map((v, i) => <option value={v.version_no} selected={i === 0}>第 {v.version_no} 版</option>)}</select>
-          <button type="submit">查看差异</button>
-        </form>
-      ) : null}
+      <ComparePicker action={`/admin/documents/${p.documentId}/versions/compare`} versions={p.versions.map((v) => v.version_no)} />
       <h2>公开版本</h2>
       {p.editions.length ? (
         <ul>{p.editions.map((e) => <li>第 {e.editionNo} 版 · {formatChinaDateTime(e.publishedAt)} 发布{e.changeNote ? ` · 修订说明：${e.changeNote}` : ''}</li>)}</ul>
