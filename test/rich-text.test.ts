@@ -123,6 +123,24 @@ for (const kind of testDatabaseKinds()) {
       const publicPage = await t.app.inject({ url: `/documents/${id}` });
       assert.match(publicPage.body, new RegExp(old), 'the live page is unchanged');
       assert.doesNotMatch(publicPage.body, /国家市场监督管理总局/, 'the unpublished edition never shows');
+      // The published text still holds the finding, but replacing there would overwrite the edition: refused.
+      await drafter.get(`/admin/review/document/${id}`);
+      const twice = await drafter.post(`/admin/review/document/${id}/replace`, { key: await findKey(id) });
+      assert.equal(twice.statusCode, 422);
+      assert.match(twice.body, /已有正在修改或审核的修订稿/);
+      assert.match(await body(editionId), /国家市场监督管理总局/, 'the edition is untouched');
+    });
+
+    test('一键替换 of words split by markup is refused in Chinese and writes nothing', async () => {
+      const id = await draft({ title: '关于市场主体登记的通知', bodyHtml: '<p>依据国家<strong>工商</strong>行政管理总局的规定办理。</p>' });
+      const versions = async () => (await t.db.selectFrom('document_versions').select('version_no').where('document_id', '=', id).execute()).length;
+      const before = await versions();
+      const drafter = await as('city.drafter');
+      await drafter.get(`/admin/review/document/${id}`);
+      const res = await drafter.post(`/admin/review/document/${id}/replace`, { key: await findKey(id) });
+      assert.equal(res.statusCode, 422);
+      assert.match(res.body, /无法自动替换，请在编辑页修改/);
+      assert.equal(await versions(), before, 'nothing written');
     });
 
     async function findKey(id: number): Promise<string> {

@@ -41,6 +41,8 @@ export interface TextEditArgs {
   actor: Actor;
   id: number;
   edit: TextEdit;
+  /** Called once every field has been through `edit`, before anything is written: refuses an edit that changed nothing. */
+  confirmEdited(): void;
   /** Why: kept with the version where the kind keeps notes. */
   note: string;
   storage: FileStorage;

@@ -14,8 +14,9 @@ export async function saveDocumentText(ctx: CommandContext, a: TextEditArgs): Pr
     orgId: d.org_id, catalogNodeId: d.catalog_node_id, title: a.edit('title', d.title), docNo: d.doc_no, issuers: d.issuers, docType: d.doc_type,
     topicId: d.topic_id, audiences: d.audiences, attribute: d.attribute, writtenOn: d.written_on, publishedOn: d.published_on,
     effectiveOn: d.effective_on, expiresOn: d.expires_on, bodyHtml: a.edit('body', d.body_html), note: a.note,
-    // A revision's public change note, where documents have one, stays as the drafter wrote it.
-    changeNote: (d as { change_note?: string | null }).change_note ?? '',
-  } as DocumentInput;
+    // A revision's public change note stays as the drafter wrote it.
+    changeNote: d.change_note,
+  } satisfies DocumentInput;
+  a.confirmEdited();
   return saveDocument(ctx, { actor: a.actor, documentId: d.id, input, checked: { docNumber: parsed?.ok ? parsed.value : null, expiresOn: d.expires_on }, attachments: [], storage: a.storage, redactedCopies: false });
 }
