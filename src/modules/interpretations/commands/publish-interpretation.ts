@@ -6,6 +6,7 @@ import { linkDocuments, linkedDocumentIds } from './save-interpretation.js';
 import { notePublication } from '../../subscriptions/publication.js';
 import { recordBaselineEdition, recordPublicEdition, type EditionSnapshot } from '../../editions/public.js';
 import { FORM_LABELS } from '../domain/labels.js';
+import { publicLinkedDocuments } from '../queries/public.js';
 
 /**
  * Makes an interpretation public, inside the caller's transaction (the review workflow's, or the
@@ -56,14 +57,7 @@ export async function publishInterpretationRow(trx: Transaction<Database>, ctx: 
 /** What the public sees of a published interpretation, for its public edition. */
 async function publicInterpretationSnapshot(trx: Transaction<Database>, id: number): Promise<EditionSnapshot> {
   const i = await trx.selectFrom('interpretations').select(['title', 'form', 'department', 'contact', 'body_html']).where('id', '=', id).executeTakeFirstOrThrow();
-  const documents = await trx
-    .selectFrom('interpretation_documents as x')
-    .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .select(['d.title', 'd.doc_no'])
-    .where('x.interpretation_id', '=', id)
-    .where('d.status', '=', 'published')
-    .orderBy('d.id')
-    .execute();
+  const documents = await publicLinkedDocuments(trx, id);
   return {
     title: i.title,
     fields: [

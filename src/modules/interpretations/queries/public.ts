@@ -18,22 +18,27 @@ export async function getPublicInterpretation(db: Kysely<Database>, id: number) 
     .where('i.status', 'in', ['published', 'withdrawn'])
     .executeTakeFirst();
   if (!i) return null;
-  const documents = await db
-    .selectFrom('interpretation_documents as x')
-    .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .select(['d.id', 'd.title', 'd.doc_no', 'd.published_on'])
-    .where('x.interpretation_id', '=', id)
-    .where('d.status', '=', 'published')
-    .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
-    .orderBy('d.published_on', 'desc')
-    .orderBy('d.id')
-    .execute();
+  const documents = await publicLinkedDocuments(db, id);
   // A withdrawn interpretation's content is not shown again, only its title and the reason.
   const withdrawn = i.status === 'withdrawn';
   // Its published editions only (never a draft or a staff note), and none once it is withdrawn.
   const editions = withdrawn ? [] : await listPublicEditions(db, { type: 'interpretation', id });
   return { ...i, body_html: withdrawn ? '' : i.body_html, body_text: withdrawn ? '' : i.body_text, documents, editions };
 }
+/** The documents an interpretation explains that the public may see: its page lists them, its public edition names them. */
+export async function publicLinkedDocuments(db: Kysely<Database>, interpretationId: number) {
+  return db
+    .selectFrom('interpretation_documents as x')
+    .innerJoin('documents as d', 'd.id', 'x.document_id')
+    .select(['d.id', 'd.title', 'd.doc_no', 'd.published_on'])
+    .where('x.interpretation_id', '=', interpretationId)
+    .where('d.status', '=', 'published')
+    .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
+    .orderBy('d.published_on', 'desc')
+    .orderBy('d.id')
+    .execute();
+}
+
 export type PublicInterpretation = NonNullable<Awaited<ReturnType<typeof getPublicInterpretation>>>;
 
 /**

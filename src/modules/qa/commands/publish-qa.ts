@@ -6,6 +6,7 @@ import { notePublication } from '../../subscriptions/publication.js';
 import { recordBaselineEdition, recordPublicEdition, type EditionSnapshot } from '../../editions/public.js';
 import { linkedQaDocuments, linkQaDocuments } from './save-qa.js';
 import { qaSearchVector } from './search-vector.js';
+import { publicLinkedDocuments } from '../queries/public.js';
 
 /**
  * Makes a Q&A entry public, inside the review workflow's transaction. A first edition becomes
@@ -54,14 +55,7 @@ async function publicQaSnapshot(trx: Transaction<Database>, id: number): Promise
     .select(['e.question', 'e.phrasings', 'e.department', 'e.contact', 'e.audiences', 'e.answer_html', 't.name as topic'])
     .where('e.id', '=', id)
     .executeTakeFirstOrThrow();
-  const documents = await trx
-    .selectFrom('qa_entry_documents as x')
-    .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .select(['d.title', 'x.clause'])
-    .where('x.qa_id', '=', id)
-    .where('d.status', '=', 'published')
-    .orderBy('d.id')
-    .execute();
+  const documents = await publicLinkedDocuments(trx, id);
   return {
     title: e.question,
     fields: [

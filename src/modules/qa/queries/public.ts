@@ -127,16 +127,7 @@ export async function getPublicQa(db: Kysely<Database>, id: number) {
     .where('e.status', 'in', ['published', 'withdrawn'])
     .executeTakeFirst();
   if (!e) return null;
-  const documents = await db
-    .selectFrom('qa_entry_documents as x')
-    .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .select(['d.id', 'd.title', 'd.doc_no', 'd.published_on', 'd.validity', 'x.clause'])
-    .where('x.qa_id', '=', id)
-    .where('d.status', '=', 'published')
-    .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
-    .orderBy('d.published_on', 'desc')
-    .orderBy('d.id')
-    .execute();
+  const documents = await publicLinkedDocuments(db, id);
   // A withdrawn entry's answer is not shown again, only its question and the reason.
   const withdrawn = e.status === 'withdrawn';
   // Its published editions only (never a draft or a staff note), and none once it is withdrawn.
@@ -148,4 +139,18 @@ export type PublicQa = NonNullable<Awaited<ReturnType<typeof getPublicQa>>>;
 /** Whether a topic exists (a filter naming an unknown one is a 400, as in the library). */
 export async function topicExists(db: Kysely<Database>, id: number): Promise<boolean> {
   return !!(await db.selectFrom('topics').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** The documents an entry cites that the public may see: its page lists them, its public edition names them. */
+export async function publicLinkedDocuments(db: Kysely<Database>, qaId: number) {
+  return db
+    .selectFrom('qa_entry_documents as x')
+    .innerJoin('documents as d', 'd.id', 'x.document_id')
+    .select(['d.id', 'd.title', 'd.doc_no', 'd.published_on', 'd.validity', 'x.clause'])
+    .where('x.qa_id', '=', qaId)
+    .where('d.status', '=', 'published')
+    .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
+    .orderBy('d.published_on', 'desc')
+    .orderBy('d.id')
+    .execute();
 }
