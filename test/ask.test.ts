@@ -157,13 +157,14 @@ for (const kind of testDatabaseKinds()) {
       const roles = await t.db.selectFrom('staff_roles').select(['org_id as orgId', 'role']).where('staff_id', '=', admin).execute();
       const actor = { id: admin, username: 'admin', displayName: '系统管理员', roles };
       const ctx: ReferralContext = { db: t.db, clock: t.clock, sealer: t.app.sealer, actor: { id: admin, label: '系统管理员（admin）', ip: null } };
-      await applyReferralAction(ctx, actor, row.id, { action: 'answer', answerHtml: '<p>本市暂无相关政策。<script>x()</script></p>' });
+      await applyReferralAction(ctx, actor, row.id, { action: 'answer', answerHtml: '<p>本市暂无相关政策。<span data-redact="15">经办人李某某 13912345678</span><script>x()</script></p>' });
       const mail = await t.db.selectFrom('mail_outbox').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
       assert.equal(await count(t, 'mail_outbox'), mailsBefore + 1);
       assert.equal(mail.kind, 'referral_answer');
       assert.equal(mail.to_masked, 'a***@example.com');
       assert.match(mail.body_text, /本市暂无相关政策/);
       assert.doesNotMatch(mail.body_text, /script/);
+      assert.doesNotMatch(mail.body_text, /李某某|13912345678/, 'a span marked 删减 never reaches the asker');
 
       // The anonymous asker reads the answer with the tracking number and access code.
       const tracked = await s.post('/ask/track', { trackingNo, accessCode });
@@ -171,6 +172,8 @@ for (const kind of testDatabaseKinds()) {
       const status = await s.get(tracked.headers.location as string);
       assert.match(status.body, /本市暂无相关政策/);
       assert.match(status.body, /已答复/);
+      assert.doesNotMatch(status.body, /李某某|13912345678/);
+      assert.match(status.body, /此处内容已删减/);
       const wrong = await s.post('/ask/track', { trackingNo, accessCode: 'WRONG234' });
       assert.equal(wrong.statusCode, 404);
 

@@ -6,7 +6,8 @@ import type { Actor } from '../../../platform/auth/sessions.js';
 import { scopeOrgIds } from '../../../platform/auth/scope.js';
 import { inTransaction } from '../../../platform/http/command.js';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
-import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
+import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
+import { publicText } from '../../../platform/html/redaction.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
 import { deliverToInbox } from '../../accounts/inbox.js';
 import { findReferralTransition, referralRefusal, type ReferralAction } from '../domain/referral-workflow.js';
@@ -51,7 +52,8 @@ export async function applyReferralAction(ctx: ReferralContext, actor: Actor, id
       after = { ...after, assigneeId: input.assigneeId };
     } else if (input.action === 'answer') {
       const html = sanitizeBodyInput(input.answerHtml);
-      const text = htmlToText(html);
+      // What reaches the asker (inbox, mail) is the public text: a span marked 删减 never leaves.
+      const text = publicText(html);
       if (!text.trim()) throw new RuleError('请填写答复内容', 'answerHtml');
       if (input.answerHtml.length > MAX_ANSWER_HTML) throw new RuleError('答复内容过长', 'answerHtml');
       await trx.updateTable('referrals').set({ status: to, answer_html: html, answer_text: text, answered_at: now, answered_by: actor.id, updated_at: now }).where('id', '=', id).execute();

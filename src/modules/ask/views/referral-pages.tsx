@@ -4,7 +4,7 @@ import { CsrfField, describedBy, ErrorSummary, Field, Html } from '../../../plat
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { publicRichText } from '../../../platform/html/redaction.js';
 import { REFERRAL_STATUS_LABELS } from '../domain/referral-workflow.js';
 import type { PublicReferral } from '../queries/pages.js';
 
@@ -91,7 +91,7 @@ export function ReferralStatusPage(p: { ctx: PageContext; r: PublicReferral }) {
       <h2>您的问题</h2>
       <p class="pre-wrap">{r.question}</p>
       <h2>答复</h2>
-      {r.answered_at ? <Html html={sanitizeRichText(r.answer_html)} class="answer-body" /> : <p>{r.status === 'closed' ? `已办结${r.close_reason ? `：${r.close_reason}` : ''}` : '部门正在办理，请在答复期限后再来查看。'}</p>}
+      {r.answered_at ? <Html html={publicRichText(r.answer_html)} class="answer-body" /> : <p>{r.status === 'closed' ? `已办结${r.close_reason ? `：${r.close_reason}` : ''}` : '部门正在办理，请在答复期限后再来查看。'}</p>}
     </PublicLayout>
   );
 }

@@ -2,7 +2,7 @@ import { Html } from '../../../platform/html/components.js';
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { publicRichText } from '../../../platform/html/redaction.js';
 import { attributeNote, ATTRIBUTE_LABELS } from '../domain/labels.js';
 import { FORM_LABELS } from '../../interpretations/domain/labels.js';
 import { validityEventLabels, type ValidityResult } from '../domain/validity.js';
@@ -56,7 +56,7 @@ export function DocumentPage({ ctx, doc, print = false }: { ctx: PageContext; do
       <article>
         <h1 class="doc-title">{doc.title}</h1>
         {doc.doc_no ? <p style="text-align:center">{doc.doc_no}</p> : null}
-        <Html class="doc-body" html={sanitizeRichText(doc.body_html)} />
+        <Html class="doc-body" html={publicRichText(doc.body_html)} />
         <div class="signature">
           <p>{doc.issuers.join('　')}</p>
           <p><ChineseDate date={doc.written_on} /></p>

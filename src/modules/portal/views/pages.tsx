@@ -2,7 +2,7 @@ import type { Organization } from '../../../db/schema.js';
 import { Html, Pager } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import { publicRichText } from '../../../platform/html/redaction.js';
 import type { PublishedRow } from '../../documents/queries/public.js';
 import { ChineseDate, ValidityBadge } from '../../documents/views/parts.js';
 import type { Validity } from '../../documents/domain/validity.js';
@@ -149,7 +149,7 @@ export function GuidePage(p: { ctx: PageContext; org: Organization; files: Publi
   return (
     <PublicLayout ctx={p.ctx} title={`${p.org.name}政府信息公开指南`} crumbs={[{ label: p.org.name, href: `/org/${p.org.slug}` }, { label: '政府信息公开指南' }]}>
       <h1>{p.org.name}政府信息公开指南</h1>
-      <Html class="doc-body" html={sanitizeRichText(p.org.guide_html)} />
+      <Html class="doc-body" html={publicRichText(p.org.guide_html)} />
       {p.files.length ? <><h2>相关文件</h2><DocList rows={p.files} /></> : null}
       <p class="note">更新于 <ChineseDate date={new Date(p.org.updated_at).toISOString().slice(0, 10)} /></p>
     </PublicLayout>
