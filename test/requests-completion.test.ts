@@ -184,6 +184,14 @@ for (const kind of testDatabaseKinds()) {
         const bad = await office.post(`/admin/requests/${orphan.id}/actions/transfer`, { toOrgId: '', transferReason: '' });
         assert.equal(bad.statusCode, 400);
         assert.match(bad.body, /请选择有权机关/);
+        // A reply file the township already attached would go out from the receiving bureau: refused until it is removed.
+        const file = await t.db.insertInto('request_attachments').values({ request_id: orphan.id, event_id: null, file_name: '名单.pdf', storage_key: 'none', mime_type: 'application/pdf', size_bytes: 1, sha256: '0', from_applicant: false, for_reply: true, created_at: t.clock.now() }).returning('id').executeTakeFirstOrThrow();
+        const withFile = await office.post(`/admin/requests/${orphan.id}/actions/transfer`, { toOrgId: String(orgs.get('zjj')), transferReason: '补贴发放名单由市住房和城乡建设局制作并保存' });
+        assert.equal(withFile.statusCode, 422);
+        assert.match(withFile.body, /请先删除答复草稿和答复附件/);
+        assert.equal((await status(orphan.id)).org_id, orgs.get('qingshi'), 'not moved');
+        await t.db.deleteFrom('request_attachments').where('id', '=', file.id).execute();
+        await office.get(`/admin/requests/${orphan.id}`);
         const ok = await office.post(`/admin/requests/${orphan.id}/actions/transfer`, { toOrgId: String(orgs.get('zjj')), transferReason: '补贴发放名单由市住房和城乡建设局制作并保存' });
         assert.equal(ok.statusCode, 303);
         const row = await status(orphan.id);

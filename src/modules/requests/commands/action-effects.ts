@@ -190,6 +190,10 @@ export const ACTION_EFFECTS: { [A in RequestAction]: EffectFn<A> } = {
     if (input.toOrgId === a.c.row.org_id) throw new RuleError('请选择本机关以外的有权机关', 'toOrgId');
     const to = await trx.selectFrom('organizations').select(['id', 'name', 'address', 'phone']).where('id', '=', input.toOrgId).executeTakeFirst();
     if (!to) throw new RuleError('所选机关不存在', 'toOrgId');
+    // A reply this organization began would go out under its name from the receiving one.
+    const draft = await trx.selectFrom('request_letters').select('id').where('request_id', '=', a.c.row.id).where('kind', '=', 'reply').where('status', '=', 'draft').executeTakeFirst();
+    const files = await trx.selectFrom('request_attachments').select('id').where('request_id', '=', a.c.row.id).where('for_reply', '=', true).executeTakeFirst();
+    if (draft || files) throw new RuleError('本机关已起草答复或添加了答复附件：请先删除答复草稿和答复附件，再转送', 'toOrgId');
     const due = a.cal.deadline(a.today, REPLY_WORKING_DAYS);
     await letter(trx, a, { kind: 'transfer', to, on: a.today, dueOn: due.dueOn, reason: input.reason });
     return {
