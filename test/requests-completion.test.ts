@@ -176,6 +176,10 @@ for (const kind of testDatabaseKinds()) {
         assert.match((await admin.get('/admin/requests')).body, new RegExp(orphan.trackingNo), 'the administrator sees every case');
         assert.equal((await admin.get(`/admin/requests/${orphan.id}`)).statusCode, 200);
         assert.equal((await admin.post(`/admin/requests/${orphan.id}/actions/request_correction`, { items: '请写明村名' })).statusCode, 403);
+        // The applicant's own files are for those who handle the case; the administrator only oversees it.
+        const own = await t.db.insertInto('request_attachments').values({ request_id: orphan.id, event_id: null, file_name: '身份证复印件.pdf', storage_key: 'none', mime_type: 'application/pdf', size_bytes: 1, sha256: '0', from_applicant: true, for_reply: false, created_at: t.clock.now() }).returning('id').executeTakeFirstOrThrow();
+        assert.equal((await admin.get(`/admin/requests/${orphan.id}/attachments/${own.id}`)).statusCode, 403);
+        await t.db.deleteFrom('request_attachments').where('id', '=', own.id).execute();
       });
 
       test('transfer (转送): a 转送告知书 from the township, and the receiving bureau counts 20 working days from today', async () => {

@@ -151,6 +151,8 @@ export async function adminRequestRoutes(app: FastifyInstance) {
     const c = await visibleCase(req, idParam(req.params.id));
     const a = await db.selectFrom('request_attachments').selectAll().where('id', '=', idParam(req.params.aid)).where('request_id', '=', c.row.id).executeTakeFirst();
     if (!a) throw new NotFoundError('附件不存在。');
+    // What the applicant sent (ID copies, say) is for those who handle the case, not for the site's administrator who only oversees it.
+    if (a.from_applicant && (await actorKindsFor(db, actorOf(req), c.row.org_id)).length === 0) throw new ForbiddenError('申请人提交的材料只有办理该申请的工作人员可以查看。');
     return sendCaseFile(reply, app.deps.storage, a);
   });
 
