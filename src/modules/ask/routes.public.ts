@@ -1,7 +1,7 @@
 import { readReceiptCookie, setReceiptCookie } from '../../platform/http/receipt-cookie.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { currentAccount, noStore } from '../accounts/session.js';
@@ -141,8 +141,8 @@ export async function publicAskRoutes(app: FastifyInstance) {
     const r = TRACKING_NO.test(no) ? await findReferralByTrackingNo(db, no) : null;
     const byCode = tracked(req).includes(no);
     const account = r && !byCode ? await currentAccount(app, req) : null;
-    if (r && account && account.id !== r.account_id) throw new ForbiddenError('这个咨询不是用您登录的账号提交的。如果您有它的咨询编号和查询码，请在“咨询查询”中输入后查看。');
-    if (!r || !(byCode || account)) return reply.redirect('/ask/track', 303);
+    // Another person's case answers as an unknown one does: the answer tells nothing about which numbers exist.
+    if (!r || !(byCode || (account && account.id === r.account_id))) return reply.redirect('/ask/track', 303);
     noStore(reply);
     return sendHtml(reply, ReferralStatusPage({ ctx: req.pageCtx, r }));
   });

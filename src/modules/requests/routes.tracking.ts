@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { fields, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { toChinaDate } from '../../platform/clock/clock.js';
@@ -26,7 +26,6 @@ import { rememberRequest, requestByAccess, TRACK_COOKIE, TRACKING_NO } from './t
 
 const TRACK_RATE = { max: 20, timeWindow: 10 * 60 * 1000 };
 const normalized = normalizeTrackingInput;
-const NOT_YOURS = '这份申请不是用您登录的账号提交的。如果您有它的申请编号和查询码，请在“申请查询”中输入后查看。';
 const WRONG_PAIR = '申请编号或查询码不正确，请核对回执后重新输入。';
 const FLASH: Record<string, string> = {
   correction: '补正已提交。答复期限自受理机关收到补正之日起重新计算。',
@@ -65,7 +64,8 @@ export function trackingRoutes(app: FastifyInstance) {
     const account = byCode ? null : await currentAccount(app, req);
     if (!byCode && !account) return { no, r: null };
     const r = await findRequestByTrackingNo(db, no);
-    if (r && account && r.row.account_id !== account.id) throw new ForbiddenError(NOT_YOURS);
+    // Another person's case answers as an unknown one does: the answer tells nothing about which numbers exist.
+    if (r && account && r.row.account_id !== account.id) return { no, r: null };
     return { no, r };
   }
   const toTrackForm = (reply: FastifyReply, no: string) =>
