@@ -50,6 +50,12 @@ const schema = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'DATA_KEY 必须是 32 字节密钥的 base64 编码（可用 openssl rand -base64 32 生成）')
     .optional(),
+  // The audit chain's key (ADR 0018): derived from the data key unless set apart here.
+  AUDIT_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'AUDIT_KEY 必须是 32 字节密钥的 base64 编码（可用 openssl rand -base64 32 生成）')
+    .optional(),
+  AUDIT_ANCHOR_URL: z.string().url('AUDIT_ANCHOR_URL 必须是完整网址，如 https://log.example.gov.cn/gongkai-audit').optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -75,6 +81,9 @@ export interface Config {
   production: boolean;
   /** Master key for personal data at rest (base64); null: a key file in the data directory. */
   dataKey: string | null;
+  /** Key of the audit chain (base64); null: derived from the data key. Anchor sink: the chain head is POSTed there. */
+  auditKey: string | null;
+  auditAnchorUrl: string | null;
   /** Outgoing mail: SMTP server URL (null: mail stays in the outbox for the administrator) and sender. */
   smtpUrl: string | null;
   mailFrom: string;
@@ -144,6 +153,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     production: e.NODE_ENV === 'production',
     dataKey: e.DATA_KEY ?? null,
+    auditKey: e.AUDIT_KEY ?? null,
+    auditAnchorUrl: e.AUDIT_ANCHOR_URL ?? null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `${e.SITE_NAME} <noreply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : 'localhost'}>`,
   };
