@@ -34,6 +34,13 @@ const schema = z.object({
   SITE_CONTACT: z.string().trim().min(1, 'SITE_CONTACT（联系我们）不能为空').max(120).default('电话 025-84000000（工作日 9:00—17:00）'),
   CONTACT_URL: z.string().regex(/^(https?:\/\/[^\s]+|\/[^\s]*)$/, 'CONTACT_URL（联系我们链接）应为完整网址或以 / 开头的站内路径').optional(),
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  // Untrusted Word/Excel/PDF files are read in a worker thread under these limits (docs/adr/0013-untrusted-files.md).
+  EXTRACT_MAX_ENTRY_MB: z.coerce.number().int().min(1).max(1024).default(30),
+  EXTRACT_MAX_TOTAL_MB: z.coerce.number().int().min(1).max(4096).default(100),
+  EXTRACT_MAX_ENTRIES: z.coerce.number().int().min(10).max(65535).default(2000),
+  EXTRACT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(20),
+  EXTRACT_MEMORY_MB: z.coerce.number().int().min(32).max(8192).default(512),
+  EXTRACT_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   NORMATIVE_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(5),
   PROVISIONAL_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(2),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
@@ -72,6 +79,8 @@ export interface Config {
   /** The footer of every public page. */
   footer: SiteFooter;
   maxUploadBytes: number;
+  /** Limits for reading untrusted files (zip central directory caps, worker memory and time, parallel readings). */
+  extract: { maxEntryBytes: number; maxTotalBytes: number; maxEntries: number; timeoutMs: number; memoryMb: number; concurrency: number };
   validityTerms: { normativeYears: number; provisionalYears: number };
   pageCacheSeconds: number;
   /** How often each instance looks for due background jobs (fan-out, mail, reminders). */
@@ -146,6 +155,14 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       contactUrl: e.CONTACT_URL ?? null,
     },
     maxUploadBytes: e.MAX_UPLOAD_MB * 1024 * 1024,
+    extract: {
+      maxEntryBytes: e.EXTRACT_MAX_ENTRY_MB * 1024 * 1024,
+      maxTotalBytes: e.EXTRACT_MAX_TOTAL_MB * 1024 * 1024,
+      maxEntries: e.EXTRACT_MAX_ENTRIES,
+      timeoutMs: Math.round(e.EXTRACT_TIMEOUT_SECONDS * 1000),
+      memoryMb: e.EXTRACT_MEMORY_MB,
+      concurrency: e.EXTRACT_CONCURRENCY,
+    },
     validityTerms: { normativeYears: e.NORMATIVE_TERM_YEARS, provisionalYears: e.PROVISIONAL_TERM_YEARS },
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
     jobPollSeconds: e.JOB_POLL_SECONDS,
