@@ -62,7 +62,7 @@ const adminJs = readFileSync(new URL('./platform/html/assets/admin.js', import.m
 
 /** Builds the whole application without listening, for the server and for tests alike. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const pageCache = new PageCache(deps.config.pageCacheSeconds);
+  const pageCache = new PageCache(deps.config.pageCacheSeconds, deps.config.publicRenderRate);
   const app = Fastify({
     // Cached public pages are answered by the HTTP server itself, before Fastify's pipeline.
     serverFactory: (handler) => createServer((req, res) => pageCache.serveRaw(req, res) || handler(req, res)),

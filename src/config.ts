@@ -44,6 +44,7 @@ const schema = z.object({
   NORMATIVE_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(5),
   PROVISIONAL_TERM_YEARS: z.coerce.number().int().min(0).max(50).default(2),
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  PUBLIC_RENDER_RATE: z.coerce.number().int().min(0).max(100_000).default(120),
   JOB_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
@@ -83,6 +84,8 @@ export interface Config {
   extract: { maxEntryBytes: number; maxTotalBytes: number; maxEntries: number; timeoutMs: number; memoryMb: number; concurrency: number };
   validityTerms: { normativeYears: number; provisionalYears: number };
   pageCacheSeconds: number;
+  /** Uncached public renders one address may cause per minute (a minute's worth at once); 0: no limit. */
+  publicRenderRate: number;
   /** How often each instance looks for due background jobs (fan-out, mail, reminders). */
   jobPollSeconds: number;
   logLevel: Env['LOG_LEVEL'];
@@ -165,6 +168,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     validityTerms: { normativeYears: e.NORMATIVE_TERM_YEARS, provisionalYears: e.PROVISIONAL_TERM_YEARS },
     pageCacheSeconds: e.PAGE_CACHE_SECONDS,
+    publicRenderRate: e.PUBLIC_RENDER_RATE,
     jobPollSeconds: e.JOB_POLL_SECONDS,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

@@ -39,11 +39,15 @@ describe('cached public pages over real HTTP', () => {
     const res = await s.postMultipart('/admin/documents/4', { ...form, orgId: /<option value="(\d+)" selected/.exec(edit.body)![1]!, docType: '行政规范性文件', attribute: 'public', bodyHtml: '<p>新的正文</p>', title: `${title}（修订）`, topicId: /id="f-topicId"[\s\S]*?<option value="(\d+)" selected/.exec(edit.body)![1]! });
     assert.equal(res.statusCode, 303, res.body.slice(0, 300));
     assert.doesNotMatch(await (await fetch(`${base}/documents/4`)).text(), /（修订）/, 'an edit waits for review');
+    // The search results behind the library and the API are kept as long as a page, and cleared with it.
+    const searchTitle = async () => ((await (await fetch(`${base}/api/v1/documents?q=${encodeURIComponent(title)}`)).json()) as { items: { id: number; title: string }[] }).items.find((d) => d.id === 4)?.title;
+    assert.equal(await searchTitle(), title);
     const edition = Number(/\/admin\/documents\/(\d+)/.exec(String(res.headers.location))![1]);
     await s.get(`/admin/review/document/${edition}`);
     const urgent = await s.post(`/admin/review/document/${edition}/urgent_publish`, { comment: '测试缓存' });
     assert.equal(urgent.statusCode, 303, /error-summary.*?<\/div>/s.exec(urgent.body)?.[0] ?? urgent.body.slice(0, 300));
     assert.match(await (await fetch(`${base}/documents/4`)).text(), /（修订）/);
+    assert.equal(await searchTitle(), `${title}（修订）`, 'a publication shows in search at once');
   });
 });
 

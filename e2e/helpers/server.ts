@@ -23,6 +23,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** How long to wait for /healthz; the first start creates the database and seeds the demo site group. */
   timeoutMs?: number;
+  /** A data directory prepared beforehand (kept at stop); by default a fresh one, removed at stop. */
+  dataDir?: string;
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
@@ -44,7 +46,7 @@ export function freePort(): Promise<number> {
  * removes the directory.
  */
 export async function startServer(opts: StartOptions = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let out = '';
@@ -73,7 +75,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);

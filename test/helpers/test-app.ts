@@ -74,7 +74,8 @@ export interface TestApp {
 /** The whole application on a fresh database with the demo site group, at a fixed date. */
 export async function buildTestApp(kind: DatabaseKind, opts: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-test-'));
-  const config = parseConfig({ DATA_DIR: dataDir, CORPUS_PATH: 'none', LOG_LEVEL: 'silent', PAGE_CACHE_SECONDS: '0', ...opts.env });
+  // No render budget: a test makes hundreds of uncached requests a minute from one address (the budget has its own tests).
+  const config = parseConfig({ DATA_DIR: dataDir, CORPUS_PATH: 'none', LOG_LEVEL: 'silent', PAGE_CACHE_SECONDS: '0', PUBLIC_RENDER_RATE: '0', ...opts.env });
   const clock = fixedClock(opts.now ?? '2026-11-22T02:00:00Z');
   const database = await createTestDatabase(kind);
   const db = database.handle.db;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BadRequestError, NotFoundError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/forms.js';
-import { serveCachedPage } from '../../platform/http/page-cache.js';
+import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
 import type { Validity } from './domain/validity.js';
 import { getAttachment, requirePublicDocument } from './queries/public.js';
@@ -14,6 +14,7 @@ import { DocumentPage } from './views/document-page.js';
 import { LibraryPage } from './views/library-page.js';
 
 const INVALID: Validity[] = ['repealed', 'expired', 'partially_invalid'];
+const SEARCH_PARAMS = Object.keys(searchQuerySchema.shape);
 
 export async function publicDocumentRoutes(app: FastifyInstance) {
   const { db, clock, storage } = app.deps;
@@ -49,25 +50,29 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
     return { params, refs };
   }
 
+  /** One search's results, shared by the library's pages in every display mode and the API while they are current. */
+  const search = (params: SearchParams) => app.pageCache.memo(`library:${JSON.stringify({ ...params, q: params.q.replace(/\s+/g, ' ') })}`, () => searchDocuments(db, params));
+
   async function renderLibrary(req: FastifyRequest, preset: Partial<SearchParams> = {}): Promise<string> {
     const { params, refs } = await searchParams(req, preset);
-    const result = await searchDocuments(db, params);
+    const result = await search(params);
     const baseQuery = new URLSearchParams(Object.entries(req.query as Record<string, string | string[]>).flatMap(([k, v]) => (k === 'page' ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string])))).toString();
     return renderHtml(LibraryPage({ ctx: req.pageCtx, params, result, orgNames: refs.orgNames, topicNames: refs.topicNames, baseQuery }));
   }
 
-  app.get('/library', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req)));
-  app.get('/library/invalid', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req, { validities: INVALID, sort: 'date' })));
+  app.get('/library', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req), SEARCH_PARAMS));
+  app.get('/library/invalid', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req, { validities: INVALID, sort: 'date' }), SEARCH_PARAMS));
 
   // ?print=1 is the print view (打印 without script); the page cache keys it by its own URL.
   app.get<{ Params: { id: string }; Querystring: { print?: string } }>('/documents/:id', (req, reply) =>
     serveCachedPage(app, req, reply, async () => {
       const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
       return renderHtml(DocumentPage({ ctx: req.pageCtx, doc, print: req.query.print === '1' }));
-    }),
+    }, ['print']),
   );
 
   app.get<{ Params: { id: string } }>('/documents/:id/compare', async (req, reply) => {
+    spendRender(app, req, reply);
     const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
     const comparison = await comparePublicEditions(db, { type: 'document', id: doc.id }, req.query);
     return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: doc.title, href: `/documents/${doc.id}`, backLabel: '返回文件', comparison })));
@@ -86,9 +91,10 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   });
 
   // JSON API for other systems (the same search and visibility rules as the portal).
-  app.get('/api/v1/documents', async (req) => {
+  app.get('/api/v1/documents', async (req, reply) => {
     const { params } = await searchParams(req);
-    const r = await searchDocuments(db, params);
+    spendRender(app, req, reply);
+    const r = await search(params);
     const base = app.deps.config.publicUrl ?? '';
     return {
       total: r.total,

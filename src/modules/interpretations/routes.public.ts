@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { GoneError, NotFoundError } from '../../platform/http/errors.js';
-import { serveCachedPage } from '../../platform/http/page-cache.js';
+import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { idParam } from '../documents/routes.public.js';
 import { findOrganizationBySlug, listOrganizations } from '../organizations/queries.js';
@@ -24,7 +24,7 @@ export async function publicInterpretationRoutes(app: FastifyInstance) {
         listPublicInterpretations(db, { orgId: org?.id, limit: INTERPRETATIONS_PAGE_SIZE, offset: (page - 1) * INTERPRETATIONS_PAGE_SIZE }),
       ]);
       return renderHtml(InterpretationsPage({ ctx: req.pageCtx, orgs, org, rows: r.rows, total: r.total, page }));
-    }),
+    }, ['org', 'page']),
   );
 
   // Published; withdrawn with a notice: 200, the page says why; withdrawn and taken down: 410, as
@@ -40,6 +40,7 @@ export async function publicInterpretationRoutes(app: FastifyInstance) {
 
   // Two published editions side by side; a withdrawn interpretation has none to show.
   app.get<{ Params: { id: string } }>('/interpretations/:id/compare', async (req, reply) => {
+    spendRender(app, req, reply);
     const item = await getPublicInterpretation(db, idParam(req.params.id));
     if (!item) throw new NotFoundError('政策解读不存在，或尚未发布。');
     if (item.status === 'withdrawn') throw new GoneError('该政策解读已撤下，不再公开。');

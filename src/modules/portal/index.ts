@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { siteUrl } from '../../platform/http/site-url.js';
 import { NotFoundError } from '../../platform/http/errors.js';
-import { serveCachedPage } from '../../platform/http/page-cache.js';
+import { canonicalUrl, serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { MODE_COOKIE, parseMode } from '../../platform/html/page-context.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { countPublicDocuments, listPublished } from '../documents/queries/public.js';
@@ -80,24 +80,26 @@ export default async function portal(app: FastifyInstance) {
         node.role === 'interpretations' ? listPublicInterpretations(db, { orgId: org.id, limit: 20, offset: (page - 1) * 20 }) : null,
       ]);
       return renderHtml(CatalogPage({ ctx: req.pageCtx, org, catalog: visibleColumns(catalog), node, rows: r.rows, total: r.total, page, interpretations }));
-    }),
+    }, ['page']),
   );
 
   const topicParam = (q: { topic?: string }) => (q.topic && /^\d{1,9}$/.test(q.topic) ? Number(q.topic) : undefined);
 
   app.get<{ Querystring: { topic?: string } }>('/feed.atom', async (req, reply) => {
+    spendRender(app, req, reply);
     const topicId = topicParam(req.query);
     const r = await listPublished(db, { topicId, limit: 50 });
     reply.type('application/atom+xml; charset=utf-8');
-    return documentsAtom({ id: `${siteUrl(config)}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${config.siteName} · 最新政策文件`, siteUrl: siteUrl(config), selfUrl: `${siteUrl(config)}${req.url}`, rows: r.rows });
+    return documentsAtom({ id: `${siteUrl(config)}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${config.siteName} · 最新政策文件`, siteUrl: siteUrl(config), selfUrl: `${siteUrl(config)}${canonicalUrl(req.url, ['topic'])}`, rows: r.rows });
   });
 
   app.get<{ Params: { slug: string }; Querystring: { topic?: string } }>('/org/:slug/feed.atom', async (req, reply) => {
+    spendRender(app, req, reply);
     const org = await orgOr404(req.params.slug);
     const topicId = topicParam(req.query);
     const r = await listPublished(db, { orgId: org.id, topicId, limit: 50 });
     reply.type('application/atom+xml; charset=utf-8');
-    return documentsAtom({ id: `${siteUrl(config)}/org/${org.slug}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${org.name} · 最新公开信息`, siteUrl: siteUrl(config), selfUrl: `${siteUrl(config)}${req.url}`, rows: r.rows });
+    return documentsAtom({ id: `${siteUrl(config)}/org/${org.slug}/feed.atom${topicId ? `?topic=${topicId}` : ''}`, title: `${org.name} · 最新公开信息`, siteUrl: siteUrl(config), selfUrl: `${siteUrl(config)}${canonicalUrl(req.url, ['topic'])}`, rows: r.rows });
   });
 
   // Display mode (大字版 / 高对比度) without script: a link sets a cookie and returns to the page.

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { siteUrl } from '../../platform/http/site-url.js';
-import { serveCachedPage } from '../../platform/http/page-cache.js';
+import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { buildFavicon } from '../../platform/html/favicon.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
@@ -28,6 +28,7 @@ export async function siteRoutes(app: FastifyInstance) {
   app.get('/sitemap', (req, reply) => serveCachedPage(app, req, reply, async () => renderHtml(SitemapPage({ ctx: req.pageCtx, ...(await publicCatalogs()) }))));
 
   app.get('/sitemap.xml', async (req, reply) => {
+    spendRender(app, req, reply);
     const base = siteUrl(config);
     const [{ orgs, catalogs }, docs, interpretations] = await Promise.all([publicCatalogs(), listSitemapDocuments(db), listSitemapInterpretations(db)]);
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

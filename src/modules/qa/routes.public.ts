@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { BadRequestError, GoneError, NotFoundError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/forms.js';
-import { serveCachedPage } from '../../platform/http/page-cache.js';
+import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { idParam } from '../documents/routes.public.js';
 import { getPublicQa, searchQa, topicExists } from './queries/public.js';
@@ -24,7 +24,7 @@ export async function publicQaRoutes(app: FastifyInstance) {
       if (p.topicId !== null && !(await topicExists(db, p.topicId))) throw new BadRequestError(`未知的主题分类：${p.topicId}`);
       const result = await searchQa(db, p);
       return renderHtml(QaLibraryPage({ ctx: req.pageCtx, params: p, result }));
-    }),
+    }, Object.keys(qaSearchSchema.shape)),
   );
 
   // Published; withdrawn with a notice: 200, the page says why; withdrawn and taken down: 410, as
@@ -40,6 +40,7 @@ export async function publicQaRoutes(app: FastifyInstance) {
 
   // Two published editions side by side; a withdrawn entry has none to show.
   app.get<{ Params: { id: string } }>('/qa/:id/compare', async (req, reply) => {
+    spendRender(app, req, reply);
     const entry = await getPublicQa(db, idParam(req.params.id));
     if (!entry) throw new NotFoundError('政策问答不存在，或尚未发布。');
     if (entry.status === 'withdrawn') throw new GoneError('该政策问答已撤下，不再公开。');
