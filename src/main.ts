@@ -7,6 +7,7 @@ import { ConfigError, parseConfig, type Config } from './config.js';
 import { demoLogins, seedDemo } from './db/seeds/demo.js';
 import { sealerFor } from './platform/crypto/sealer.js';
 import { verifyChain } from './platform/audit/audit.js';
+import { describeVerifyResult } from './platform/audit/verify.js';
 import { nextChinaMidnight, scheduleJob, startJobLoop, type JobHandler } from './platform/jobs/runner.js';
 import { warmSegmenter } from './platform/search/index.js';
 import { importPolicyDocs } from './modules/documents/commands/import-policy-docs.js';
@@ -31,7 +32,7 @@ const HELP = `gongkai — 政府信息公开平台
   import policy-docs FILE     导入政策文件语料（JSONL），作为法律法规、上级文件收录于文件库（不编索引号、不进各机关目录），按 sourceId 幂等，可断点续导
   import qa FILE              导入政策问答语料（JSONL）：清洗文本、遮盖个人信息；部门答复和摘自文件库的直接发布（不推送订阅），网民留言进入审核；按 sourceId 幂等，可断点续导
   refresh-validity            重新计算今天到期、生效的文件有效性
-  audit verify                校验审计日志哈希链，发现篡改时以非零状态退出
+  audit verify                校验审计日志（密钥签名的哈希链，并与数据目录中的链头锚点比对），发现篡改时以非零状态退出
   help                        显示本帮助
 
 配置（环境变量）：PORT HOST DATA_DIR DATABASE_URL CORPUS_PATH SEED_DEMO PUBLIC_URL SITE_NAME
@@ -87,14 +88,18 @@ async function main(argv: string[]): Promise<number> {
         console.error('用法：gongkai audit verify');
         return 2;
       }
-      return withRuntime(config, async (rt) => {
-        const r = await verifyChain(rt.db);
-        if (r.ok) console.log(`审计日志完整：共 ${r.count} 条记录，链头哈希 ${r.headHash}`);
-        else {
-          console.error(`审计日志被篡改（共 ${r.count} 条记录）：\n${r.problems.map((p) => `  - ${p}`).join('\n')}`);
-          process.exitCode = 1;
+      {
+        // Read-only: the check does not move the head anchor it compares against.
+        const rt = await openRuntime(config, { anchor: false });
+        try {
+          const r = await verifyChain(rt.db, { dataDir: config.dataDir });
+          if (r.ok) console.log(describeVerifyResult(r));
+          else console.error(describeVerifyResult(r));
+          return r.ok ? 0 : 1;
+        } finally {
+          await rt.handle.close();
         }
-      });
+      }
     default:
       console.error(`未知命令：${command}\n\n${HELP}`);
       return 2;

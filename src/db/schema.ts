@@ -131,6 +131,8 @@ export interface AuditEventsTable {
   after: Json | null;
   ip: string | null;
   prev_hash: string;
+  /** 0: unkeyed sha256 (rows before migration 0014); 1: HMAC-SHA256 under the audit key. */
+  key_version: number;
   hash: string;
 }
 

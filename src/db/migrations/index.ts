@@ -12,6 +12,7 @@ import * as m0010 from './0010-tracked-cases-mobile.js';
 import * as m0011 from './0011-request-completion.js';
 import * as m0012 from './0012-portal-columns.js';
 import * as m0013 from './0013-audit-no-truncate.js';
+import * as m0014 from './0014-audit-keyed.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-request-completion': m0011,
   '0012-portal-columns': m0012,
   '0013-audit-no-truncate': m0013,
+  '0014-audit-keyed': m0014,
 };

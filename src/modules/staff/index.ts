@@ -139,7 +139,8 @@ async function staffModule(app: FastifyInstance) {
       const actor = actorOf(req);
       const scope = await scopeOrgIds(db, actor, ['admin', 'disclosure_office']);
       const rows = await listAuditEvents(db, actor.id, scope);
-      const chain = req.query.verify && scope.length ? await verifyChain(db) : null;
+      // Against the head anchor too: a chain that lost its newest rows or all of them is reported (ADR 0018).
+      const chain = req.query.verify && scope.length ? await verifyChain(db, { dataDir: config.dataDir }) : null;
       return sendHtml(
         reply,
         AuditPage({

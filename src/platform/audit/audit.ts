@@ -1,11 +1,19 @@
-import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
+import { chainRowOf, GENESIS_HASH, sealEvent } from './chain-hash.js';
+import { currentAuditKey } from './key.js';
+import { noteAuditWrite } from './anchor-loop.js';
+
+export { canonicalJson, GENESIS_HASH, hashEvent, sealEvent, type ChainRow } from './chain-hash.js';
+export { verifyChain, type VerifyResult } from './verify.js';
 
 /**
  * The append-only audit log. Every write records one event in the same transaction.
  * Events form a hash chain: each row's hash covers its content and the previous row's hash,
  * so an edited row breaks its own hash and a deleted row breaks the sequence and the link.
+ * The hash is an HMAC under a key kept outside the database (key.ts), so whoever can write the
+ * table but lacks the key cannot re-hash an edit or forge a row; the chain's head is anchored
+ * outside the database (anchor.ts), so deleting the newest rows or all of them is seen too (ADR 0018).
  */
 export const AUDIT_ACTIONS = [
   'staff.login',
@@ -102,6 +110,7 @@ export const AUDIT_ACTIONS = [
   'subscription.create',
   'subscription.delete',
   'mail.send',
+  'audit.chain_sealed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -122,13 +131,11 @@ export interface AuditEventInput {
   at: Date;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
 /** Arbitrary constant naming the advisory lock that serializes appends across app instances. */
-const AUDIT_LOCK_KEY = 4_200_2019;
-
-type Db = Kysely<Database> | Transaction<Database>;
+export const AUDIT_LOCK_KEY = 4_200_2019;
 
 export async function recordEvent(trx: Transaction<Database>, e: AuditEventInput): Promise<void> {
+  const key = currentAuditKey();
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   const last = await trx
     .selectFrom('audit_events')
@@ -136,9 +143,9 @@ export async function recordEvent(trx: Transaction<Database>, e: AuditEventInput
     .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  const row = {
+  const row = chainRowOf({
     seq: (last?.seq ?? 0) + 1,
-    occurred_at: e.at.toISOString(),
+    occurred_at: e.at,
     actor_id: e.actor.id,
     actor_label: e.actor.label,
     org_id: e.orgId ?? null,
@@ -149,98 +156,21 @@ export async function recordEvent(trx: Transaction<Database>, e: AuditEventInput
     after: normalizeJson(e.after),
     ip: e.actor.ip ?? null,
     prev_hash: last?.hash ?? GENESIS_HASH,
-  };
+  });
   await trx
     .insertInto('audit_events')
     .values({
       ...row,
       before: row.before === null ? null : JSON.stringify(row.before),
       after: row.after === null ? null : JSON.stringify(row.after),
-      hash: hashEvent(row),
+      key_version: key.version,
+      hash: sealEvent(row, key),
     })
     .execute();
-}
-
-export interface ChainRow {
-  seq: number;
-  occurred_at: string;
-  actor_id: number | null;
-  actor_label: string;
-  org_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  prev_hash: string;
-}
-
-export function hashEvent(row: ChainRow): string {
-  return createHash('sha256').update(canonicalJson(row)).digest('hex');
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  count: number;
-  headHash: string;
-  problems: string[];
-}
-
-/** Walks the whole chain in order and reports every broken link. */
-export async function verifyChain(db: Db, batch = 1000): Promise<VerifyResult> {
-  const problems: string[] = [];
-  let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
-  let count = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_events')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      if (r.seq !== expectedSeq) problems.push(`第 ${expectedSeq}–${r.seq - 1} 条记录缺失（被删除）`);
-      if (r.prev_hash !== prevHash) problems.push(`第 ${r.seq} 条记录与前一条的链接不符`);
-      const recomputed = hashEvent({
-        seq: r.seq,
-        occurred_at: new Date(r.occurred_at).toISOString(),
-        actor_id: r.actor_id,
-        actor_label: r.actor_label,
-        org_id: r.org_id,
-        action: r.action,
-        entity_type: r.entity_type,
-        entity_id: r.entity_id,
-        before: r.before ?? null,
-        after: r.after ?? null,
-        ip: r.ip,
-        prev_hash: r.prev_hash,
-      });
-      if (recomputed !== r.hash) problems.push(`第 ${r.seq} 条记录的内容被改动（哈希不符）`);
-      prevHash = r.hash;
-      expectedSeq = r.seq + 1;
-      count++;
-    }
-  }
-  return { ok: problems.length === 0, count, headHash: prevHash, problems };
+  noteAuditWrite();
 }
 
 function normalizeJson(v: unknown): unknown {
   if (v === undefined || v === null) return null;
   return JSON.parse(JSON.stringify(v));
-}
-
-/** JSON with object keys sorted at every level, so jsonb's reordering does not change the hash. */
-export function canonicalJson(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  const obj = v as Record<string, unknown>;
-  return `{${Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
-    .join(',')}}`;
 }

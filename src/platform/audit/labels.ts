@@ -99,11 +99,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'subscription.create': '新增订阅',
   'subscription.delete': '取消订阅',
   'mail.send': '发送邮件',
+  'audit.chain_sealed': '用审计密钥封存原有审计记录',
 };
 
 /** The kinds of record an event is about. */
 const ENTITY_LABELS: Record<string, string> = {
   account: '公众账号',
+  audit_events: '审计日志',
   ask_question: '未解答问题',
   ask_synonym: '同义词',
   calendar_overrides: '节假日调整',
