@@ -65,8 +65,3 @@ export async function loadCalendarYear(db: Kysely<Database>, year: number): Prom
     otherYears: others.rows.map((r) => ({ year: Number(r.year), overrides: Number(r.overrides), confirmed: Boolean(r.confirmed) })),
   };
 }
-
-/** Whether the actor administers a top-level organization: the calendar serves the whole site group. */
-export async function rootOrgIds(db: Kysely<Database>): Promise<number[]> {
-  return (await db.selectFrom('organizations').select('id').where('parent_id', 'is', null).execute()).map((r) => r.id);
-}

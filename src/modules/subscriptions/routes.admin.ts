@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf, adminView, requireStaff } from '../../platform/http/admin.js';
+import { isSiteAdmin } from '../../platform/auth/scope.js';
 import { ForbiddenError } from '../../platform/http/errors.js';
 import { mailStatus } from '../../platform/mail/sender.js';
 import { sendHtml } from '../../platform/html/render.js';
@@ -17,10 +18,7 @@ export async function adminOutboxRoutes(app: FastifyInstance) {
   requireStaff(app);
 
   async function requireSiteAdmin(req: FastifyRequest) {
-    const actor = actorOf(req);
-    const adminOrgs = actor.roles.filter((r) => r.role === 'admin').map((r) => r.orgId);
-    const top = adminOrgs.length ? await db.selectFrom('organizations').select('id').where('id', 'in', adminOrgs).where('parent_id', 'is', null).executeTakeFirst() : undefined;
-    if (!top) throw new ForbiddenError('只有网站管理员可以查看发件箱。');
+    if (!(await isSiteAdmin(db, actorOf(req)))) throw new ForbiddenError('只有网站管理员可以查看发件箱。');
   }
 
   const columns = ['id', 'channel', 'kind', 'to_masked', 'subject', 'created_at', 'sent_at', 'failed_at', 'attempts', 'last_error'] as const;

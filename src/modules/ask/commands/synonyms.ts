@@ -1,6 +1,6 @@
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
-import { hasRole } from '../../../platform/auth/scope.js';
+import { isSiteAdmin } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { normalizeQuestion } from '../domain/question.js';
@@ -12,9 +12,9 @@ export interface SynonymInput {
 }
 
 /** The dictionary is one for the site group: administrators of a top-level organization keep it. */
-export async function mayEditSynonyms(ctx: CommandContext, actor: Actor): Promise<boolean> {
-  const roots = await ctx.db.selectFrom('organizations').select('id').where('parent_id', 'is', null).execute();
-  return roots.some((o) => hasRole(actor, o.id, ['admin']));
+/** The synonym dictionary serves the whole site group: the site's administrator keeps it. */
+export function mayEditSynonyms(ctx: CommandContext, actor: Actor): Promise<boolean> {
+  return isSiteAdmin(ctx.db, actor);
 }
 
 export function parseSynonymTerms(raw: string): string[] {
