@@ -19,3 +19,9 @@ test('the door of a home is found: building, unit and room, or a rural 组 and n
 test('a street address, a count of buildings or households, and a shop’s unknown number are left alone', () => {
   for (const s of ['文轩路579号涉外景园B区', '同一栋楼', '楼盘二栋共226户', '购买该楼盘A7栋**号商铺', '北京市丰台区西三环南路1号']) assert.equal(masked(s), s);
 });
+
+test('numbers that count or measure after a building are not rooms, and an office tower’s 座 is not a home', () => {
+  for (const s of ['新建3座1500吨级泊位', '小区共12栋2000多户', '3栋1500平方米的厂房', '5幢2019年竣工', '政务中心A座1203室']) assert.equal(masked(s), s);
+  assert.equal(masked('12栋2001，天天漏水'), '12栋****，天天漏水', 'a room followed by punctuation is still a room');
+  assert.equal(masked('3栋2单元5楼'), '3栋*单元5楼');
+});

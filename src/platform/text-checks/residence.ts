@@ -18,8 +18,12 @@ export interface ResidenceHit {
 }
 
 const NUM = '[0-9A-Za-z一二三四五六七八九十]{1,4}';
-// 栋/幢/号楼 (building), then an optional 单元 (unit), then the room: 803, 803室, 1201号, 2-301.
-const FLAT = new RegExp(`(?<=${NUM}(?:栋|幢|号楼|座))(?:${NUM}单元)?(?:\\d{1,2}-)?\\d{3,4}(?:室|号|房)?(?![0-9])|(?<=${NUM}(?:栋|幢|号楼|座))${NUM}单元(?:\\d{3,4}(?:室|号|房)?)?`, 'g');
+// A number that counts or measures (12栋2000多户, 3栋1500平方米) is not a room.
+const NOT_A_ROOM = '(?![0-9.]|[多余万千百亿户人名个辆套间平米元亩吨级层公立年月天次台件位家所条])';
+// 栋/幢/号楼 (a residential building; 座 names office towers, which are left alone), then an
+// optional 单元 (unit), then the room: 803, 803室, 1201号, 2-301.
+const BUILDING = `(?<=${NUM}(?:栋|幢|号楼))`;
+const FLAT = new RegExp(`${BUILDING}(?:${NUM}单元)?(?:\\d{1,2}-)?\\d{3,4}(?:室|号|房|${NOT_A_ROOM})|${BUILDING}${NUM}单元(?:\\d{3,4}(?:室|号|房|${NOT_A_ROOM}))?`, 'g');
 // A rural household: …村3组12号, …组12号.
 const RURAL = /(?<=[\u4e00-\u9fa5]村)(?:[0-9一二三四五六七八九十]{1,3}组)?[0-9]{1,4}号|(?<=[0-9一二三四五六七八九十]组)[0-9]{1,4}号/g;
 
