@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { ExtractError, extractFile, type ExtractLimits, type ExtractTask } from '../../platform/files/extract.js';
 import type { Upload } from '../../platform/files/uploads.js';
+import { RuleError } from '../../platform/http/errors.js';
 
 /** Attachment types a document may carry: checked against the file's bytes, not its name. */
 const ALLOWED: Record<string, string> = {
@@ -37,30 +36,67 @@ export function checkAttachment(u: Upload, maxBytes: number, only?: string[]): s
   return null;
 }
 
-/** A Word document becomes the body: mammoth keeps headings, paragraphs, lists and tables. */
-export async function docxToHtml(path: string): Promise<string> {
-  const result = await mammoth.convertToHtml({ path });
-  return result.value;
+/** An attachment with the text read from it for the automatic checks, before the command runs. */
+export interface ReadAttachment {
+  upload: Upload;
+  text: string;
 }
 
-const MAX_TEXT = 1_000_000;
+/** Why a file was not read, in Chinese, for the form. */
+function refusal(u: Upload, err: ExtractError): string {
+  if (err.reason === 'timeout') return `文件“${u.fileName}”读取超时（${err.detail}），无法读取，请检查后重新上传`;
+  return `文件“${u.fileName}”内容过大或结构异常（${err.detail}），无法读取，请检查后重新上传`;
+}
+
+/**
+ * A Word document becomes the body: mammoth keeps headings, paragraphs, lists and tables. Read on
+ * a worker thread under `limits`; a file that cannot be read is refused (RuleError on bodyDocx).
+ */
+export async function docxToHtml(u: Upload, limits: ExtractLimits): Promise<string> {
+  try {
+    return await extractFile(u.tempPath, 'docx-html', limits);
+  } catch (err) {
+    if (!(err instanceof ExtractError)) throw err;
+    if (err.reason === 'unreadable') throw new RuleError(`文件“${u.fileName}”无法作为 Word 文档读取，请用 Word 打开后另存为 .docx 再上传`, 'bodyDocx');
+    throw new RuleError(refusal(u, err), 'bodyDocx');
+  }
+}
+
+/** What is read of each attachment type: Word and PDF for their text; Excel only to check its archive. */
+const TEXT_TASKS: Record<string, ExtractTask> = { docx: 'docx-text', pdf: 'pdf-text', xlsx: 'zip-check' };
 
 /**
  * The text of an upload, for the automatic checks: Word files through mammoth, PDF through unpdf
- * (PDF.js); images and spreadsheets have none we read. A file that cannot be read yields no text
- * rather than failing the save (the reviewer still sees the file).
+ * (PDF.js); images and spreadsheets have none we read. A file that cannot be parsed (damaged,
+ * encrypted) yields no text rather than failing the save (the reviewer still sees the file); one
+ * that is too large inside, or too slow to read, is refused (RuleError on attachments).
  */
-export async function attachmentText(u: Upload): Promise<string> {
+export async function attachmentText(u: Upload, limits: ExtractLimits): Promise<string> {
+  const task = TEXT_TASKS[u.detected?.ext ?? ''];
+  if (!task) return '';
   try {
-    if (u.detected?.ext === 'docx') return (await mammoth.extractRawText({ path: u.tempPath })).value.slice(0, MAX_TEXT);
-    if (u.detected?.ext === 'pdf') {
-      const pdf = await getDocumentProxy(new Uint8Array(await readFile(u.tempPath)));
-      return (await extractText(pdf, { mergePages: true })).text.slice(0, MAX_TEXT);
-    }
-  } catch {
-    // An unreadable or encrypted file: no text.
+    return await extractFile(u.tempPath, task, limits);
+  } catch (err) {
+    if (!(err instanceof ExtractError)) throw err;
+    if (err.reason === 'unreadable') return '';
+    throw new RuleError(refusal(u, err), 'attachments');
   }
-  return '';
+}
+
+/** Reads every attachment of a form, one after another; refuses with every file's problem at once. */
+export async function readAttachments(files: Upload[], limits: ExtractLimits): Promise<ReadAttachment[]> {
+  const read: ReadAttachment[] = [];
+  const problems: string[] = [];
+  for (const upload of files) {
+    try {
+      read.push({ upload, text: await attachmentText(upload, limits) });
+    } catch (err) {
+      if (!(err instanceof RuleError)) throw err;
+      problems.push(err.message);
+    }
+  }
+  if (problems.length) throw new RuleError(problems.join('；'), 'attachments');
+  return read;
 }
 
 export function storageKeyFor(sha256: string): string {

@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import type { DocumentStatus } from '../../db/schema.js';
-import { checkAttachment, docxToHtml } from './attachments.js';
+import { checkAttachment, docxToHtml, readAttachments, type ReadAttachment } from './attachments.js';
 import { checkItem } from '../review/checks.js';
 import { documentKind } from './review-kind.js';
 import { addRelation } from './commands/add-relation.js';
@@ -96,13 +96,28 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     if (fileErrors.length) errors.attachments = fileErrors.join('；');
     if (!parsed.ok || Object.keys(errors).length) return fail(errors);
     const f = parsed.data;
+    // Files are read here, on a worker thread with limits, before the command's transaction opens:
+    // a slow or hostile file holds no database connection. Only someone who may save them is served.
+    if (!hasRole(actorOf(req), f.orgId, EDITOR_ROLES)) throw new ForbiddenError('您没有在该机构编辑文件的权限。');
     let bodyHtml = f.bodyHtml;
-    if (docx) bodyHtml = await docxToHtml(docx.tempPath);
+    if (docx) {
+      try {
+        bodyHtml = await docxToHtml(docx, config.extract);
+      } catch (err) {
+        return fail(ruleErrorsOf(err));
+      }
+    }
     const input: DocumentInput = { ...f, issuers: splitIssuers(f.issuers), bodyHtml, note: f.note ?? '', changeNote: f.changeNote ?? '' };
     const checked = checkDocumentInput(input, clock.today(), config.validityTerms);
     if (!checked.ok) return fail(checked.errors);
+    let attachments: ReadAttachment[];
     try {
-      const id = await saveDocument(commandContext(app, req), { actor: actorOf(req), documentId, input, checked: checked.value, attachments: files, storage, redactedCopies: f.redactedCopies });
+      attachments = await readAttachments(files, config.extract);
+    } catch (err) {
+      return fail(ruleErrorsOf(err));
+    }
+    try {
+      const id = await saveDocument(commandContext(app, req), { actor: actorOf(req), documentId, input, checked: checked.value, attachments, storage, redactedCopies: f.redactedCopies });
       return reply.redirect(`/admin/documents/${id}?saved=1`, 303);
     } catch (err) {
       await discardUploads(uploads);

@@ -6,11 +6,10 @@ import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
 import type { FileStorage } from '../../../platform/files/storage.js';
-import type { Upload } from '../../../platform/files/uploads.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
-import { attachmentText, storageKeyFor } from '../attachments.js';
+import { storageKeyFor, type ReadAttachment } from '../attachments.js';
 import { publicBodyHtml } from '../../../platform/html/redaction.js';
 import { externalLinks, queueLinkCheck } from '../../review/link-check.js';
 import { recallForEdit } from '../../review/commands/recall.js';
@@ -27,7 +26,8 @@ export interface SaveDocumentArgs {
   documentId: number | null;
   input: DocumentInput;
   checked: { docNumber: DocNumber | null; expiresOn: string | null };
-  attachments: Upload[];
+  /** Read before the transaction opens (readAttachments): reading a file holds no connection. */
+  attachments: ReadAttachment[];
   storage: FileStorage;
   /** The uploaded attachments are the redacted copies (删减后公开) that may be published. */
   redactedCopies: boolean;
@@ -173,9 +173,8 @@ async function checkReferences(trx: Transaction<Database>, input: DocumentInput)
 async function storeAttachments(trx: Transaction<Database>, a: SaveDocumentArgs, documentId: number, now: Date): Promise<void> {
   const max = await trx.selectFrom('attachments').select(sql<number>`coalesce(max(position), 0)`.as('p')).where('document_id', '=', documentId).executeTakeFirst();
   let position = Number(max?.p ?? 0);
-  for (const u of a.attachments) {
+  for (const { upload: u, text } of a.attachments) {
     const key = storageKeyFor(u.sha256);
-    const text = await attachmentText(u); // read before the file is moved into storage
     // Moved before commit: a failed transaction leaves at most an unreferenced, content-addressed file.
     await a.storage.putFile(key, u.tempPath);
     await trx
