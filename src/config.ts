@@ -26,9 +26,9 @@ const schema = z.object({
   PUBLIC_URL: z.string().url('PUBLIC_URL 必须是完整网址，如 https://gk.example.gov.cn').optional(),
   SITE_NAME: z.string().min(1).default('江宁市人民政府信息公开平台'),
   // The footer every government site carries (政府网站发展指引): identification, filings, who runs it.
-  SITE_ID_CODE: z.string().regex(/^(\d{10}|bm\d{8})$/, 'SITE_ID_CODE（网站标识码）应为 10 位数字，部门网站为 bm 加 8 位数字').default('3201000001'),
-  ICP_NO: z.string().regex(/^\p{Script=Han}ICP备\d{6,12}号(-\d{1,3})?$/u, 'ICP_NO（ICP 备案号）格式应如 苏ICP备12345678号 或 苏ICP备12345678号-1').default('苏ICP备00000000号-1'),
-  PSB_NO: z.string().regex(/^\p{Script=Han}公网安备 ?\d{14}号$/u, 'PSB_NO（公安备案号）格式应如 苏公网安备 32010202000001号').default('苏公网安备 32010202000001号'),
+  SITE_ID_CODE: z.string().regex(/^(\d{10}|bm\d{8})$/, 'SITE_ID_CODE（网站标识码）应为 10 位数字，部门网站为 bm 加 8 位数字').optional(),
+  ICP_NO: z.string().regex(/^\p{Script=Han}ICP备\d{6,12}号(-\d{1,3})?$/u, 'ICP_NO（ICP 备案号）格式应如 苏ICP备12345678号 或 苏ICP备12345678号-1').optional(),
+  PSB_NO: z.string().regex(/^\p{Script=Han}公网安备 ?\d{14}号$/u, 'PSB_NO（公安备案号）格式应如 苏公网安备 32010202000001号').optional(),
   SITE_SPONSOR: z.string().trim().min(1, 'SITE_SPONSOR（主办单位）不能为空').max(60).optional(),
   SITE_OPERATOR: z.string().trim().min(1, 'SITE_OPERATOR（承办单位）不能为空').max(60).default('江宁市大数据管理局'),
   SITE_CONTACT: z.string().trim().min(1, 'SITE_CONTACT（联系我们）不能为空').max(120).default('电话 025-84000000（工作日 9:00—17:00）'),
@@ -103,9 +103,10 @@ export interface Config {
 
 /** 网站标识码, ICP 备案号, 公安备案号, 主办, 承办 and 联系我们 (reference/portal.md: configuration). */
 export interface SiteFooter {
-  siteIdCode: string;
-  icpNo: string;
-  psbNo: string;
+  /** null when not configured in production (the demo shows sample numbers; a live site never shows made-up ones). */
+  siteIdCode: string | null;
+  icpNo: string | null;
+  psbNo: string | null;
   sponsor: string;
   operator: string;
   contact: string;
@@ -139,6 +140,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!existsSync(e.CORPUS_PATH)) throw new ConfigError([`CORPUS_PATH: 文件不存在：${e.CORPUS_PATH}`]);
     corpusPath = path.resolve(e.CORPUS_PATH);
   } else if (existsSync(defaultCorpus)) corpusPath = defaultCorpus;
+  const sample = (v: string) => (e.NODE_ENV === 'production' ? null : v);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -149,9 +151,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.PUBLIC_URL ?? null,
     siteName: e.SITE_NAME,
     footer: {
-      siteIdCode: e.SITE_ID_CODE,
-      icpNo: e.ICP_NO,
-      psbNo: e.PSB_NO,
+      siteIdCode: e.SITE_ID_CODE ?? sample('3201000001'),
+      icpNo: e.ICP_NO ?? sample('苏ICP备00000000号-1'),
+      psbNo: e.PSB_NO ?? sample('苏公网安备 32010202000001号'),
       sponsor: e.SITE_SPONSOR ?? `${e.SITE_NAME.replace(/信息公开平台$/, '')}办公室`,
       operator: e.SITE_OPERATOR,
       contact: e.SITE_CONTACT,

@@ -129,7 +129,10 @@ for (const kind of testDatabaseKinds()) {
         assert.match(footer, /beian\.mps\.gov\.cn\/#\/query\/webSearch\?code=32019902000123/);
       }
       const defaults = parseConfig({ CORPUS_PATH: 'none' });
-      assert.match(defaults.footer.icpNo, /ICP备/);
+      assert.match(defaults.footer.icpNo ?? '', /ICP备/, 'the demo shows sample numbers');
+      // A live site shows only the numbers it was given, never the samples.
+      const live = parseConfig({ CORPUS_PATH: 'none', NODE_ENV: 'production', PUBLIC_URL: 'https://gk.example.gov.cn', ICP_NO: '苏ICP备20260001号-2' });
+      assert.deepEqual([live.footer.siteIdCode, live.footer.icpNo, live.footer.psbNo], [null, '苏ICP备20260001号-2', null]);
       for (const [key, value, message] of [['SITE_ID_CODE', '12345', /网站标识码/], ['ICP_NO', 'ICP 12345', /ICP 备案号/], ['PSB_NO', '公安 1', /公安备案号/], ['CONTACT_URL', 'javascript:alert(1)', /联系我们/], ['PORT', 'abc', /PORT: 格式不正确/]] as const) {
         assert.throws(() => parseConfig({ CORPUS_PATH: 'none', [key]: value }), (e: unknown) => e instanceof ConfigError && message.test(e.message) && !/expected|Invalid|string|number/.test(e.message), key);
       }

@@ -100,10 +100,15 @@ function SiteFooter({ ctx }: { ctx: PageContext }) {
     <footer class="site-footer">
       <div class="wrap">
         <p>{ctx.siteName}{f ? <> · 主办：{f.sponsor} · 承办：{f.operator}</> : null}</p>
-        {f ? (
+        {f && (f.siteIdCode || f.icpNo || f.psbNo) ? (
           <p>
-            网站标识码：{f.siteIdCode} · <a href="https://beian.miit.gov.cn/" rel="noopener">{f.icpNo}</a> ·{' '}
-            <a href={`https://beian.mps.gov.cn/#/query/webSearch?code=${f.psbNo.replace(/\D/g, '')}`} rel="noopener">{f.psbNo}</a>
+            {[
+              f.siteIdCode ? <>网站标识码：{f.siteIdCode}</> : null,
+              f.icpNo ? <a href="https://beian.miit.gov.cn/" rel="noopener">{f.icpNo}</a> : null,
+              f.psbNo ? <a href={`https://beian.mps.gov.cn/#/query/webSearch?code=${f.psbNo.replace(/\D/g, '')}`} rel="noopener">{f.psbNo}</a> : null,
+            ]
+              .filter(Boolean)
+              .flatMap((x, i) => (i ? [' · ', x] : [x]))}
           </p>
         ) : null}
         <p>
