@@ -47,6 +47,7 @@ for (const kind of testDatabaseKinds()) {
       const byKeyword = await subscriber('keyword', '专精特新');
       const unverified = await subscriber('keyword', '专精特新', true, { verified: false });
       const disabled = await subscriber('keyword', '专精特新', true, { disabled: true });
+      const mobileOnly = await subscriber('keyword', '专精特新', true, { verified: false, mobileVerified: true });
       const others = [
         await subscriber('topic', String((await t.db.selectFrom('topics').select('id').where('name', '=', '教育').executeTakeFirstOrThrow()).id)),
         await subscriber('audience', '老年人'),
@@ -57,13 +58,14 @@ for (const kind of testDatabaseKinds()) {
       const doc = await publishDocument(t, { org: 'fgw', title: '江宁市支持专精特新企业发展的若干措施', body: '对新认定的专精特新中小企业给予奖励。', topic: '工业', audiences: ['中小微企业'], docType: '行政规范性文件', docNo: '宁发改规〔2026〕31号' });
       const r = await fanout(t, 'document', doc);
       assert.equal(r.state, 'done');
-      for (const id of [byTopic, byParentTopic, byAudience, byOrg, byDocType, byKeyword]) assert.equal((await inboxOf(id, doc)).length, 1, `account ${id}`);
+      for (const id of [byTopic, byParentTopic, byAudience, byOrg, byDocType, byKeyword, mobileOnly]) assert.equal((await inboxOf(id, doc)).length, 1, `account ${id}`);
+      assert.equal((await mailsOf(mobileOnly)).length, 0, 'an e-mail address its owner never confirmed is not mailed (the account was verified by mobile)');
       for (const id of [unverified, disabled, ...others]) assert.equal((await inboxOf(id, doc)).length, 0, `account ${id}`);
       // Exactly these, and the demo account (subscribed to 中小微企业).
       const demo = (await t.db.selectFrom('accounts').select('id').where('email_masked', '=', 'd***@example.com').executeTakeFirstOrThrow()).id;
       const got = (await t.db.selectFrom('inbox_items').select('account_id').where('item_type', '=', 'document').where('item_id', '=', doc).execute()).map((x) => x.account_id).sort((a, b) => a - b);
-      assert.deepEqual(got, [byTopic, byParentTopic, byAudience, byOrg, byDocType, byKeyword, demo].sort((a, b) => a - b));
-      assert.equal(r.matched, 7);
+      assert.deepEqual(got, [byTopic, byParentTopic, byAudience, byOrg, byDocType, byKeyword, mobileOnly, demo].sort((a, b) => a - b));
+      assert.equal(r.matched, 8);
       const [mail] = await mailsOf(byKeyword);
       assert.equal(mail!.dedupe_key, `pub:document:${doc}:${byKeyword}`);
       assert.match(mail!.body_text, /关键词：“专精特新”/);

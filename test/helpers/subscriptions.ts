@@ -16,7 +16,7 @@ let passwordHash: string | null = null;
 export const TEST_PASSWORD = 'Subscriber#2026';
 
 /** A public account straight in the database (verified unless told otherwise). */
-export async function makeAccount(t: TestApp, email: string, opts: { verified?: boolean; disabled?: boolean; kind?: 'person' | 'enterprise'; industry?: string; size?: string; district?: string } = {}): Promise<number> {
+export async function makeAccount(t: TestApp, email: string, opts: { verified?: boolean; mobileVerified?: boolean; disabled?: boolean; kind?: 'person' | 'enterprise'; industry?: string; size?: string; district?: string } = {}): Promise<number> {
   passwordHash ??= await hashPassword(TEST_PASSWORD);
   const sealer = sealerFor(t.config);
   const now = t.clock.now();
@@ -24,7 +24,7 @@ export async function makeAccount(t: TestApp, email: string, opts: { verified?: 
     .insertInto('accounts')
     .values({
       email_sealed: sealer.seal(email), email_key: emailKey(sealer, email), email_masked: maskEmail(email), password_hash: passwordHash,
-      email_verified_at: opts.verified === false ? null : now, disabled: opts.disabled ?? false, kind: opts.kind ?? 'person',
+      email_verified_at: opts.verified === false ? null : now, mobile_verified_at: opts.mobileVerified ? now : null, disabled: opts.disabled ?? false, kind: opts.kind ?? 'person',
       industry: opts.industry ?? '', size: opts.size ?? '', district: opts.district ?? '', locked_until: null, created_at: now, updated_at: now,
     })
     .returning('id')

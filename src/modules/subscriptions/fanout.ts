@@ -94,8 +94,9 @@ export async function runFanout(db: Kysely<Database>, clock: Clock, sealer: Seal
         live.map((r) => ({ accountId: r.account_id, type: ref.type, id: ref.id, title: item!.title, url: item!.url, summary: item!.summary, subscriptionId: r.subscription_id })),
         now,
       );
-      // An account registered by mobile number only has no address to mail: its inbox is all it gets.
-      const mails = live.filter((r) => r.email_subscription_id !== null && r.sub_id !== null && r.email_sealed !== null).map((r) => subscriptionMail(item!, r, sealer, opts));
+      // Mail goes only to an address its owner confirmed: an account verified by its mobile number
+      // alone (or registered without an e-mail) gets its inbox, and nobody else's mailbox is used.
+      const mails = live.filter((r) => r.email_subscription_id !== null && r.sub_id !== null && r.email_sealed !== null && r.email_verified_at !== null).map((r) => subscriptionMail(item!, r, sealer, opts));
       const mailed = await queueSealedMails(trx, mails, now);
       await trx
         .updateTable('subscription_fanouts')
@@ -129,6 +130,7 @@ interface TargetRow {
   email_subscription_id: number | null;
   disabled: boolean;
   email_sealed: string | null;
+  email_verified_at: Date | string | null;
   email_masked: string;
   sub_id: number | null;
   kind: 'topic' | 'audience' | 'org' | 'doc_type' | 'keyword' | null;
@@ -145,7 +147,7 @@ async function nextBatch(trx: Parameters<typeof loadPublishedItem>[0], ref: { ty
     .leftJoin('subscriptions as s', (j) => j.onRef('s.id', '=', 't.email_subscription_id').on('s.email', '=', true))
     .leftJoin('topics as tp', 'tp.id', 's.topic_id')
     .leftJoin('organizations as o', 'o.id', 's.org_id')
-    .select(['t.account_id', 't.subscription_id', 't.email_subscription_id', 'a.disabled', 'a.email_sealed', 'a.email_masked', 's.id as sub_id', 's.kind', 's.term', 'tp.name as topic_name', 'o.name as org_name'])
+    .select(['t.account_id', 't.subscription_id', 't.email_subscription_id', 'a.disabled', 'a.email_sealed', 'a.email_verified_at', 'a.email_masked', 's.id as sub_id', 's.kind', 's.term', 'tp.name as topic_name', 'o.name as org_name'])
     .where('t.item_type', '=', ref.type)
     .where('t.item_id', '=', ref.id)
     .where('t.account_id', '>', cursor)
