@@ -159,3 +159,23 @@ for (const kind of testDatabaseKinds()) {
     });
   });
 }
+
+describe('a live site without an SMS gateway', () => {
+  test('offers registration by e-mail only, and refuses a mobile number in Chinese without creating an account', async () => {
+    const t = await buildTestApp('pglite', { env: { NODE_ENV: 'production', PUBLIC_URL: 'https://gk.example.gov.cn' } });
+    try {
+      const s = new TestSession(t.app);
+      const form = await s.get('/account/register');
+      assert.doesNotMatch(form.body, /name="mobile"/, 'no mobile field where no SMS can be sent');
+      assert.match(form.body, /name="email"/);
+      const before = (await t.db.selectFrom('accounts').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
+      const res = await s.post('/account/register', { mobile: '13912345678', password: PASSWORD, password2: PASSWORD, kind: 'person', agree: '1' });
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /本站暂未开通短信验证码，请用电子邮箱注册/);
+      assert.equal((await t.db.selectFrom('accounts').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n, before);
+      assert.equal((await t.db.selectFrom('mail_outbox').selectAll().where('channel', '=', 'sms').execute()).length, 0, 'no code is queued that nobody could read');
+    } finally {
+      await t.close();
+    }
+  });
+});

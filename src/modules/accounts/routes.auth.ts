@@ -40,19 +40,24 @@ export function authRoutes(app: FastifyInstance) {
     return { ctx: req.pageCtx, csrfToken: reply.generateCsrf() };
   };
 
+  // No SMS gateway is wired yet: codes wait in the outbox, where the demo's staff read them. A live
+  // site cannot deliver them, so there a number cannot be registered (it could never be verified).
+  const mobile = !config.production;
+
   app.get('/account/register', async (req, reply) => {
     if (await currentAccount(app, req)) return reply.redirect('/account', 303);
-    return sendHtml(reply, RegisterPage(view(req, reply)));
+    return sendHtml(reply, RegisterPage({ ...view(req, reply), mobile }));
   });
 
   app.post('/account/register', { config: { rateLimit: REGISTER_RATE } }, async (req, reply) => {
     const values = typed(req.body);
     const input = parseInput(registerSchema, req.body);
-    if (!input.ok) return sendHtml(reply, RegisterPage({ ...view(req, reply), values, errors: input.errors }), 400);
+    if (!input.ok) return sendHtml(reply, RegisterPage({ ...view(req, reply), mobile, values, errors: input.errors }), 400);
+    if (input.data.mobile && !mobile) return sendHtml(reply, RegisterPage({ ...view(req, reply), mobile, values, errors: { email: '本站暂未开通短信验证码，请用电子邮箱注册。' } }), 400);
     try {
       await registerAccount(ctx, input.data, { ...mailBase(req), ip: req.ip });
     } catch (err) {
-      return sendHtml(reply, RegisterPage({ ...view(req, reply), values, errors: ruleErrorsOf(err) }), 422);
+      return sendHtml(reply, RegisterPage({ ...view(req, reply), mobile, values, errors: ruleErrorsOf(err) }), 422);
     }
     if (input.data.mobile) return sendHtml(reply, MobileCodePage({ ...view(req, reply), values: { mobile: input.data.mobile }, notice: `验证码已通过短信发送到 ${maskMobile(input.data.mobile)}，15 分钟内有效。请输入验证码完成注册。` }));
     return sendHtml(reply, MessagePage({ ctx: req.pageCtx, title: '请查收验证邮件', message: `我们已向 ${input.data.email} 发送了一封验证邮件，请在 3 天内打开邮件中的链接完成验证，然后登录。`, links: [{ href: '/account/login', label: '登录' }, { href: '/account/verify/resend', label: '没有收到？重新发送验证邮件' }] }));

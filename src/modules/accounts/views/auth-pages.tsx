@@ -45,18 +45,23 @@ function PasswordFields(p: FormPage) {
   );
 }
 
-export function RegisterPage(p: FormPage) {
+/** `mobile`: whether a number can be registered (only where its SMS code can reach the person). */
+export function RegisterPage(p: FormPage & { mobile: boolean }) {
   return (
     <AuthFrame ctx={p.ctx} title="注册账号">
       <p>注册后可在个人中心查看您提交的依申请公开和咨询的办理进度，订阅主题、机构、关键词等，新政策发布时会送到您的个人中心，也可通过电子邮件提醒（政策找人）。</p>
       <ErrorSummary errors={p.errors} />
       <form method="post" action="/account/register" class="apply-form" novalidate>
         <CsrfField token={p.csrfToken} />
-        <fieldset class="choice-section">
-          <legend>手机号码或电子邮箱（任选一项）</legend>
-          <MobileField values={p.values} errors={p.errors} hint="中国大陆 11 位手机号码，注册时用短信验证码验证" />
-          <EmailField {...p} optional />
-        </fieldset>
+        {p.mobile ? (
+          <fieldset class="choice-section">
+            <legend>手机号码或电子邮箱（任选一项）</legend>
+            <MobileField values={p.values} errors={p.errors} hint="中国大陆 11 位手机号码，注册时用短信验证码验证" />
+            <EmailField {...p} optional />
+          </fieldset>
+        ) : (
+          <EmailField {...p} />
+        )}
         <PasswordFields {...p} />
         <fieldset class="choice-section">
           <legend>账号类型</legend>
