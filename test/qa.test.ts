@@ -187,6 +187,10 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(page.statusCode, 200);
         assert.doesNotMatch(page.body, /1[3-9]\d{9}/, 'no mobile number on a public page');
         assert.equal((await t.app.inject(`/qa/${rows[2]!.id}`)).statusCode, 404, 'a letter is not public before review');
+        // In the city reviewer's workbench the letter waits in its own section, after the organization's own work.
+        const bench = (await (await as('city.reviewer')).get('/admin/review')).body;
+        const own = bench.indexOf('待我审核'), importedAt = bench.indexOf('导入的网民留言'), letter = bench.indexOf(`/admin/review/qa/${rows[2]!.id}`);
+        assert.ok(own >= 0 && importedAt > own && letter > importedAt, 'the imported letter is listed under 导入的网民留言, not among staff submissions');
         assert.match((await t.app.inject(`/qa?q=${encodeURIComponent('试用期工资')}`)).body, new RegExp(`href="/qa/${rows[0]!.id}"`));
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -20,6 +20,8 @@ export interface QueueRow {
   created_by: number | null;
   updated_by: number | null;
   submitted_by: number | null;
+  /** A citizen's letter brought in with the Q&A corpus, waiting for review before it is public. */
+  imported: boolean;
 }
 
 /** Items of every kind in the given organizations and states (or needing a review after an urgent publication). */
@@ -27,13 +29,14 @@ export async function listQueue(db: Kysely<Database>, p: { orgIds: number[]; sta
   if (p.orgIds.length === 0) return [];
   const cond = p.needsReview ? sql`x.needs_review` : sql`x.status in (${sql.join(p.statuses)})`;
   // A Q&A entry has no title: its question (up to a line's worth) stands in for it.
-  const union = (type: ItemType, table: string, title = sql`x.title`) => sql`
+  const union = (type: ItemType, table: string, title = sql`x.title`, imported = sql`false`) => sql`
     select ${type}::text as type, x.id, x.org_id, o.short_name as org, ${title} as title, x.status, x.review_level, o.review_levels, x.submitted_at, x.updated_at,
-           x.needs_review, x.urgent_reason, x.publish_at, x.edition_of, x.created_by, x.updated_by, x.submitted_by
+           x.needs_review, x.urgent_reason, x.publish_at, x.edition_of, x.created_by, x.updated_by, x.submitted_by, ${imported} as imported
     from ${sql.table(table)} x join organizations o on o.id = x.org_id
     where x.org_id in (${sql.join(p.orgIds)}) and ${cond}`;
-  const r = await sql<QueueRow>`${union('document', 'documents')} union all ${union('interpretation', 'interpretations')} union all ${union('qa', 'qa_entries', sql`left(x.question, 200)`)}
-    order by submitted_at nulls last, updated_at limit ${p.limit ?? 200}`.execute(db);
+  // Staff's own submissions first: thousands of imported letters must not bury them.
+  const r = await sql<QueueRow>`${union('document', 'documents')} union all ${union('interpretation', 'interpretations')} union all ${union('qa', 'qa_entries', sql`left(x.question, 200)`, sql`x.origin = 'import'`)}
+    order by imported, submitted_at nulls last, updated_at limit ${p.limit ?? 200}`.execute(db);
   return r.rows;
 }
 

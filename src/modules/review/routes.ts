@@ -51,6 +51,9 @@ const ledgerSchema = z.object({
   format: z.enum(['html', 'xlsx']).optional(),
 });
 
+/** Imported letters shown at a time: each row runs the automatic checks. */
+const IMPORTED_SHOWN = 20;
+
 /** The review workflow's back office: the workbench, the review page of an item, the ledger. */
 export async function reviewRoutes(app: FastifyInstance) {
   const { db, clock } = app.deps;
@@ -68,7 +71,9 @@ export async function reviewRoutes(app: FastifyInstance) {
     const editorOrgs = await scopeOrgIds(db, actor, ['drafter', 'publisher', 'admin']);
     if (!holdsAnyRole(actor, REVIEW_QUEUE_ROLES)) throw new ForbiddenError('您没有审核、起草或发布的权限。');
     const mine = (r: QueueRow) => [r.created_by, r.updated_by, r.submitted_by].includes(actor.id);
-    const toReview = await listAwaitingReview(db, actor.id, reviewerOrgs);
+    const awaiting = await listAwaitingReview(db, actor.id, reviewerOrgs);
+    const toReview = awaiting.filter((r) => !r.imported);
+    const imported = awaiting.filter((r) => r.imported).slice(0, IMPORTED_SHOWN);
     const toPublish = await listQueue(db, { orgIds: publisherOrgs, statuses: ['approved', 'scheduled'] });
     const returned = (await listQueue(db, { orgIds: editorOrgs, statuses: ['draft'] })).filter(mine);
     const needsReview = (await listQueue(db, { orgIds: reviewerOrgs, statuses: [], needsReview: true })).filter((r) => !mine(r));
@@ -94,6 +99,7 @@ export async function reviewRoutes(app: FastifyInstance) {
           { title: '待发布', hint: '已通过全部审核级别，可以发布或定时发布。', rows: await withChecks(toPublish) },
           { title: '我的草稿', hint: '未提交或被退回修改的稿件。', rows: await withChecks(returned) },
           { title: '紧急发布待补审', hint: '未经完整审核先行发布的稿件，补审后移出此清单。', rows: await withChecks(needsReview) },
+          ...(imported.length ? [{ title: '导入的网民留言', hint: `随政策问答语料导入、审核后才公开的网民留言，排在本单位稿件之后；此处列出最早的 ${IMPORTED_SHOWN} 条。`, rows: await withChecks(imported) }] : []),
         ],
       }),
     );

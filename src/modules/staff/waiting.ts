@@ -27,7 +27,7 @@ export interface WaitingItem {
 export async function whatWaitsFor(db: Kysely<Database>, actor: Actor, today: string): Promise<WaitingItem[]> {
   const out: WaitingItem[] = [];
   const reviewerOrgs = await scopeOrgIds(db, actor, ['reviewer']);
-  if (reviewerOrgs.length) out.push({ label: '待我审核的稿件', count: (await listAwaitingReview(db, actor.id, reviewerOrgs)).length, href: '/admin/review' });
+  if (reviewerOrgs.length) out.push({ label: '待我审核的稿件', count: (await listAwaitingReview(db, actor.id, reviewerOrgs)).filter((r) => !r.imported).length, href: '/admin/review' });
   const publisherOrgs = await scopeOrgIds(db, actor, ['publisher', 'admin']);
   if (holdsAnyRole(actor, ['publisher'])) out.push({ label: '已审核待发布的稿件', count: (await listQueue(db, { orgIds: publisherOrgs, statuses: ['approved', 'scheduled'] })).length, href: '/admin/review' });
   if (holdsAnyRole(actor, REFERRAL_ROLES)) {
