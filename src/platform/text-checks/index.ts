@@ -14,6 +14,7 @@ export { findPersonalData, maskPersonalData, KIND_ORDER, PERSONAL_DATA_LABELS } 
 export type { PersonalDataHit, PersonalDataKind, PersonalDataOptions } from './personal-data.js';
 export { findSecrecyMarkers } from './secrecy.js';
 export { findResidenceAddresses, maskResidence } from './residence.js';
+export { maskPersonal } from './mask.js';
 export type { ResidenceHit } from './residence.js';
 export type { SecrecyHit, SecrecyKind } from './secrecy.js';
 export {

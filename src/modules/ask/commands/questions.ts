@@ -5,7 +5,7 @@ import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { NotFoundError } from '../../../platform/http/errors.js';
-import { maskPersonal } from '../../qa/commands/import-qa.js';
+import { maskPersonal } from '../../../platform/text-checks/index.js';
 import { normalizeQuestion } from '../domain/question.js';
 
 /**

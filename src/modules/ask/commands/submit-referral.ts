@@ -8,7 +8,7 @@ import { inTransaction, type CommandContext } from '../../../platform/http/comma
 import { RuleError } from '../../../platform/http/errors.js';
 import { maskEmail } from '../../../platform/mail/outbox.js';
 import { accessCodeHash, newAccessCode } from '../../requests/commands/create-request.js';
-import { maskPersonal } from '../../qa/commands/import-qa.js';
+import { maskPersonal } from '../../../platform/text-checks/index.js';
 import { MAX_QUESTION_LENGTH } from '../domain/question.js';
 
 export interface ReferralContext extends CommandContext {

@@ -4,12 +4,12 @@ import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Clock } from '../../../platform/clock/clock.js';
 import { textToHtml } from '../../../platform/html/sanitize.js';
 import { importJsonlBatches, type ImportProgress } from '../../../platform/files/jsonl-import.js';
-import { classifyPair, cleanCorpusText, IMPORT_CLASS_LABELS, maskPersonal, readsAsQuestionAndAnswer, type ImportClass } from '../domain/corpus-text.js';
+import { classifyPair, cleanCorpusText, IMPORT_CLASS_LABELS, readsAsQuestionAndAnswer, type ImportClass } from '../domain/corpus-text.js';
+import { maskPersonal } from '../../../platform/text-checks/index.js';
 import { QA_LIMITS } from './save-qa.js';
 import { qaSearchVector } from './search-vector.js';
 
 // The smart Q&A masks asked questions and referrals the same way.
-export { maskPersonal } from '../domain/corpus-text.js';
 
 /** One line of the corpus format (shared/corpus/README.md §2). */
 export interface CorpusQaPair {

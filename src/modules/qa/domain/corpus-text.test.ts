@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { classifyPair, cleanCorpusText, maskPersonal, readsAsQuestionAndAnswer } from './corpus-text.js';
+import { maskPersonal } from '../../../platform/text-checks/index.js';
+import { classifyPair, cleanCorpusText, readsAsQuestionAndAnswer } from './corpus-text.js';
 
 test('cleaning removes Excel escapes, CR, zero-width characters, entities and user codes', () => {
   assert.equal(cleanCorpusText('各位领导好_x000D_\n 我是双水湾小区的，\r\n谢谢\u200b'), '各位领导好\n我是双水湾小区的，\n谢谢');
