@@ -162,6 +162,7 @@ describe('publishing under review (real server, Chromium)', { skip: browserSkipR
       ];
       for (const path of surfaces) {
         const res = await reader.page.request.get(path);
+        assert.ok(res.ok(), `${path} answered ${res.status()}: an error page would prove nothing about what it hides`);
         const text = await res.text();
         for (const secret of [ID_NUMBER, MOBILE, STAFF_NOTE, '领导意见']) assert.ok(!text.includes(secret), `${path} shows “${secret}”`);
       }
