@@ -146,6 +146,21 @@ for (const kind of testDatabaseKinds()) {
         assert.doesNotMatch((await mine.get(`/requests/${c.trackingNo}`)).body, new RegExp(`/documents/${docId}"`));
         await t.db.updateTable('documents').set({ status: 'published' }).where('id', '=', docId).execute();
       });
+
+      test('the sent letter keeps the list of what it provided, whatever happens to the documents since', async () => {
+        const h = await staff.as('city.handler');
+        const title = (await t.db.selectFrom('documents').select('title').where('id', '=', docId).executeTakeFirstOrThrow()).title;
+        await t.db.updateTable('documents').set({ title: '改过的标题' }).where('id', '=', docId).execute();
+        try {
+          const letter = await t.db.selectFrom('request_letters').select('id').where('request_id', '=', c.id).where('kind', '=', 'reply').where('status', '=', 'sent').executeTakeFirstOrThrow();
+          const page = (await h.get(`/admin/requests/${c.id}/letters/${letter.id}`)).body;
+          assert.match(page, /附件：1．改造项目清单\.pdf/);
+          assert.ok(page.includes(`2．《${title.replace(/^《|》$/gu, '')}》`), 'the title as the letter was sent');
+          assert.doesNotMatch(page, /改过的标题/);
+        } finally {
+          await t.db.updateTable('documents').set({ title }).where('id', '=', docId).execute();
+        }
+      });
     });
 
     describe('no application is orphaned', () => {

@@ -430,6 +430,8 @@ export interface RequestLettersTable {
   outcome: string | null;
   status: 'draft' | 'sent';
   sent_on: DateString | null;
+  /** A sent reply's list of what it provided, as sent (migration 0015); null for drafts and other letters. */
+  attachments: ColumnType<string[] | null, string | null | undefined, string | null>;
   created_by: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;

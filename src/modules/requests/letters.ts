@@ -101,12 +101,13 @@ export async function showLetter(db: Db, request: RequestRow, letterId: number, 
   const date = l.sent_on ?? toChinaDate(l.updated_at);
   // Only the organization's handlers (and the applicant) see the applicant's name in clear.
   const name = l.addressee ?? (opts.maskApplicant ? request.applicant_masked : sealer.unseal<ApplicantData>(request.applicant_sealed).name);
-  const attachments = l.kind === 'reply' ? await replyMaterialNames(db, request.id) : [];
+  // A sent reply lists what it provided when it went out; a draft, what the case holds now.
+  const attachments = l.kind !== 'reply' ? [] : (l.attachments ?? (await replyMaterialNames(db, request.id)));
   return { id: l.id, kind: l.kind, title: l.title, letterNo: l.letter_no, salutation: name, body: l.body, closing: '', orgName: org.name, date, status: l.status, attachments };
 }
 
 /** What a reply provides, as its letter lists it: the files, then the linked published documents. */
-async function replyMaterialNames(db: Db, requestId: number): Promise<string[]> {
+export async function replyMaterialNames(db: Db, requestId: number): Promise<string[]> {
   const [files, docs] = await Promise.all([
     db.selectFrom('request_attachments').select('file_name').where('request_id', '=', requestId).where('for_reply', '=', true).orderBy('id').execute(),
     db.selectFrom('request_documents as rd').innerJoin('documents as d', 'd.id', 'rd.document_id').select(['d.title', 'd.doc_no']).where('rd.request_id', '=', requestId).orderBy('d.id').execute(),

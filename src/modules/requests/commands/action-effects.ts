@@ -8,7 +8,7 @@ import { CONSULTATION_DAYS, FEE_PAYMENT_DAYS, REPLY_WORKING_DAYS, type ClockStat
 import { perPageFee, perRequestFee } from '../domain/fees.js';
 import { outcomeOf } from '../domain/outcomes.js';
 import type { RequestAction } from '../domain/workflow.js';
-import { issueLetter } from '../letters.js';
+import { issueLetter, replyMaterialNames } from '../letters.js';
 import { RECEIPT_RULES } from '../schemas.js';
 import { storeRequestAttachments } from './request-attachments.js';
 import type { RequestCommandContext } from './request-action.js';
@@ -165,7 +165,8 @@ export const ACTION_EFFECTS: { [A in RequestAction]: EffectFn<A> } = {
 
   async send_reply(trx, a) {
     const draft = a.c.draft!;
-    await trx.updateTable('request_letters').set({ status: 'sent', sent_on: a.today, updated_at: a.ctx.clock.now() }).where('id', '=', draft.id).execute();
+    const attachments = JSON.stringify(await replyMaterialNames(trx, a.c.row.id));
+    await trx.updateTable('request_letters').set({ status: 'sent', sent_on: a.today, attachments, updated_at: a.ctx.clock.now() }).where('id', '=', draft.id).execute();
     const o = outcomeOf(draft.outcome!);
     return {
       event: { kind: 'replied', details: { outcome: o.code, letterId: draft.id } },
