@@ -12,8 +12,9 @@ import type { Database } from './db/schema.js';
 import type { Clock } from './platform/clock/clock.js';
 import type { FileStorage } from './platform/files/storage.js';
 import { sealerFor, type Sealer } from './platform/crypto/sealer.js';
-import { receiveUpload, uploadDir, uploadsIn, discardUploads } from './platform/files/uploads.js';
+import { clearStaleUploads, drainPart, receiveUpload, RequestUploads, uploadDirFor } from './platform/files/uploads.js';
 import { apiErrorBody, HttpError } from './platform/http/errors.js';
+import { answerClientError, bodyErrorOf, parseFormStrictly } from './platform/http/body-errors.js';
 import { PageCache } from './platform/http/page-cache.js';
 import { SECURITY_HEADERS } from './platform/http/security-headers.js';
 import { databaseRateLimitStore } from './platform/http/rate-limit-store.js';
@@ -54,6 +55,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     pageCtx: PageContext;
+    /** The temporary files of a multipart request, removed however it ends. */
+    uploads: RequestUploads | null;
   }
 }
 
@@ -76,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    clientErrorHandler: answerClientError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
   app.decorate('deps', deps);
@@ -83,28 +87,26 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('sealer', sealerFor(deps.config));
   app.decorateRequest('actor', null);
   app.decorateRequest('pageCtx', null as unknown as PageContext);
+  app.decorateRequest('uploads', null);
 
   await app.register(cookie, { secret: deps.cookieSecret });
-  await app.register(formbody);
-  mkdirSync(uploadDir, { recursive: true });
+  await app.register(formbody, { parser: parseFormStrictly });
+  const uploadDir = await prepareUploadDir(app, deps.config);
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
-    limits: { fileSize: deps.config.maxUploadBytes, files: 20, fields: 100 },
+    limits: { fileSize: deps.config.maxUploadBytes, files: MAX_FILES, fields: 100 },
     async onFile(part) {
-      if (!part.filename) {
-        part.file.resume();
-        await new Promise((r) => part.file.on('end', r));
-        return;
-      }
-      (part as unknown as { value: unknown }).value = await receiveUpload(part);
+      const owner = (this.uploads ??= new RequestUploads(uploadDir));
+      if (!part.filename || !mayWriteFiles(app, this, owner)) return drainPart(part);
+      (part as unknown as { value: unknown }).value = await receiveUpload(part, owner);
     },
   });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'gk_csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/' },
-    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined),
+    getToken: csrfTokenOf,
   });
   await app.register(rateLimit, {
     global: false,
@@ -120,16 +122,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       if (req.actor) req.pageCtx.adminNav = await adminMenuFor(deps.db, req.actor);
     }
   });
-  // Every state-changing request carries a CSRF token (checked after the body is parsed).
+  // Every state-changing request carries a CSRF token (checked after the body is parsed; files
+  // were already refused unwritten while it arrived, see mayWriteFiles).
   app.addHook('preHandler', (req, reply, done) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return done();
-    app.csrfProtection(req, reply, done);
+    app.csrfProtection(req, reply, () => {
+      if (req.uploads?.refused === 'token') return done(new HttpError(400, '表单中的安全校验字段须在文件之前提交，文件未保存。请返回上一页刷新后重新提交。'));
+      done();
+    });
   });
-  // Uploads a handler did not take into storage are removed after the response.
-  app.addHook('onResponse', async (req) => {
-    const left = uploadsIn(req.body);
-    if (left.length) await discardUploads(left);
-  });
+  trackRequestUploads(app, uploadDir);
 
   app.setErrorHandler((err, req, reply) => handleError(app, err, req, reply));
   app.setNotFoundHandler((req, reply) => handleError(app, new HttpError(404, '您访问的页面不存在或已被移除。'), req, reply));
@@ -158,26 +160,93 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
+const MAX_FILES = 20;
+const HOUR = 3_600_000;
+
 /**
- * A body the multipart parser (busboy) cannot read: no boundary, a broken part header, a body cut
- * short. busboy throws plain errors without a status, so they are told by their messages.
+ * The upload directory, cleared of what earlier runs left. The embedded database locks the data
+ * directory to one process, so everything older than this start is a leftover; instances sharing a
+ * PostgreSQL server may share a data directory too, so there only files idle for an hour go (no
+ * request keeps a file that long). The same sweep runs hourly for anything that slipped through.
  */
-const MALFORMED_BODY = /^(Multipart: Boundary not found|Malformed part header|Unexpected end of (form|multipart data)|Malformed urlencoded form|Part terminated early)/;
-function isMalformedBody(e: { statusCode?: number; message?: string }): boolean {
-  return e.statusCode === undefined && MALFORMED_BODY.test(e.message ?? '');
+async function prepareUploadDir(app: FastifyInstance, config: Config): Promise<string> {
+  const dir = uploadDirFor(config.dataDir);
+  mkdirSync(dir, { recursive: true });
+  await clearStaleUploads(dir, config.databaseUrl ? Date.now() - HOUR : Date.now());
+  const sweep = setInterval(() => void clearStaleUploads(dir, Date.now() - HOUR), HOUR).unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
+  return dir;
+}
+
+/**
+ * Upload temp files belong to their request and go when it ends: after the answer (files a
+ * handler took into storage were moved away already), on an error, and when the client goes away
+ * midway — which neither onResponse nor the error handler sees.
+ */
+function trackRequestUploads(app: FastifyInstance, dir: string) {
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!/^multipart\//i.test(req.headers['content-type'] ?? '')) return done();
+    const owner = (req.uploads = new RequestUploads(dir));
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) void owner.abandon();
+    });
+    done();
+  });
+  app.addHook('preValidation', async (req) => req.uploads?.markHandling());
+  app.addHook('onSend', async (req) => {
+    await req.uploads?.markAnswered();
+  });
+  app.addHook('onError', async (req) => {
+    await req.uploads?.discard();
+  });
+  app.addHook('onResponse', async (req) => {
+    await req.uploads?.discard();
+  });
+}
+
+/**
+ * The CSRF token of a request: the `_csrf` field (forms send it first, so it has arrived when the
+ * first file does; until the body is parsed the field is the parser's record) or the header.
+ */
+function csrfTokenOf(req: FastifyRequest): string | undefined {
+  const field = (req.body as Record<string, unknown> | null | undefined)?._csrf;
+  if (field === undefined) return req.headers['x-csrf-token'] as string | undefined;
+  const value = field !== null && typeof field === 'object' && !Array.isArray(field) ? (field as { value?: unknown }).value : field;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Whether a request's files may be written to disk, decided at its first file: only with a valid
+ * CSRF token (the plugin's own check, given a reply that only unsigns its cookie; the preHandler
+ * answers the 403 as before) and, in the back office, a signed-in actor. Other files are drained
+ * unwritten, so an anonymous forged post costs the server no disk.
+ */
+function mayWriteFiles(app: FastifyInstance, req: FastifyRequest, owner: RequestUploads): boolean {
+  if (!owner.verdict) {
+    let tokenOk = false;
+    const probe = { unsignCookie: (v: string) => app.unsignCookie(v), send: () => probe } as unknown as FastifyReply;
+    app.csrfProtection(req, probe, () => (tokenOk = true));
+    if (!tokenOk) owner.verdict = { ok: false, reason: 'token' };
+    else if (req.url.startsWith('/admin') && !req.actor) owner.verdict = { ok: false, reason: 'anonymous' };
+    else owner.verdict = { ok: true };
+  }
+  if (owner.verdict.ok) return true;
+  owner.refused = owner.verdict.reason;
+  return false;
 }
 
 function handleError(app: FastifyInstance, err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const e = err as { statusCode?: number; code?: string; message?: string };
   let status = err instanceof HttpError ? err.statusCode : (e.statusCode ?? 500);
   let message: string;
+  // A body nobody can read (malformed, cut short, too large, the client gone): see body-errors.ts.
+  const bodyError = err instanceof HttpError ? null : bodyErrorOf(err);
   if (err instanceof HttpError) message = err.message;
   else if (e.code?.startsWith('FST_CSRF')) {
     status = 403;
     message = '页面已过期或来源不明（CSRF 校验未通过），请返回上一页刷新后重新提交。';
-  } else if (isMalformedBody(e)) {
-    status = 400;
-    message = '提交的表单格式有误（缺少分隔符、编码错误或内容不完整），请返回上一页重新提交。';
+  } else if (bodyError) {
+    ({ status, message } = bodyError);
   } else if (status === 413 || e.code === 'FST_REQ_FILE_TOO_LARGE') message = '提交的内容过大，请压缩或拆分后再试。';
   else if (status === 415) message = '不支持的提交格式。';
   else if (status === 400) message = '请求格式有误，请检查后重试。';
