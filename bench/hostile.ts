@@ -9,15 +9,15 @@
  * X-Forwarded-For the server trusts, as behind the site's reverse proxy) opens a document and runs
  * a search of their own every 200 ms, neither of them cached; their latency is the figure that matters.
  *
- * Configurations: `unlimited` (PUBLIC_RENDER_RATE=0: no budget for uncached renders) and
- * `limited` (the default budget). Against a tree without the defences (before issue 12), run the
+ * Configurations: `quiet` (no flood: the citizen's own latency, the baseline), `unlimited`
+ * (PUBLIC_RENDER_RATE=0: no budget for uncached renders) and `limited` (the default budget). Against a tree without the defences (before issue 12), run the
  * same file there; the closing note of issue 12 gives both.
  *
  * Last line: {"bench":"hostile","rps":…,"p95_ms":…,"limited":…,"errors":…,…} for the `limited`
  * configuration (rps, p95 and statuses of the flood; errors = 5xx + socket errors), with the
  * citizen's p95 and the `unlimited` figures beside it.
  *
- * Options: --duration S (30) · --connections N (200) · --threads N (2) · --configs unlimited,limited
+ * Options: --duration S (30) · --connections N (200) · --threads N (2) · --configs quiet,unlimited,limited
  *          --corpus FILE (../shared/corpus/policy-docs.jsonl)
  *          --data DIR: keep the prepared data directory there and start from a copy of it next time
  *          (the corpus import takes minutes); each configuration runs on a fresh copy.
@@ -36,7 +36,7 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '30' },
     connections: { type: 'string', default: '200' },
     threads: { type: 'string', default: '2' },
-    configs: { type: 'string', default: 'unlimited,limited' },
+    configs: { type: 'string', default: 'quiet,unlimited,limited' },
     corpus: { type: 'string', default: path.resolve(REPO_ROOT, '../shared/corpus/policy-docs.jsonl') },
     data: { type: 'string' },
   },
@@ -44,6 +44,7 @@ const { values: opts } = parseArgs({
 });
 
 const CONFIGS: Record<string, Record<string, string>> = {
+  quiet: {},
   unlimited: { PUBLIC_RENDER_RATE: '0' },
   limited: { PUBLIC_RENDER_RATE: '120' },
 };
@@ -189,7 +190,8 @@ async function main() {
     const script = path.join(tmp.path, `flood-${name}.lua`);
     writeFileSync(script, floodScript(ids.slice(0, 50)));
     const until = Date.now() + seconds * 1000;
-    const [flood, person] = await Promise.all([runFlood(wrkBin, server.baseUrl, script, load), citizen(server.baseUrl, ids.slice(50), until)]);
+    const quiet: Flood = { rps: 0, p50: 0, p95: 0, p99: 0, requests: 0, ok: 0, redirects: 0, limited: 0, client4xx: 0, server5xx: 0, socketErrors: 0 };
+    const [flood, person] = await Promise.all([name === 'quiet' ? quiet : runFlood(wrkBin, server.baseUrl, script, load), citizen(server.baseUrl, ids.slice(50), until)]);
     results[name] = {
       flood,
       citizenP95: percentile(person.latencies, 95),

@@ -72,7 +72,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   );
 
   app.get<{ Params: { id: string } }>('/documents/:id/compare', async (req, reply) => {
-    spendRender(app, req, reply);
+    await spendRender(app, req, reply);
     const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
     const comparison = await comparePublicEditions(db, { type: 'document', id: doc.id }, req.query);
     return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: doc.title, href: `/documents/${doc.id}`, backLabel: '返回文件', comparison })));
@@ -93,7 +93,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   // JSON API for other systems (the same search and visibility rules as the portal).
   app.get('/api/v1/documents', async (req, reply) => {
     const { params } = await searchParams(req);
-    spendRender(app, req, reply);
+    await spendRender(app, req, reply);
     const r = await search(params);
     const base = app.deps.config.publicUrl ?? '';
     return {

@@ -40,7 +40,7 @@ export async function publicInterpretationRoutes(app: FastifyInstance) {
 
   // Two published editions side by side; a withdrawn interpretation has none to show.
   app.get<{ Params: { id: string } }>('/interpretations/:id/compare', async (req, reply) => {
-    spendRender(app, req, reply);
+    await spendRender(app, req, reply);
     const item = await getPublicInterpretation(db, idParam(req.params.id));
     if (!item) throw new NotFoundError('政策解读不存在，或尚未发布。');
     if (item.status === 'withdrawn') throw new GoneError('该政策解读已撤下，不再公开。');

@@ -86,7 +86,7 @@ export default async function portal(app: FastifyInstance) {
   const topicParam = (q: { topic?: string }) => (q.topic && /^\d{1,9}$/.test(q.topic) ? Number(q.topic) : undefined);
 
   app.get<{ Querystring: { topic?: string } }>('/feed.atom', async (req, reply) => {
-    spendRender(app, req, reply);
+    await spendRender(app, req, reply);
     const topicId = topicParam(req.query);
     const r = await listPublished(db, { topicId, limit: 50 });
     reply.type('application/atom+xml; charset=utf-8');
@@ -94,7 +94,7 @@ export default async function portal(app: FastifyInstance) {
   });
 
   app.get<{ Params: { slug: string }; Querystring: { topic?: string } }>('/org/:slug/feed.atom', async (req, reply) => {
-    spendRender(app, req, reply);
+    await spendRender(app, req, reply);
     const org = await orgOr404(req.params.slug);
     const topicId = topicParam(req.query);
     const r = await listPublished(db, { orgId: org.id, topicId, limit: 50 });

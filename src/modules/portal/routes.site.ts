@@ -28,7 +28,7 @@ export async function siteRoutes(app: FastifyInstance) {
   app.get('/sitemap', (req, reply) => serveCachedPage(app, req, reply, async () => renderHtml(SitemapPage({ ctx: req.pageCtx, ...(await publicCatalogs()) }))));
 
   app.get('/sitemap.xml', async (req, reply) => {
-    spendRender(app, req, reply);
+    await spendRender(app, req, reply);
     const base = siteUrl(config);
     const [{ orgs, catalogs }, docs, interpretations] = await Promise.all([publicCatalogs(), listSitemapDocuments(db), listSitemapInterpretations(db)]);
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

@@ -40,7 +40,7 @@ export async function publicQaRoutes(app: FastifyInstance) {
 
   // Two published editions side by side; a withdrawn entry has none to show.
   app.get<{ Params: { id: string } }>('/qa/:id/compare', async (req, reply) => {
-    spendRender(app, req, reply);
+    await spendRender(app, req, reply);
     const entry = await getPublicQa(db, idParam(req.params.id));
     if (!entry) throw new NotFoundError('政策问答不存在，或尚未发布。');
     if (entry.status === 'withdrawn') throw new GoneError('该政策问答已撤下，不再公开。');

@@ -175,10 +175,19 @@ export class TooManyRendersError extends HttpError {
   }
 }
 
-/** Spends one uncached render of the request's address; past the budget, a 429 with Retry-After. */
-export function spendRender(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): void {
+/**
+ * How long a refused request is held before its 429. A client that ignores Retry-After and asks
+ * again at once would otherwise keep the server busy answering refusals as fast as it can send
+ * (one address, 200 connections: about 5,000 429s a second on these machines, enough to starve
+ * everyone else); held, each of its connections asks about once a second, for a timer's cost.
+ */
+const REFUSAL_DELAY_MS = 1000;
+
+/** Spends one uncached render of the request's address; past the budget, a 429 with Retry-After, after a pause. */
+export async function spendRender(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<void> {
   const wait = app.pageCache.renders.take(req.ip);
   if (!wait) return;
+  await new Promise((r) => setTimeout(r, REFUSAL_DELAY_MS));
   reply.header('retry-after', String(wait));
   throw new TooManyRendersError(wait);
 }
@@ -230,7 +239,7 @@ export async function serveCachedPage(app: FastifyInstance, req: FastifyRequest,
   const url = canonicalUrl(req.url, params);
   if (url !== req.url) return reply.redirect(url, 301);
   const key = PageCache.key(req.pageCtx.mode, url);
-  if (!app.pageCache.has(key)) spendRender(app, req, reply);
+  if (!app.pageCache.has(key)) await spendRender(app, req, reply);
   const entry = await app.pageCache.getOrRender(key, render);
   reply.headers({ ...HEADERS, etag: entry.etag });
   if (req.headers['if-none-match'] === entry.etag) return reply.code(304).send();
