@@ -4,10 +4,11 @@
  * Prepares one data directory with the demo site group and the 4,006-document corpus (PGlite),
  * then, for each configuration, starts the real server on it (NODE_ENV=production) and for
  * --duration seconds runs wrk with --connections connections from one address, every request made
- * uncacheable: document pages with a junk parameter (`?utm_x=N`), and search pages whose query
- * changes every time (`/library?q=养老 医保 N`). Meanwhile a citizen at another address (an
- * X-Forwarded-For the server trusts, as behind the site's reverse proxy) opens a document and runs
- * a search of their own every 200 ms, neither of them cached; their latency is the figure that matters.
+ * uncacheable: document pages with a junk parameter (`?utm_x=N`), and searches of two everyday
+ * words with a sort and a page, 9,600 distinct ones (`/library?q=养老 补贴&sort=date&page=2`).
+ * Meanwhile a citizen at another address (an X-Forwarded-For the server trusts, as behind the
+ * site's reverse proxy) opens a document and runs a search of their own every 200 ms, neither of
+ * them cached; their latency is the figure that matters.
  *
  * Configurations: `quiet` (no flood: the citizen's own latency, the baseline), `unlimited`
  * (PUBLIC_RENDER_RATE=0: no budget for uncached renders) and `limited` (the default budget). Against a tree without the defences (before issue 12), run the
@@ -83,7 +84,8 @@ interface Flood {
 function floodScript(docIds: number[]): string {
   return `
 local ids = {${docIds.join(',')}}
-local words = {"养老","医保","住房","公积金","社保","就业","补贴","教育","医疗","交通","环境","企业","税收","残疾人","低保","退休"}
+local words = {"养老","医保","住房","公积金","社保","就业","补贴","教育","医疗","交通","环境","企业","税收","残疾人","低保","退休",
+  "管理","规定","办法","通知","实施","服务","安全","建设","发展","资金","农村","城市","工作","标准","监督","保障","信息","公开","财政","卫生","市场","项目","人员","单位"}
 local n = 0
 counts = {}
 local threads = {}
@@ -94,8 +96,12 @@ function request()
   if n % 2 == 0 then
     return wrk.format("GET", "/documents/" .. ids[(n % #ids) + 1] .. "?utm_x=" .. n)
   end
-  local q = words[(n % #words) + 1] .. " " .. words[((n * 7) % #words) + 1] .. " " .. n
-  return wrk.format("GET", "/library?q=" .. q:gsub("[^%w]", function(c) return string.format("%%%02X", string.byte(c)) end))
+  -- Two everyday words that match many documents, a sort and a page: 9,600 distinct searches, each a real one.
+  local m = math.floor(n / 2)
+  local q = words[(m % #words) + 1] .. " " .. words[(math.floor(m / #words) % #words) + 1]
+  local sort = (math.floor(m / 1600) % 2 == 0) and "relevance" or "date"
+  local page = (math.floor(m / 3200) % 3) + 1
+  return wrk.format("GET", "/library?q=" .. q:gsub("[^%w]", function(c) return string.format("%%%02X", string.byte(c)) end) .. "&sort=" .. sort .. "&page=" .. page)
 end
 function response(status, headers, body)
   local k = status >= 500 and "s5" or status == 429 and "s429" or status >= 400 and "s4" or status >= 300 and "s3" or "s2"
