@@ -6,9 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { Migrator, sql, type Kysely, type Transaction } from 'kysely';
-import pg from 'pg';
 import { parseConfig } from '../src/config.js';
-import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
+import { connectDatabase } from '../src/db/connect.js';
 import { migrations } from '../src/db/migrations/index.js';
 import type { Database } from '../src/db/schema.js';
 import { recordEvent, verifyChain } from '../src/platform/audit/audit.js';
@@ -18,7 +17,7 @@ import { currentAuditKey, makeAuditKey, useAuditKey, type AuditKey } from '../sr
 import { sealLegacyChain } from '../src/platform/audit/seal.js';
 import { describeVerifyResult } from '../src/platform/audit/verify.js';
 import { openRuntime } from '../src/runtime.js';
-import { buildTestApp, createTestDatabase, testDatabaseKinds, type DatabaseKind, type TestApp, type TestDatabase } from './helpers/test-app.js';
+import { buildTestApp, createEmptyDatabase, createTestDatabase, testDatabaseKinds, type TestApp, type TestDatabase } from './helpers/test-app.js';
 import { TestSession } from './helpers/session.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -68,26 +67,6 @@ async function appendForged(trx: Db, keyVersion: number, hashOf: (row: ChainRow)
   return row.seq;
 }
 
-/** An empty, unmigrated database of the given kind; for PostgreSQL also its URL. */
-async function emptyDatabase(kind: DatabaseKind, dataDir: string | null = null): Promise<{ handle: DatabaseHandle; url: string | null; drop(): Promise<void> }> {
-  if (kind === 'pglite') {
-    const handle = await connectDatabase({ dataDir });
-    return { handle, url: null, drop: () => handle.close() };
-  }
-  const admin = process.env.TEST_DATABASE_URL!;
-  const name = `gongkai_test_${randomBytes(6).toString('hex')}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await run(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const handle = await connectDatabase({ databaseUrl: url.toString() });
-  return { handle, url: url.toString(), drop: async () => { await handle.close(); await run(`drop database if exists ${name} with (force)`); } };
-}
 
 const migrator = (db: Kysely<any>) => new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
 
@@ -260,7 +239,7 @@ for (const kind of testDatabaseKinds()) {
 
     /** A database as the version before migration 0014 left it: six rows hashed with plain sha256. */
     async function legacyDatabase(tamper?: (db: Kysely<any>) => Promise<void>) {
-      const d = await emptyDatabase(kind);
+      const d = await createEmptyDatabase(kind);
       const db = d.handle.db as unknown as Kysely<any>;
       assert.equal((await migrator(db).migrateTo('0013-audit-no-truncate')).error, undefined);
       let prev = GENESIS_HASH;
@@ -374,7 +353,7 @@ for (const kind of testDatabaseKinds()) {
   describe(`gongkai audit verify and the back office on ${kind}`, () => {
     test('the command passes a clean chain and exits non-zero on a shortened one, against the anchor the runtime wrote', async () => {
       const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-audit-cli-'));
-      const d = kind === 'postgres' ? await emptyDatabase(kind) : null;
+      const d = kind === 'postgres' ? await createEmptyDatabase(kind) : null;
       if (d) await d.handle.close();
       const env: Record<string, string> = { DATA_DIR: dataDir, ...(d?.url ? { DATABASE_URL: d.url } : {}) };
       try {

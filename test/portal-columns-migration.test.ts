@@ -1,42 +1,19 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { Migrator, sql, type Kysely } from 'kysely';
-import pg from 'pg';
-import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { migrations } from '../src/db/migrations/index.js';
-import { testDatabaseKinds } from './helpers/test-app.js';
+import { createEmptyDatabase, testDatabaseKinds } from './helpers/test-app.js';
 
 const MIGRATION = '0012-portal-columns';
 
-/** An empty database of the given kind, not migrated, and how to drop it. */
-async function emptyDatabase(kind: 'pglite' | 'postgres'): Promise<{ handle: DatabaseHandle; drop(): Promise<void> }> {
-  if (kind === 'pglite') {
-    const handle = await connectDatabase({ dataDir: null });
-    return { handle, drop: () => handle.close() };
-  }
-  const admin = process.env.TEST_DATABASE_URL!;
-  const name = `gongkai_test_${randomBytes(6).toString('hex')}`;
-  const run = async (q: string) => {
-    const c = new pg.Client({ connectionString: admin });
-    await c.connect();
-    await c.query(q);
-    await c.end();
-  };
-  await run(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const handle = await connectDatabase({ databaseUrl: url.toString() });
-  return { handle, drop: async () => { await handle.close(); await run(`drop database if exists ${name} with (force)`); } };
-}
 
 const migrator = (db: Kysely<any>) => new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
 
 for (const kind of testDatabaseKinds()) {
   describe(`migration ${MIGRATION} on ${kind}`, () => {
-    let d: Awaited<ReturnType<typeof emptyDatabase>>;
+    let d: Awaited<ReturnType<typeof createEmptyDatabase>>;
     before(async () => {
-      d = await emptyDatabase(kind);
+      d = await createEmptyDatabase(kind);
     });
     after(() => d.drop());
 

@@ -28,37 +28,43 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, migrated database of the given kind: an in-memory PGlite, or a new PostgreSQL database
- * (C.UTF-8, so pg_trgm sees Chinese) that is dropped afterwards.
+ * An empty database of the given kind, not migrated: an in-memory PGlite (or one in `dataDir`), or
+ * a new PostgreSQL database (C.UTF-8, so pg_trgm sees Chinese) that `drop` removes; for PostgreSQL
+ * also its URL.
  */
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+export async function createEmptyDatabase(kind: DatabaseKind, dataDir: string | null = null): Promise<TestDatabase & { url: string | null }> {
   if (kind === 'pglite') {
-    const handle = await connectDatabase({ dataDir: null });
-    await migrateToLatest(handle.db);
-    await seedReferenceData(handle.db);
-    return { handle, drop: () => handle.close() };
+    const handle = await connectDatabase({ dataDir });
+    return { handle, url: null, drop: () => handle.close() };
   }
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `gongkai_test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
-  await client.end();
+  const run = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await run(`create database ${name} template template0 encoding 'UTF8' lc_collate 'C.UTF-8' lc_ctype 'C.UTF-8'`);
   const url = new URL(admin);
   url.pathname = `/${name}`;
   const handle = await connectDatabase({ databaseUrl: url.toString() });
-  await migrateToLatest(handle.db);
-  await seedReferenceData(handle.db);
   return {
     handle,
+    url: url.toString(),
     async drop() {
       await handle.close();
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await run(`drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/** A fresh, migrated database of the given kind with the reference data, dropped afterwards. */
+export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  const database = await createEmptyDatabase(kind);
+  await migrateToLatest(database.handle.db);
+  await seedReferenceData(database.handle.db);
+  return database;
 }
 
 export interface TestApp {

@@ -37,20 +37,7 @@ export function expectedHash(row: ChainRow, keyVersion: number, key: AuditKey): 
 }
 
 /** A stored row as it was hashed: timestamps back to ISO, JSON columns as parsed. */
-export function chainRowOf(r: {
-  seq: number;
-  occurred_at: string | Date;
-  actor_id: number | null;
-  actor_label: string;
-  org_id: number | null;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before: unknown;
-  after: unknown;
-  ip: string | null;
-  prev_hash: string;
-}): ChainRow {
+export function chainRowOf(r: Omit<ChainRow, 'occurred_at'> & { occurred_at: string | Date }): ChainRow {
   return {
     seq: r.seq,
     occurred_at: new Date(r.occurred_at).toISOString(),
