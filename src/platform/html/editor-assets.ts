@@ -20,7 +20,7 @@ interface Asset {
 let bundle: Promise<Asset> | null = null;
 
 /** The editor's script, built once per process (about a second on two cores). */
-export function editorBundle(): Promise<Asset> {
+function editorBundle(): Promise<Asset> {
   bundle ??= (async () => {
     const { build } = await import('esbuild');
     const out = await build({ entryPoints: [ENTRY], bundle: true, format: 'iife', minify: true, target: 'es2020', write: false, legalComments: 'eof', logLevel: 'silent' });

@@ -16,7 +16,7 @@ export const REDACTION_REASONS = {
 } as const;
 export type RedactionReason = keyof typeof REDACTION_REASONS;
 
-export function isRedactionReason(v: string): v is RedactionReason {
+function isRedactionReason(v: string): v is RedactionReason {
   return Object.hasOwn(REDACTION_REASONS, v);
 }
 
@@ -78,11 +78,11 @@ export function publicBodyHtml(html: string): string {
 }
 
 /** Sentinels for locating redacted spans after the HTML becomes text: private-use code points no body contains. */
-export const REDACTION_START = '\uE000';
-export const REDACTION_END = '\uE001';
+const REDACTION_START = '\uE000';
+const REDACTION_END = '\uE001';
 
 /** The body HTML with each marked span's content between sentinels (to find the spans in its text). */
-export function withRedactionSentinels(html: string): string {
+function withRedactionSentinels(html: string): string {
   let out = '';
   let at = 0;
   for (const s of findRedactions(html)) {
@@ -93,7 +93,7 @@ export function withRedactionSentinels(html: string): string {
 }
 
 /** Removes the sentinels from a text, returning the text and the [start, end) spans they enclosed. */
-export function extractSentinelSpans(text: string): { text: string; spans: [number, number][] } {
+function extractSentinelSpans(text: string): { text: string; spans: [number, number][] } {
   let out = '';
   const spans: [number, number][] = [];
   let open = -1;

@@ -8,7 +8,7 @@ type Issue = Parameters<NonNullable<z.core.$ZodConfig['localeError']>>[0];
  * message wherever a field has a label; this is what is left for the rest (and for the
  * configuration read at start).
  */
-export function chineseIssueMessage(iss: Issue): string {
+function chineseIssueMessage(iss: Issue): string {
   const plural = iss.origin === 'array' || iss.origin === 'set';
   switch (iss.code) {
     case 'invalid_type':

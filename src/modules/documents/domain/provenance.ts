@@ -18,7 +18,6 @@ export type ReferenceProvenance = Exclude<Provenance, 'own'>;
 export const PROVENANCE_LABELS: Record<Provenance, string> = { own: '本站发布', law: '法律法规', superior: '上级文件' };
 
 /** The level of the organ that issued a reference document (国家 / 省级 / 市级), when it can be told. */
-export const ISSUER_LEVELS: readonly IssuerLevel[] = ['national', 'provincial', 'municipal'];
 export const ISSUER_LEVEL_LABELS: Record<IssuerLevel, string> = { national: '国家', provincial: '省级', municipal: '市级' };
 
 /** 文种 that are laws and regulations (法律法规) rather than policy documents. */
