@@ -79,11 +79,12 @@ interface Prepared {
 }
 
 function prepare(p: CorpusQaPair, documents: Map<string, number>): Prepared | null {
-  const letter = classifyPair(p, false) === 'letter';
+  const documentId = p.docId ? documents.get(p.docId) : undefined;
+  const cls = classifyPair(p, documentId !== undefined);
+  const letter = cls === 'letter';
   const question = cleanCorpusText(p.question);
   const answer = cleanCorpusText(p.answer);
   if (!readsAsQuestionAndAnswer(question, answer, letter)) return null;
-  const documentId = p.docId ? documents.get(p.docId) : undefined;
   return {
     pair: p,
     // A letter's reply quotes the letter: both are a citizen's words for masking.
@@ -91,7 +92,7 @@ function prepare(p: CorpusQaPair, documents: Map<string, number>): Prepared | nu
     answer: maskPersonal(answer, letter),
     department: cleanCorpusText(p.department ?? '').slice(0, QA_LIMITS.department),
     documentId,
-    cls: classifyPair(p, documentId !== undefined),
+    cls,
   };
 }
 
