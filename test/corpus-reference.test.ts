@@ -126,6 +126,18 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(filtered.items.every((d: { provenance: string }) => d.provenance === 'own'), 'an organization filter means its own documents');
     });
 
+    test('the back office offers no edit of reference material, and refuses the edit page in Chinese', async () => {
+      const s = new TestSession(t.app);
+      await s.login('city.drafter');
+      const page = await s.get(`/admin/documents/${ids[LAW]}`);
+      assert.equal(page.statusCode, 200);
+      assert.ok(!page.body.includes(`href="/admin/documents/${ids[LAW]}/edit"`), 'no 编辑 on a law the site only keeps');
+      assert.match(page.body, /登记修改或废止/, 'its repeal can still be recorded');
+      const edit = await s.get(`/admin/documents/${ids[LAW]}/edit`);
+      assert.equal(edit.statusCode, 403);
+      assert.match(edit.body, /法律法规、上级文件是本站收录的参考资料，不在本站修改/);
+    });
+
     test('a national rule is not on the 三同步 overdue list, and would be if it were an organization’s own', async () => {
       const all = orgs.map((o) => o.id);
       assert.ok(!(await listOverdueInterpretations(t.db, all, t.clock.today())).some((r) => r.documentId === ids[RULE]));

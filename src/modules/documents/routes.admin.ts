@@ -21,6 +21,7 @@ import { documentFormSchema, relationFormSchema } from './schemas.js';
 import { AdminDocumentList, AdminDocumentPage } from './views/admin-pages.js';
 import { DocumentForm, type DocumentFormValues } from './views/admin-form.js';
 import { DocumentHistoryPage, DocumentVersionComparePage } from './views/admin-history.js';
+import { REFERENCE_READ_ONLY } from './domain/provenance.js';
 
 export async function adminDocumentRoutes(app: FastifyInstance) {
   const { db, clock, config, storage } = app.deps;
@@ -67,6 +68,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>('/admin/documents/:id/edit', async (req, reply) => {
     const live = await visibleDocument(req, idParam(req.params.id));
     if (!hasRole(actorOf(req), live.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
+    if (live.provenance !== 'own') throw new ForbiddenError(REFERENCE_READ_ONLY);
     // A published document is edited through its open edition, when it has one.
     if (live.openEdition) return reply.redirect(`/admin/documents/${live.openEdition.id}/edit`, 303);
     const d = live;
@@ -136,7 +138,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const report = d.status === 'merged' ? null : await checkItem(db, documentKind, id, commandContext(app, req));
     return sendHtml(
       reply,
-      AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: hasRole(actor, d.org_id, EDITOR_ROLES), checks: report && { blocking: report.openBlocking, warnings: report.openWarnings }, ...extra }),
+      AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: hasRole(actor, d.org_id, EDITOR_ROLES) && d.provenance === 'own', isEditor: hasRole(actor, d.org_id, EDITOR_ROLES), checks: report && { blocking: report.openBlocking, warnings: report.openWarnings }, ...extra }),
       code,
     );
   }

@@ -19,6 +19,7 @@ import type { DocNumber } from '../domain/doc-number.js';
 import { EDITOR_ROLES, STATUS_LABELS } from '../domain/status.js';
 import { buildSearchVector, refreshDocumentValidity } from './document-state.js';
 import { writeVersion } from './versions.js';
+import { REFERENCE_READ_ONLY } from '../domain/provenance.js';
 
 export interface SaveDocumentArgs {
   actor: Actor;
@@ -94,7 +95,7 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
       if (!hasRole(a.actor, existing.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
       if (existing.status === 'withdrawn' || existing.status === 'merged') throw new RuleError(`文件当前状态为“${STATUS_LABELS[existing.status]}”，不能修改`);
       // Reference material is kept as its issuer published it, and must never become a local disclosure.
-      if (existing.provenance !== 'own') throw new RuleError('法律法规、上级文件是本站收录的参考资料，不在本站修改；请以发文机关公布的文本为准重新导入');
+      if (existing.provenance !== 'own') throw new RuleError(REFERENCE_READ_ONLY);
       if (existing.status === 'published') existing = await openEdition(trx, ctx, a.actor, existing);
       const review = await recallForEdit(trx, 'document', existing, a.actor.id, now);
       before = summarize(existing);

@@ -18,6 +18,8 @@ export type ReferenceProvenance = Exclude<Provenance, 'own'>;
 export const PROVENANCE_LABELS: Record<Provenance, string> = { own: '本站发布', law: '法律法规', superior: '上级文件' };
 
 /** The level of the organ that issued a reference document (国家 / 省级 / 市级), when it can be told. */
+/** Why reference material is not edited here (the save refuses it; the back office offers no edit). */
+export const REFERENCE_READ_ONLY = '法律法规、上级文件是本站收录的参考资料，不在本站修改；请以发文机关公布的文本为准重新导入';
 export const ISSUER_LEVEL_LABELS: Record<IssuerLevel, string> = { national: '国家', provincial: '省级', municipal: '市级' };
 
 /** 文种 that are laws and regulations (法律法规) rather than policy documents. */

@@ -74,7 +74,8 @@ export interface AdminDocument extends DocumentHeading {
   relations: { kind: (typeof VALIDITY_EVENT_KINDS)[number]; effective_on: string; title: string | null; by_document_id: number | null }[];
 }
 
-export function AdminDocumentPage(p: Base & { doc: AdminDocument; canEdit: boolean; checks: { blocking: number; warnings: number } | null; errors?: FieldErrors; values?: Record<string, string> }) {
+/** `isEditor`: the organization's editor (drafts interpretations, records repeals); `canEdit`: that, on the organization's own document (reference material is not edited here). */
+export function AdminDocumentPage(p: Base & { doc: AdminDocument; canEdit: boolean; isEditor: boolean; checks: { blocking: number; warnings: number } | null; errors?: FieldErrors; values?: Record<string, string> }) {
   const d = p.doc;
   const val = (k: string) => p.values?.[k] ?? '';
   return (
@@ -87,7 +88,7 @@ export function AdminDocumentPage(p: Base & { doc: AdminDocument; canEdit: boole
         {p.canEdit ? <a class="button" href={`/admin/documents/${d.id}/edit`}>编辑</a> : null}
         {d.status === 'published' ? <a class="button secondary" href={`/documents/${d.id}`}>查看门户页面</a> : null}
         {d.status !== 'merged' ? <a class="button" href={`/admin/review/document/${d.id}`}>审核与发布</a> : null}
-        {p.canEdit && d.status !== 'merged' ? <a class="button secondary" href={`/admin/interpretations/new?document=${d.edition_of ?? d.id}`}>起草政策解读</a> : null}
+        {p.isEditor && d.status !== 'merged' ? <a class="button secondary" href={`/admin/interpretations/new?document=${d.edition_of ?? d.id}`}>起草政策解读</a> : null}
       </div>
       {p.checks ? (
         <p>
@@ -124,7 +125,7 @@ export function AdminDocumentPage(p: Base & { doc: AdminDocument; canEdit: boole
       ) : (
         <p>尚无修改、废止记录。</p>
       )}
-      {p.canEdit ? (
+      {p.isEditor ? (
         <form method="post" action={`/admin/documents/${d.id}/relations`} class="card">
           <h3>登记修改或废止</h3>
           <ErrorSummary errors={p.errors} />
