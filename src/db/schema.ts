@@ -9,7 +9,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateString = string; // 'YYYY-MM-DD'
 type Json = ColumnType<unknown, string, string>;
 
-export type OrganizationKind = 'government' | 'department' | 'county' | 'township' | 'office';
+export type OrganizationKind = 'government' | 'department' | 'county' | 'township' | 'office' | 'village';
 export type Role = 'admin' | 'drafter' | 'reviewer' | 'publisher' | 'request_handler' | 'disclosure_office';
 export type DisclosureAttribute = 'public' | 'public_redacted' | 'on_request' | 'not_public';
 export type DocumentStatus = 'draft' | 'submitted' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'withdrawn' | 'merged';
@@ -67,8 +67,27 @@ export interface OrganizationsTable {
   request_fee_pauses_clock: Generated<boolean>;
   /** Working days an applicant is given to correct a request (补正), by default. */
   request_correction_days: Generated<number>;
+  /** An organ merged into or split between successors (migration 0016): where its addresses lead, and since when it is 已撤并. */
+  successor_id: Generated<number | null>;
+  dissolved_on: Generated<DateString | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** A slug an organization gave up (renamed, or merged away): its portal addresses redirect (migration 0016). */
+export interface OrganizationFormerSlugsTable {
+  slug: string;
+  org_id: number;
+  retired_at: Timestamp;
+}
+
+/** Who succeeded whom in a restructuring (机构改革): a merge has one successor, a split several. */
+export interface OrganizationSuccessionsTable {
+  predecessor_id: number;
+  successor_id: number;
+  change: 'merge' | 'split';
+  effective_on: DateString;
+  created_at: Timestamp;
 }
 
 export interface CatalogNodesTable {
@@ -604,6 +623,8 @@ export interface MailOutboxTable {
 export interface Database extends AskTables, SubscriptionTables, EditionTables {
   settings: SettingsTable;
   organizations: OrganizationsTable;
+  organization_former_slugs: OrganizationFormerSlugsTable;
+  organization_successions: OrganizationSuccessionsTable;
   catalog_nodes: CatalogNodesTable;
   staff: StaffTable;
   staff_roles: StaffRolesTable;
