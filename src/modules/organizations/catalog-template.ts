@@ -69,7 +69,31 @@ export const CATALOG_TEMPLATE: CatalogTemplateNode[] = [
   { name: '依申请公开', slug: 'ysqgk', role: 'requests' },
 ];
 
+/**
+ * A village's or community's catalog (村务公开): 村民委员会组织法 第30条 lists what the committee
+ * discloses — matters decided by the villagers' assembly, finances at least every six months,
+ * subsidies paid per household — and 党务公开 is its party branch's. It is small on purpose: no
+ * 依申请公开 (a committee is not an administrative organ under the 条例) and no 规章.
+ */
+export const VILLAGE_TEMPLATE: CatalogTemplateNode[] = [
+  {
+    name: '村务公开',
+    slug: 'cwgk',
+    children: [
+      { name: '村级组织', slug: 'cjzz' },
+      { name: '民主决策', slug: 'mzjc' },
+      { name: '工程项目', slug: 'gcxm' },
+      { name: '集体资产', slug: 'jtzc' },
+    ],
+  },
+  { name: '党务公开', slug: 'dwgk' },
+  { name: '财务公开', slug: 'caiwu' },
+  { name: '惠民惠农补贴', slug: 'hmhnbt' },
+  { name: '便民服务', slug: 'bmfw' },
+];
+
 export function templateFor(kind: OrganizationKind): CatalogTemplateNode[] {
+  if (kind === 'village') return VILLAGE_TEMPLATE;
   const pick = (nodes: CatalogTemplateNode[]): CatalogTemplateNode[] =>
     nodes
       .filter((n) => !n.only || n.only.includes(kind))

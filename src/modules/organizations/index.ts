@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { scopeOrgIds } from '../../platform/auth/scope.js';
+import { isSiteAdmin, scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { fields, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
@@ -9,6 +9,8 @@ import { addCatalogNode, deleteCatalogNode, updateCatalogNode } from './commands
 import { updateOrganization } from './commands/update-organization.js';
 import { findCatalogNode, findOrganization, getCatalogTree, listOrganizations } from './queries.js';
 import { CatalogEditor, OrganizationForm, OrganizationList } from './views/admin.js';
+import { organizationChangeRoutes } from './routes.changes.js';
+import { findOrganizationRedirect } from './queries.changes.js';
 
 const orgSchema = z.object({
   name: fields.text('机构名称', 100),
@@ -37,10 +39,27 @@ const nodeSchema = z.object({
 
 const renameSchema = z.object({ name: fields.text('栏目名称', 40), position: z.coerce.number({ error: '排序须为数字' }).int().min(0).max(9999) });
 
-/** Organizations' back office: contact details, disclosure guide, 索引号 rule and the catalog tree. */
+/**
+ * Organizations: the back office (contact details, disclosure guide, 索引号 rule, the catalog tree,
+ * and the tree of organizations itself), and the redirects from a former organization's portal.
+ */
 export default async function organizations(app: FastifyInstance) {
+  // Old portal addresses of a renamed, merged or split organization that no portal route matches
+  // (the portal's own routes are redirected by its hook, through public.ts).
+  app.get('/org/:slug/*', async (req, reply) => {
+    const to = await findOrganizationRedirect(app.deps.db, req.url);
+    if (to) return reply.redirect(to, 301);
+    throw new NotFoundError();
+  });
+  await app.register(async (scoped) => {
+    requireStaff(scoped);
+    await scoped.register(organizationsAdmin);
+    await scoped.register(organizationChangeRoutes);
+  });
+}
+
+async function organizationsAdmin(app: FastifyInstance) {
   const { db } = app.deps;
-  requireStaff(app);
 
   const adminOrgIds = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), ['admin']);
   async function adminOrg(req: FastifyRequest, id: string) {
@@ -55,8 +74,9 @@ export default async function organizations(app: FastifyInstance) {
   app.get('/admin/organizations', async (req, reply) => {
     const ids = await adminOrgIds(req);
     if (ids.length === 0) throw new ForbiddenError('只有管理员可以管理机构与目录。');
-    const orgs = (await listOrganizations(db)).filter((o) => ids.includes(o.id));
-    return sendHtml(reply, OrganizationList({ ...base(req, reply), orgs }));
+    const siteAdmin = await isSiteAdmin(db, actorOf(req));
+    const orgs = (await listOrganizations(db, { withDissolved: siteAdmin })).filter((o) => siteAdmin || ids.includes(o.id));
+    return sendHtml(reply, OrganizationList({ ...base(req, reply), orgs, siteAdmin }));
   });
 
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/organizations/:id', async (req, reply) => {

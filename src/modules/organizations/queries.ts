@@ -1,8 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { CatalogRole, Database, DisclosureAttribute, Organization } from '../../db/schema.js';
 
-export async function listOrganizations(db: Kysely<Database>): Promise<Organization[]> {
-  return db.selectFrom('organizations').selectAll().orderBy('position').orderBy('id').execute();
+/**
+ * The organizations in service, in the site's order: what the public lists and what new content
+ * may be filed under. An organization merged or split away (已撤并) is kept as a record, listed
+ * only when asked for.
+ */
+export async function listOrganizations(db: Kysely<Database>, opts: { withDissolved?: boolean } = {}): Promise<Organization[]> {
+  return db
+    .selectFrom('organizations')
+    .selectAll()
+    .$call((q) => (opts.withDissolved ? q : q.where('successor_id', 'is', null)))
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
 }
 
 export async function findOrganizationBySlug(db: Kysely<Database>, slug: string): Promise<Organization | undefined> {

@@ -4,6 +4,8 @@ import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { flattenTree, type CatalogNode } from '../queries.js';
+import { KIND_LABELS } from '../domain/tree-rules.js';
+import { treeOrder } from './changes.js';
 
 interface Base {
   ctx: PageContext;
@@ -12,20 +14,40 @@ interface Base {
   flash?: string | null;
 }
 
-export function OrganizationList(p: Base & { orgs: Organization[] }) {
+export function OrganizationList(p: Base & { orgs: Organization[]; siteAdmin: boolean }) {
+  const inService = p.orgs.filter((o) => o.successor_id === null);
+  const dissolved = p.orgs.filter((o) => o.successor_id !== null);
+  const nameOf = new Map(p.orgs.map((o) => [o.id, o.name]));
   return (
     <AdminLayout ctx={p.ctx} title="机构与目录" actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '机构与目录' }]} flash={p.flash}>
       <h1>机构与目录</h1>
+      {p.siteAdmin ? <p><a class="button" href="/admin/organizations/new">新建机构</a>　<a class="button secondary" href="/admin/organizations/merge">机构撤并</a></p> : null}
       <p><a href="/admin/columns/empty">空栏目检查</a>：没有公开信息的栏目不在门户上显示，请及时补充内容。</p>
       {p.orgs.length === 0 ? <p class="empty">您不是任何机构的管理员。</p> : null}
       <table class="data">
-        <thead><tr><th scope="col">机构</th><th scope="col">编码</th><th scope="col">操作</th></tr></thead>
+        <thead><tr><th scope="col">机构</th><th scope="col">类型</th><th scope="col">编码</th><th scope="col">操作</th></tr></thead>
         <tbody>
-          {p.orgs.map((o) => (
-            <tr><td>{o.name}</td><td>{o.code}</td><td><a href={`/admin/organizations/${o.id}`}>基本信息与公开指南</a> · <a href={`/admin/organizations/${o.id}/catalog`}>公开目录</a> · <a href={`/org/${o.slug}`}>门户</a></td></tr>
+          {treeOrder(inService).map(({ org: o, depth }) => (
+            <tr>
+              <td style={`padding-left:${depth * 1.5 + 0.5}em`}>{o.name}</td><td>{KIND_LABELS[o.kind]}</td><td>{o.code}</td>
+              <td><a href={`/admin/organizations/${o.id}`}>基本信息与公开指南</a> · <a href={`/admin/organizations/${o.id}/catalog`}>公开目录</a> · <a href={`/admin/organizations/${o.id}/structure`}>名称与隶属</a> · <a href={`/org/${o.slug}`}>门户</a></td>
+            </tr>
           ))}
         </tbody>
       </table>
+      {dissolved.length ? (
+        <>
+          <h2>已撤并机构</h2>
+          <table class="data">
+            <thead><tr><th scope="col">机构</th><th scope="col">撤并日期</th><th scope="col">承接机构</th></tr></thead>
+            <tbody>
+              {dissolved.map((o) => (
+                <tr><td>{o.name}（已撤并）</td><td>{o.dissolved_on}</td><td><a href={`/admin/organizations/${o.successor_id}/structure`}>{nameOf.get(o.successor_id!) ?? ''}</a></td></tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
     </AdminLayout>
   );
 }
