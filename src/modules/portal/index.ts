@@ -9,6 +9,7 @@ import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
 import { listPublicInterpretations } from '../interpretations/queries/public.js';
 import type { Organization } from '../../db/schema.js';
 import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds, visibleColumns, type CatalogNode } from '../organizations/queries.js';
+import { findOrganizationRedirect } from '../organizations/public.js';
 import { documentsAtom } from './feeds.js';
 import { adminPortalRoutes } from './routes.admin.js';
 import { siteRoutes } from './routes.site.js';
@@ -17,6 +18,12 @@ import { CatalogPage, GuidePage, HomePage, OrganizationPortal, OrganizationsPage
 /** The public portal: home, organizations with their catalogs and guides, feeds, sitemap. */
 export default async function portal(app: FastifyInstance) {
   const { db, config } = app.deps;
+  // A renamed, merged or split organization's old addresses lead to its successor's (301).
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/org/')) return;
+    const to = await findOrganizationRedirect(db, req.url);
+    if (to) return reply.redirect(to, 301);
+  });
   await app.register(adminPortalRoutes);
   await app.register(siteRoutes);
 

@@ -10,6 +10,7 @@ import { countDocumentsForWorkbench } from '../documents/queries/admin.js';
 import { login } from './commands/login.js';
 import { logout } from './commands/logout.js';
 import { AuditPage } from './views/audit-page.js';
+import { predecessorIds } from '../organizations/public.js';
 import { StaffPage } from './views/staff-page.js';
 import { findStaffIdByUsername, listAuditEvents, listStaffInScope, organizationNames } from './queries.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
@@ -138,7 +139,8 @@ async function staffModule(app: FastifyInstance) {
     admin.get<{ Querystring: { verify?: string } }>('/admin/audit', async (req, reply) => {
       const actor = actorOf(req);
       const scope = await scopeOrgIds(db, actor, ['admin', 'disclosure_office']);
-      const rows = await listAuditEvents(db, actor.id, scope);
+      // A successor reads the history of the organizations it took over (the chain is never rewritten).
+      const rows = await listAuditEvents(db, actor.id, [...scope, ...(await predecessorIds(db, scope))]);
       // Against the head anchor too: a chain that lost its newest rows or all of them is reported (ADR 0018).
       const chain = req.query.verify && scope.length ? await verifyChain(db, { dataDir: config.dataDir }) : null;
       return sendHtml(
