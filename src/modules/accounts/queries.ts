@@ -35,7 +35,7 @@ export async function findAccountProfile(db: Kysely<Database>, accountId: number
 
 /** The site group's counties (区县): the district choices of a profile. */
 export async function districtOptions(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('organizations').select('name').where('kind', '=', 'county').orderBy('position').orderBy('id').execute();
+  const rows = await db.selectFrom('organizations').select('name').where('kind', '=', 'county').where('successor_id', 'is', null).orderBy('position').orderBy('id').execute();
   return rows.map((r) => r.name.replace(/人民政府$/, ''));
 }
 

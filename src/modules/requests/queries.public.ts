@@ -36,7 +36,7 @@ export interface OrgOption {
 
 /** Every organization that may receive an application, as a tree in display order. */
 export async function listOrganizationOptions(db: Db): Promise<OrgOption[]> {
-  const rows = await db.selectFrom('organizations').select(['id', 'parent_id', 'name', 'slug']).orderBy('position').orderBy('id').execute();
+  const rows = await db.selectFrom('organizations').select(['id', 'parent_id', 'name', 'slug']).where('successor_id', 'is', null).orderBy('position').orderBy('id').execute();
   const ids = new Set(rows.map((r) => r.id));
   const children = new Map<number | null, typeof rows>();
   for (const r of rows) {

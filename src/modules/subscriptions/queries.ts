@@ -22,7 +22,7 @@ export type SubscriptionRow = Awaited<ReturnType<typeof listSubscriptions>>[numb
 export async function subscriptionChoices(db: Kysely<Database>) {
   const [topics, orgs, audiences, docTypes] = await Promise.all([
     db.selectFrom('topics').select(['id', 'name', 'parent_id', 'position']).orderBy('position').orderBy('id').execute(),
-    db.selectFrom('organizations').select(['id', 'name', 'parent_id']).orderBy('position').orderBy('id').execute(),
+    db.selectFrom('organizations').select(['id', 'name', 'parent_id']).where('successor_id', 'is', null).orderBy('position').orderBy('id').execute(),
     db.selectFrom('audiences').select('name').orderBy('position').execute(),
     db.selectFrom('doc_types').select('name').orderBy('position').execute(),
   ]);

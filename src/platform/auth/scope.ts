@@ -16,7 +16,7 @@ export async function scopeOrgIds(db: Kysely<Database>, actor: Actor, roles: rea
     with recursive tree as (
       select id from organizations where id in (${sql.join(offices)})
       union
-      select o.id from organizations o join tree t on o.parent_id = t.id
+      select o.id from organizations o join tree t on o.parent_id = t.id where o.successor_id is null
     )
     select id from tree`.execute(db);
   return unique([...direct, ...below.rows.map((r) => r.id)]);

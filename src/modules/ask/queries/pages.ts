@@ -6,7 +6,7 @@ import { OPEN_REFERRAL_STATUSES } from '../domain/referral-workflow.js';
 /** Reads for the smart Q&A's pages (public and back office). */
 
 export async function listOrganizationOptions(db: Kysely<Database>) {
-  return db.selectFrom('organizations').select(['id', 'name', 'phone']).orderBy('position').orderBy('id').execute();
+  return db.selectFrom('organizations').select(['id', 'name', 'phone']).where('successor_id', 'is', null).orderBy('position').orderBy('id').execute();
 }
 
 export async function findReferralByTrackingNo(db: Kysely<Database>, trackingNo: string) {
