@@ -60,6 +60,8 @@ for (const kind of testDatabaseKinds()) {
       const nodes = (await t.db.selectFrom('catalog_nodes').select('name').where('org_id', '=', village).execute()).map((x) => x.name);
       for (const name of ['村务公开', '党务公开', '财务公开']) assert.ok(nodes.includes(name), name);
       assert.ok(!nodes.includes('依申请公开'), 'a villagers’ committee takes no disclosure requests');
+      assert.equal((await t.app.inject('/org/dongcun')).statusCode, 200);
+      assert.match((await t.app.inject('/org/qingshi')).body, /青石镇东村村民委员会/, 'the township lists its village');
       assert.equal(await auditCount('organization.create'), 1 + 9, 'the demo’s nine and this one');
       const under = await admin.post('/admin/organizations/new', newOrg({ parentId: String(village), slug: 'xiaozu' }));
       assert.equal(under.statusCode, 422);
@@ -174,6 +176,10 @@ for (const kind of testDatabaseKinds()) {
       const old = await t.db.selectFrom('organizations').select(['successor_id', 'dissolved_on']).where('id', '=', czj).executeTakeFirstOrThrow();
       assert.equal(old.successor_id, successor);
       assert.equal(old.dissolved_on, '2026-11-20');
+      const orgList = await admin.get('/admin/organizations');
+      assert.match(orgList.body, /已撤并机构/);
+      assert.match(orgList.body, /江宁市财政局（已撤并）/);
+      assert.equal((await admin.get(`/admin/organizations/${successor}/structure`)).statusCode, 200);
       const home = await t.app.inject('/organizations');
       assert.doesNotMatch(home.body, /江宁市财政局/);
       assert.match(home.body, /江宁市发展改革和财政局/);
