@@ -33,7 +33,8 @@ import type { Database } from '../src/db/schema.js';
 import { seedDemo } from '../src/db/seeds/demo.js';
 import { seedReferenceData } from '../src/db/seeds/reference-data.js';
 import { emailKey } from '../src/modules/accounts/commands/tokens.js';
-import { documentKind } from '../src/modules/documents/review-kind.js';
+import { publishItem } from '../src/platform/content/registry.js';
+import { registerContent } from '../src/content-kinds.js';
 import { saveDocument } from '../src/modules/documents/commands/save-document.js';
 import { checkDocumentInput } from '../src/modules/documents/domain/document-input.js';
 import { runFanout, SimulatedCrash } from '../src/modules/subscriptions/fanout.js';
@@ -186,7 +187,7 @@ async function publish(db: Kysely<Database>, clock: ReturnType<typeof fixedClock
   const ctx = { db, clock, actor: { id: editor.id, label: editor.display_name } };
   const draft = await saveDocument(ctx, { actor, documentId: null, input, checked: checked.value, attachments: [], storage: localStorage(path.join(dataDir, 'files')), redactedCopies: false });
   const t0 = performance.now();
-  const id = await db.transaction().execute((trx) => documentKind.publish(trx, ctx, draft));
+  const id = await db.transaction().execute((trx) => publishItem(trx, ctx, 'document', draft));
   return { id, ms: performance.now() - t0 };
 }
 
@@ -242,6 +243,7 @@ async function naivePeer(db: Kysely<Database>, sealer: Sealer, clock: ReturnType
 }
 
 async function main() {
+  registerContent();
   let handle: DatabaseHandle | null = null;
   try {
     const key = opts['database-url'] ? randomBytes(32) : masterKey();

@@ -23,6 +23,7 @@ import { sendHtml } from './platform/html/render.js';
 import { ErrorPage } from './platform/html/error-page.js';
 import { editorAssets } from './platform/html/editor-assets.js';
 import { loadActor, SESSION_COOKIE, type Actor } from './platform/auth/sessions.js';
+import { registerContent } from './content-kinds.js';
 import organizations from './modules/organizations/index.js';
 import staff from './modules/staff/index.js';
 import { adminMenuFor } from './modules/staff/navigation.js';
@@ -65,6 +66,7 @@ const adminJs = readFileSync(new URL('./platform/html/assets/admin.js', import.m
 
 /** Builds the whole application without listening, for the server and for tests alike. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  registerContent();
   const pageCache = new PageCache(deps.config.pageCacheSeconds, deps.config.publicRenderRate);
   const app = Fastify({
     // Cached public pages are answered by the HTTP server itself, before Fastify's pipeline.

@@ -1,3 +1,4 @@
+import { registerContent } from './content-kinds.js';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -27,6 +28,7 @@ export interface Runtime {
  * the anchoring of the chain's head in the data directory, which `handle.close()` stops after a last round.
  */
 export async function openRuntime(config: Config, opts: { migrate?: boolean; clock?: Clock; anchor?: boolean } = {}): Promise<Runtime> {
+  registerContent();
   const clock = opts.clock ?? systemClock;
   const key = auditKeyFor(config);
   useAuditKey(key);

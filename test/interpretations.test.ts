@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { InterpretationRule } from '../src/db/schema.js';
 import type { CommandContext } from '../src/platform/http/command.js';
-import { interpretationKind } from '../src/modules/interpretations/review-kind.js';
+import { contentKind, publishItem } from '../src/platform/content/registry.js';
 import { interpretationFinding, interpretationRate, listOverdueInterpretations, publishLinkedInterpretations } from '../src/modules/interpretations/sync.js';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
 import { TestSession } from './helpers/session.js';
@@ -174,7 +174,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(idFrom(again.headers.location), edition);
       assert.equal(await t.db.selectFrom('interpretations').select('id').where('edition_of', '=', demo).execute().then((r) => r.length), 1);
 
-      const live = await t.db.transaction().execute((trx) => interpretationKind.publish(trx, ctx, edition));
+      const live = await t.db.transaction().execute((trx) => publishItem(trx, ctx, 'interpretation', edition));
       assert.equal(live, demo);
       const after = await t.db.selectFrom('interpretations').select(['id', 'title', 'status', 'published_on']).where('id', 'in', [demo, edition]).orderBy('id').execute();
       assert.deepEqual(after, [
@@ -207,12 +207,12 @@ for (const kind of testDatabaseKinds()) {
       await s.login('fgw.editor');
       await s.get('/admin/interpretations/new');
       const id = idFrom((await s.post('/admin/interpretations', interpretationForm(fgw, { title: '缺少联系人的解读', department: '', contact: '' }))).headers.location);
-      const findings = await t.db.transaction().execute((trx) => interpretationKind.ruleFindings(trx, id, ctx));
+      const findings = await t.db.transaction().execute((trx) => contentKind('interpretation').ruleFindings(trx, id, ctx));
       assert.deepEqual(findings.map((f) => [f.key, f.severity]), [['rule:interpretation-department', 'block'], ['rule:interpretation-contact', 'block']]);
       await t.db.deleteFrom('interpretation_documents').where('interpretation_id', '=', id).execute();
-      const without = await t.db.transaction().execute((trx) => interpretationKind.ruleFindings(trx, id, ctx));
+      const without = await t.db.transaction().execute((trx) => contentKind('interpretation').ruleFindings(trx, id, ctx));
       assert.ok(without.some((f) => f.key === 'rule:interpretation-documents' && f.severity === 'block'));
-      const fields = await t.db.transaction().execute((trx) => interpretationKind.checkFields(trx, id));
+      const fields = await t.db.transaction().execute((trx) => contentKind('interpretation').checkFields(trx, id));
       assert.deepEqual(fields.map((f) => f.field), ['title', 'body']);
     });
 
@@ -257,8 +257,8 @@ for (const kind of testDatabaseKinds()) {
       const draft = idFrom((await s.post('/admin/interpretations', interpretationForm(fgw, { title: '仍是草稿的解读', documentRefs: '', documentIds: String(draftDoc) }))).headers.location);
       await t.db.updateTable('interpretations').set({ status: 'approved', review_level: 3 }).where('id', '=', approved).execute();
       // Not before its document.
-      await assert.rejects(t.db.transaction().execute((trx) => interpretationKind.publish(trx, ctx, approved)), /所解读的文件尚未发布/);
-      // The document's publication (documentKind.publish) marks it published, then publishes its approved interpretations.
+      await assert.rejects(t.db.transaction().execute((trx) => publishItem(trx, ctx, 'interpretation', approved)), /所解读的文件尚未发布/);
+      // The document's publication (publishItem) marks it published, then publishes its approved interpretations.
       const ids = await t.db.transaction().execute(async (trx) => {
         await trx.updateTable('documents').set({ status: 'published', published_on: '2026-11-22' }).where('id', '=', draftDoc).execute();
         return publishLinkedInterpretations(trx, ctx, draftDoc);
@@ -303,7 +303,7 @@ for (const kind of testDatabaseKinds()) {
       // Once an interpretation is published, the document leaves the list.
       await drafter.get('/admin/interpretations/new');
       const id = idFrom((await drafter.post('/admin/interpretations', interpretationForm(rsj, { title: '最低工资标准修改决定的解读', documentRefs: '宁人社发〔2025〕11号' }))).headers.location);
-      await t.db.transaction().execute((trx) => interpretationKind.publish(trx, ctx, id));
+      await t.db.transaction().execute((trx) => publishItem(trx, ctx, 'interpretation', id));
       assert.equal(await overdue('2026-10-12'), undefined);
     });
 

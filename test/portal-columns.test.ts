@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { interpretationKind } from '../src/modules/interpretations/review-kind.js';
+import { publishItem } from '../src/platform/content/registry.js';
 import { ConfigError, parseConfig } from '../src/config.js';
 import { AUDIT_ACTIONS } from '../src/platform/audit/audit.js';
 import { AUDIT_ACTION_LABELS } from '../src/platform/audit/labels.js';
@@ -76,7 +76,7 @@ for (const kind of testDatabaseKinds()) {
       };
       await make('草稿中的解读不公开');
       const withdrawn = await make('已撤稿的解读不再列出');
-      await t.db.transaction().execute((trx) => interpretationKind.publish(trx, { db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, withdrawn));
+      await t.db.transaction().execute((trx) => publishItem(trx, { db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, 'interpretation', withdrawn));
       assert.match((await t.app.inject('/interpretations')).body, /已撤稿的解读不再列出/, 'published, it is listed');
       const publisher = await as('city.publisher');
       await publisher.get(`/admin/review/interpretation/${withdrawn}`);

@@ -4,7 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type SubscriptionKind = 'topic' | 'audience' | 'org' | 'doc_type' | 'keyword';
-export type FanoutItemType = 'document' | 'interpretation' | 'qa';
+export type FanoutItemType = string;
 
 export interface SubscriptionsTable {
   id: Generated<number>;

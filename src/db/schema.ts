@@ -15,7 +15,8 @@ export type DisclosureAttribute = 'public' | 'public_redacted' | 'on_request' | 
 export type DocumentStatus = 'draft' | 'submitted' | 'in_review' | 'approved' | 'scheduled' | 'published' | 'withdrawn' | 'merged';
 /** Every publishable item (documents, interpretations) goes through the same review states. */
 export type ItemStatus = DocumentStatus;
-export type ItemType = 'document' | 'interpretation' | 'qa';
+/** A content kind's name, as registered (platform/content/registry.ts): 'document', 'interpretation', 'qa', … */
+export type ItemType = string;
 export type InterpretationRule = 'required' | 'grace' | 'none';
 /** Where a document comes from: an organization's own, or reference material (法律法规 / 上级文件). */
 export type Provenance = 'own' | 'law' | 'superior';
@@ -586,7 +587,8 @@ export interface AccountSessionsTable {
   last_seen_at: Timestamp;
 }
 
-export type InboxItemType = 'document' | 'interpretation' | 'qa' | 'referral';
+/** A content kind's name, or 'referral' (a referred question's answer). */
+export type InboxItemType = string;
 
 export interface InboxItemsTable {
   id: Generated<number>;

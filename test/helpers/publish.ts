@@ -1,4 +1,4 @@
-import { documentKind } from '../../src/modules/documents/review-kind.js';
+import { publishItem } from '../../src/platform/content/registry.js';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -6,7 +6,7 @@ import type { TestApp } from './test-app.js';
  * about what happens after publication. The review workflow itself is tested in review.test.ts.
  */
 export async function publishNow(t: TestApp, id: number): Promise<number> {
-  return t.db.transaction().execute((trx) => documentKind.publish(trx, { db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, id));
+  return t.db.transaction().execute((trx) => publishItem(trx, { db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, 'document', id));
 }
 
 export function idFromLocation(location: unknown): number {

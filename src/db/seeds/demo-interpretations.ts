@@ -3,7 +3,7 @@ import type { Database } from '../schema.js';
 import type { Actor } from '../../platform/auth/sessions.js';
 import type { CommandContext } from '../../platform/http/command.js';
 import { saveInterpretation } from '../../modules/interpretations/commands/save-interpretation.js';
-import { interpretationKind } from '../../modules/interpretations/review-kind.js';
+import { publishItem } from '../../platform/content/registry.js';
 
 const p = (...paras: string[]) => paras.map((s) => `<p>${s}</p>`).join('\n');
 
@@ -38,7 +38,7 @@ export async function seedDemoInterpretations(db: Kysely<Database>, ctx: Command
   });
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('interpretations').set({ published_on: doc.published_on }).where('id', '=', saved.id).execute();
-    await interpretationKind.publish(trx, ctx, saved.id);
+    await publishItem(trx, ctx, 'interpretation', saved.id);
   });
   // The city government is strict (同步报审); every other organization keeps the default 3 working days of grace.
   await db.updateTable('organizations').set({ interpretation_rule: 'required' }).where('id', '=', doc.org_id).execute();

@@ -4,7 +4,7 @@ import type { Clock } from '../../platform/clock/clock.js';
 import type { Sealer } from '../../platform/crypto/sealer.js';
 import type { Actor } from '../../platform/auth/sessions.js';
 import { saveQaEntry, type QaInput } from '../../modules/qa/commands/save-qa.js';
-import { qaKind } from '../../modules/qa/review-kind.js';
+import { publishItem } from '../../platform/content/registry.js';
 import { applyReviewAction } from '../../modules/review/commands/review-action.js';
 
 const p = (...paras: string[]) => paras.map((s) => `<p>${s}</p>`).join('\n');
@@ -117,6 +117,6 @@ export async function seedDemoQa(db: Kysely<Database>, clock: Clock, _sealer: Se
     };
     const saved = await saveQaEntry(ctx, { actor, qaId: null, input });
     if (e.draft) await applyReviewAction(ctx, actor, { type: 'qa', id: saved.id, action: 'submit', comment: '' });
-    else await db.transaction().execute((trx) => qaKind.publish(trx, ctx, saved.id));
+    else await db.transaction().execute((trx) => publishItem(trx, ctx, 'qa', saved.id));
   }
 }

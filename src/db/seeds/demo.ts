@@ -6,7 +6,8 @@ import type { FileStorage } from '../../platform/files/storage.js';
 import type { CommandContext } from '../../platform/http/command.js';
 import { createOrganization } from '../../modules/organizations/commands/create-organization.js';
 import { createStaff } from '../../modules/staff/commands/create-staff.js';
-import { documentKind } from '../../modules/documents/review-kind.js';
+import { publishItem } from '../../platform/content/registry.js';
+import { registerContent } from '../../content-kinds.js';
 import { saveDocument } from '../../modules/documents/commands/save-document.js';
 import { addRelation } from '../../modules/documents/commands/add-relation.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from '../../modules/documents/domain/document-input.js';
@@ -58,6 +59,7 @@ export const DEMO_STAFF: { username: string; name: string; roles: [string, Role]
 ];
 
 export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: FileStorage, terms: { normativeYears: number; provisionalYears: number }, sealer: Sealer): Promise<void> {
+  registerContent();
   const system: CommandContext = { db, clock, actor: { id: null, label: '系统（演示数据）' } };
   const orgIds = new Map<string, number>();
   for (const [i, o] of ORGS.entries()) {
@@ -91,7 +93,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
     if (!checked.ok) throw new Error(`演示文件“${d.title}”不合规：${JSON.stringify(checked.errors)}`);
     const ctx = { ...system, actor: { id: actor.id, label: actor.displayName } };
     // The demo's history is seeded as already reviewed: documents and their later editions are published directly.
-    const publish = (docId: number) => db.transaction().execute((trx) => documentKind.publish(trx, ctx, docId));
+    const publish = (docId: number) => db.transaction().execute((trx) => publishItem(trx, ctx, 'document', docId));
     let id = await saveDocument(ctx, { actor, documentId: null, input, checked: checked.value, attachments: [], storage, redactedCopies: false });
     if (d.publish !== false) id = await publish(id);
     for (const edit of d.edits ?? []) {

@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/
 import { setFlash, takeFlash } from '../../platform/http/flash.js';
 import { ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { idParam } from '../documents/routes.public.js';
+import { idParam } from '../../platform/content/lifecycle.js';
 import { textValues } from '../requests/public-input.js';
 import { promoteReferral } from './commands/promote-referral.js';
 import { loadReferenceLists } from '../documents/queries/reference.js';

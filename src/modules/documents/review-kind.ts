@@ -4,24 +4,33 @@ import { formatChinaDateTime } from '../../platform/clock/clock.js';
 import { brokenExternalLinks, externalLinks } from '../review/link-check.js';
 import { recordEvent } from '../../platform/audit/audit.js';
 import type { BodyField } from '../review/checks.js';
-import type { CheckField, ItemKind, RuleFinding } from '../review/item-kind.js';
-import { interpretationFinding, publishLinkedInterpretations } from '../interpretations/sync.js';
-import { notePublication } from '../subscriptions/publication.js';
+import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
+import type { CheckField, ContentKind, RuleFinding } from '../../platform/content/kind.js';
 import { checkableText, findRedactions } from '../../platform/html/redaction.js';
 import { bodyHtmlMetadataMismatches } from './domain/body-metadata.js';
 import { allocateIndexNumber } from './commands/index-numbers.js';
 import { buildSearchVector, refreshDocumentValidity } from './commands/document-state.js';
 import { CONTENT_COLUMNS } from './commands/save-document.js';
 import { publicDocumentSnapshot, writeVersion } from './commands/versions.js';
-import { recordBaselineEdition, recordPublicEdition } from '../editions/public.js';
+import { publishEdition, type EditionPublication } from '../editions/public.js';
 import { saveDocumentText } from './commands/save-text.js';
-import { rebuildDocumentClauses } from '../ask/commands/build-clauses.js';
 
 /** Documents in the review workflow (see review/item-kind.ts). */
-export const documentKind: ItemKind = {
+export const documentKind: ContentKind = {
   type: 'document',
   table: 'documents',
   label: '文件',
+  publicLabel: '政策文件',
+  publicSql: (x) => sql<boolean>`${sql.ref(`${x}.status`)} = 'published' and ${sql.ref(`${x}.attribute`)} in (${sql.join(PUBLIC_ATTRIBUTES)})`,
+  subscription: {
+    topicIds: (x) => sql`array_remove(array[${sql.ref(`${x}.topic_id`)}], null)`,
+    audiences: (x) => sql`${sql.ref(`${x}.audiences`)}`,
+    docTypes: (x) => sql`array[${sql.ref(`${x}.doc_type`)}]`,
+    vector: (x) => sql`${sql.ref(`${x}.search_vector`)}`,
+    summary: (x) => sql`concat_ws(' · ', o.short_name, nullif(${sql.ref(`${x}.doc_no`)}, ''))`,
+    // Following an organization means its own documents, not the reference material it keeps for the site.
+    ownSql: (x) => sql`${sql.ref(`${x}.provenance`)} = 'own'`,
+  },
   adminUrl: (id) => `/admin/documents/${id}`,
   publicUrl: (id) => `/documents/${id}`,
   saveEditedText: saveDocumentText,
@@ -68,56 +77,43 @@ export const documentKind: ItemKind = {
     // What the body says of its dates and number against the fields: a warning with both values.
     for (const m of bodyHtmlMetadataMismatches(d.body_html, { effectiveOn: d.effective_on, expiresOn: d.expires_on, docNo: d.doc_no })) out.push({ ...m, severity: 'warn' });
     out.push(...(await brokenLinks(trx, d.body_html)));
-    const interp = await interpretationFinding(trx, d.edition_of ?? d.id, ctx.clock.today());
-    if (interp) out.push(interp);
     return out;
   },
 
   async publish(trx, ctx, id) {
-    const d = await trx.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const now = ctx.clock.now();
-    const today = ctx.clock.today();
-    let liveId = id;
-    if (d.edition_of !== null) {
-      // A new edition of a published document: its content goes into the original, which keeps its
-      // id and address; the old content stays as a version.
-      liveId = d.edition_of;
-      const live = await trx.selectFrom('documents').select(['published_at']).where('id', '=', liveId).executeTakeFirstOrThrow();
-      await recordBaselineEdition(trx, { type: 'document', id: liveId }, live.published_at ?? now, () => publicDocumentSnapshot(trx, liveId));
-      const content = Object.fromEntries(CONTENT_COLUMNS.map((c) => [c, d[c]]));
-      await trx.updateTable('documents').set({ ...content, current_version: sql`current_version + 1`, updated_at: now }).where('id', '=', liveId).execute();
-      await trx.updateTable('attachments').set({ removed_at: now }).where('document_id', '=', liveId).where('removed_at', 'is', null).execute();
-      await trx.updateTable('attachments').set({ document_id: liveId }).where('document_id', '=', id).where('removed_at', 'is', null).execute();
-      await trx.updateTable('documents').set({ status: 'merged', published_at: now }).where('id', '=', id).execute();
-      const last = await trx.selectFrom('document_versions').select('note').where('document_id', '=', id).orderBy('version_no', 'desc').executeTakeFirst();
-      await writeVersion(trx, liveId, d.updated_by, last?.note || '修订版经审核发布');
-      await buildSearchVector(trx, liveId);
-    } else {
-      const publishedOn = d.published_on ?? today;
-      let indexNo = d.index_no;
-      if (indexNo === null) {
-        const org = await trx.selectFrom('organizations').select(['code', 'index_template']).where('id', '=', d.org_id).executeTakeFirstOrThrow();
-        indexNo = await allocateIndexNumber(trx, { orgId: d.org_id, orgCode: org.code, template: org.index_template, date: publishedOn });
-      }
-      await trx.updateTable('documents').set({ status: 'published', published_on: publishedOn, year: Number(publishedOn.slice(0, 4)), published_at: now, index_no: indexNo }).where('id', '=', id).execute();
-      await notePublication(trx, now, { type: 'document', id });
-    }
-    await refreshDocumentValidity(trx, liveId, today);
-    // What the public sees from now on, kept as its public edition (the first, or a revision with its change note).
-    await recordPublicEdition(trx, { type: 'document', id: liveId }, now, await publicDocumentSnapshot(trx, liveId), d.edition_of !== null ? d.change_note : '');
-    // The smart Q&A cites clauses of the text just published.
-    await rebuildDocumentClauses(trx, liveId);
-    // 三同步: interpretations approved with the document go out with it.
-    await publishLinkedInterpretations(trx, ctx, liveId);
-    await recordEvent(trx, { actor: ctx.actor, action: 'document.publish', entityType: 'document', entityId: liveId, orgId: d.org_id, after: { from_edition: d.edition_of !== null ? id : undefined }, at: now });
+    const liveId = await publishEdition(trx, ctx, DOCUMENT_PUBLICATION, id);
+    const { org_id } = await trx.selectFrom('documents').select('org_id').where('id', '=', liveId).executeTakeFirstOrThrow();
+    await recordEvent(trx, { actor: ctx.actor, action: 'document.publish', entityType: 'document', entityId: liveId, orgId: org_id, after: { from_edition: liveId !== id ? id : undefined }, at: ctx.clock.now() });
     return liveId;
   },
+};
 
-  // A withdrawn document leaves the smart answers' clause index at once (not only their citable set):
-  // what was withdrawn for secrecy or privacy is kept nowhere the public reads from.
-  async afterChange(trx, liveId) {
-    const d = await trx.selectFrom('documents').select('status').where('id', '=', liveId).executeTakeFirst();
-    if (d?.status === 'withdrawn') await rebuildDocumentClauses(trx, liveId);
+/** How a document goes public: an index number at its first publication; a revision carries its attachments and leaves a version. */
+const DOCUMENT_PUBLICATION: EditionPublication = {
+  type: 'document',
+  table: 'documents',
+  label: '文件',
+  contentColumns: CONTENT_COLUMNS,
+  snapshot: publicDocumentSnapshot,
+  async onFirst(trx, row, publishedOn) {
+    let indexNo = row.index_no as string | null;
+    if (indexNo === null) {
+      const org = await trx.selectFrom('organizations').select(['code', 'index_template']).where('id', '=', row.org_id).executeTakeFirstOrThrow();
+      indexNo = await allocateIndexNumber(trx, { orgId: row.org_id, orgCode: org.code, template: org.index_template, date: publishedOn });
+    }
+    return { year: Number(publishedOn.slice(0, 4)), index_no: indexNo };
+  },
+  async onMerge(trx, edition, liveId, now) {
+    // The original keeps its id and address; the old content stays as a version, the old files as removed.
+    await trx.updateTable('documents').set({ current_version: sql`current_version + 1` }).where('id', '=', liveId).execute();
+    await trx.updateTable('attachments').set({ removed_at: now }).where('document_id', '=', liveId).where('removed_at', 'is', null).execute();
+    await trx.updateTable('attachments').set({ document_id: liveId }).where('document_id', '=', edition.id).where('removed_at', 'is', null).execute();
+    const last = await trx.selectFrom('document_versions').select('note').where('document_id', '=', edition.id).orderBy('version_no', 'desc').executeTakeFirst();
+    await writeVersion(trx, liveId, edition.updated_by, last?.note || '修订版经审核发布');
+    await buildSearchVector(trx, liveId);
+  },
+  async settle(trx, ctx, liveId) {
+    await refreshDocumentValidity(trx, liveId, ctx.clock.today());
   },
 };
 

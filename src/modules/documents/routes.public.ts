@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BadRequestError, NotFoundError } from '../../platform/http/errors.js';
+import { idParam } from '../../platform/content/lifecycle.js';
 import { parseInput } from '../../platform/http/forms.js';
 import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
@@ -142,8 +143,4 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   });
 }
 
-export function idParam(s: string): number {
-  if (!/^\d{1,12}$/.test(s)) throw new NotFoundError();
-  return Number(s);
-}
 

@@ -1,5 +1,5 @@
 import { fields } from '../../platform/http/forms.js';
-import { ATTRIBUTES } from './domain/labels.js';
+import { ATTRIBUTES } from '../../platform/content/lifecycle.js';
 import { parseDocNumber } from './domain/doc-number.js';
 import { z } from 'zod';
 import { VALIDITIES, VALIDITY_EVENT_KINDS } from './domain/validity.js';

@@ -1,15 +1,26 @@
+import { sql } from 'kysely';
 import { checkableText } from '../../platform/html/redaction.js';
 import type { BodyField } from '../review/checks.js';
-import type { ItemKind, RuleFinding } from '../review/item-kind.js';
+import type { ContentKind, RuleFinding } from '../../platform/content/kind.js';
 import { publishInterpretationRow } from './commands/publish-interpretation.js';
 import { adminUrl, publicUrl } from './domain/labels.js';
 import { saveInterpretationText } from './commands/save-text.js';
 
 /** Interpretations (政策解读) in the review workflow: what is checked, what is required, how it goes public. */
-export const interpretationKind: ItemKind = {
+export const interpretationKind: ContentKind = {
   type: 'interpretation',
   table: 'interpretations',
   label: '政策解读',
+  publicLabel: '政策解读',
+  publicSql: (x) => sql<boolean>`${sql.ref(`${x}.status`)} = 'published'`,
+  // What it explains: the topics, audiences and document types of its documents.
+  subscription: {
+    topicIds: (x) => sql`array(select d.topic_id from interpretation_documents l join documents d on d.id = l.document_id where l.interpretation_id = ${sql.ref(`${x}.id`)} and d.topic_id is not null)`,
+    audiences: (x) => sql`array(select distinct a from interpretation_documents l join documents d on d.id = l.document_id, unnest(d.audiences) a where l.interpretation_id = ${sql.ref(`${x}.id`)})`,
+    docTypes: (x) => sql`array(select distinct d.doc_type from interpretation_documents l join documents d on d.id = l.document_id where l.interpretation_id = ${sql.ref(`${x}.id`)})`,
+    searchText: (x) => sql`${sql.ref(`${x}.title`)} || ' ' || left(${sql.ref(`${x}.body_text`)}, 100000)`,
+    summary: () => sql`o.short_name || ' · 政策解读'`,
+  },
   adminUrl,
   publicUrl,
   saveEditedText: saveInterpretationText,

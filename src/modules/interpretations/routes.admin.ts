@@ -6,8 +6,8 @@ import { actorOf, adminView, commandContext, requireStaff } from '../../platform
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { EDITOR_ROLES, VIEWER_ROLES } from '../documents/domain/status.js';
-import { idParam } from '../documents/routes.public.js';
+import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
+import { idParam } from '../../platform/content/lifecycle.js';
 import { saveInterpretation } from './commands/save-interpretation.js';
 import { OVERSIGHT_ROLES } from './routes.oversight.js';
 import { documentsByIds, getInterpretationForAdmin, listAdminInterpretations, listOrganizationsByIds, resolveDocumentRefs, searchLinkableDocuments, type LinkableDocument } from './queries/admin.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { GoneError, NotFoundError } from '../../platform/http/errors.js';
 import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { idParam } from '../documents/routes.public.js';
+import { idParam } from '../../platform/content/lifecycle.js';
 import { findOrganizationBySlug, listOrganizations } from '../organizations/queries.js';
 import { getPublicInterpretation, listPublicInterpretations } from './queries/public.js';
 import { InterpretationPage } from './views/public-page.js';

@@ -4,8 +4,8 @@ import { recordEvent } from '../../platform/audit/audit.js';
 import { addWorkingDays, workingDaysBetween } from '../../platform/calendar/working-days.js';
 import { formatChineseDate } from '../../platform/clock/clock.js';
 import type { CommandContext } from '../../platform/http/command.js';
-import type { RuleFinding } from '../review/item-kind.js';
-import { publishInterpretationRow } from './commands/publish-interpretation.js';
+import type { RuleFinding } from '../../platform/content/kind.js';
+import { publishItem } from '../../platform/content/registry.js';
 import { SUBMITTED_OR_LATER } from './domain/labels.js';
 
 /**
@@ -69,7 +69,7 @@ export async function publishLinkedInterpretations(trx: Transaction<Database>, c
   const now = ctx.clock.now();
   const published: number[] = [];
   for (const r of rows) {
-    const liveId = await publishInterpretationRow(trx, ctx, r.id);
+    const liveId = await publishItem(trx, ctx, 'interpretation', r.id);
     published.push(liveId);
     if (ctx.actor.id !== null) {
       await trx

@@ -5,7 +5,7 @@ import { canonicalUrl, serveCachedPage, spendRender } from '../../platform/http/
 import { MODE_COOKIE, parseMode } from '../../platform/html/page-context.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { countPublicDocuments, listPublished } from '../documents/queries/public.js';
-import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
+import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
 import { listPublicInterpretations } from '../interpretations/queries/public.js';
 import type { Organization } from '../../db/schema.js';
 import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds, visibleColumns, type CatalogNode } from '../organizations/queries.js';

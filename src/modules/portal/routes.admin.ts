@@ -3,7 +3,7 @@ import type { Role } from '../../db/schema.js';
 import { scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, requireStaff } from '../../platform/http/admin.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
+import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
 import { emptyColumns, getCatalogForest, listOrganizations } from '../organizations/queries.js';
 import { EmptyColumnsPage } from './views/empty-columns.js';
 

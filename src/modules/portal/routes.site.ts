@@ -3,7 +3,7 @@ import { siteUrl } from '../../platform/http/site-url.js';
 import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { buildFavicon } from '../../platform/html/favicon.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
+import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
 import { listSitemapDocuments } from '../documents/queries/public.js';
 import { listSitemapInterpretations } from '../interpretations/queries/public.js';
 import { flattenTree, getCatalogForest, listOrganizations, visibleColumns, type CatalogNode } from '../organizations/queries.js';

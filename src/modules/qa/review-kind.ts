@@ -1,17 +1,28 @@
+import { sql } from 'kysely';
 import { checkableText } from '../../platform/html/redaction.js';
 import type { BodyField } from '../review/checks.js';
 import { findPersonalData } from '../../platform/text-checks/index.js';
-import type { ItemKind, RuleFinding } from '../review/item-kind.js';
+import type { ContentKind, RuleFinding } from '../../platform/content/kind.js';
 import { publishQaRow } from './commands/publish-qa.js';
 import { adminUrl, publicUrl } from './domain/labels.js';
 import { saveQaText } from './commands/save-text.js';
 
 /** Q&A entries (政策问答) in the review workflow: what is checked, what is required, how they go public. */
-export const qaKind: ItemKind = {
+export const qaKind: ContentKind = {
   type: 'qa',
   table: 'qa_entries',
-  titleColumn: 'question',
   label: '政策问答',
+  publicLabel: '政策问答',
+  // A Q&A entry has no title: the first line of its question stands in for it.
+  titleSql: (x) => sql<string>`split_part(${sql.ref(`${x}.question`)}, chr(10), 1)`,
+  importedSql: (x) => sql<boolean>`${sql.ref(`${x}.origin`)} = 'import'`,
+  publicSql: (x) => sql<boolean>`${sql.ref(`${x}.status`)} = 'published'`,
+  subscription: {
+    topicIds: (x) => sql`array_remove(array[${sql.ref(`${x}.topic_id`)}], null)`,
+    audiences: (x) => sql`${sql.ref(`${x}.audiences`)}`,
+    vector: (x) => sql`${sql.ref(`${x}.search_vector`)}`,
+    summary: (x) => sql`coalesce(nullif(${sql.ref(`${x}.department`)}, ''), o.short_name) || ' · 政策问答'`,
+  },
   adminUrl,
   publicUrl,
   saveEditedText: saveQaText,

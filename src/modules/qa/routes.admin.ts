@@ -6,9 +6,9 @@ import { actorOf, adminView, commandContext, requireStaff } from '../../platform
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { EDITOR_ROLES, VIEWER_ROLES } from '../documents/domain/status.js';
+import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
 import { loadFormOptions } from '../documents/queries/admin.js';
-import { idParam } from '../documents/routes.public.js';
+import { idParam } from '../../platform/content/lifecycle.js';
 import { documentsByIds, resolveDocumentRefs, searchLinkableDocuments } from '../interpretations/queries/admin.js';
 import { saveQaEntry, type QaDocumentLink } from './commands/save-qa.js';
 import { splitClause } from './domain/labels.js';

@@ -3,7 +3,7 @@ import { BadRequestError, GoneError, NotFoundError } from '../../platform/http/e
 import { parseInput } from '../../platform/http/forms.js';
 import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { idParam } from '../documents/routes.public.js';
+import { idParam } from '../../platform/content/lifecycle.js';
 import { getPublicQa, searchQa, topicExists } from './queries/public.js';
 import { qaSearchSchema } from './schemas.js';
 import { QaEntryPage } from './views/entry-page.js';

@@ -5,7 +5,7 @@ import { ForbiddenError, type FieldErrors } from '../../platform/http/errors.js'
 import { setFlash } from '../../platform/http/flash.js';
 import { fields, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { isUpload, type Upload } from '../../platform/files/uploads.js';
-import { idParam } from '../documents/routes.public.js';
+import { idParam } from '../../platform/content/lifecycle.js';
 import { actorKindsFor, type RequestCase } from './case.js';
 import type { ActionInput } from './commands/action-effects.js';
 import { linkDocument, recordAppeal, unlinkDocument } from './commands/case-records.js';

@@ -8,7 +8,7 @@ import { takeFlash, setFlash } from '../../platform/http/flash.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { isUpload, type Upload } from '../../platform/files/uploads.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { idParam } from '../documents/routes.public.js';
+import { idParam } from '../../platform/content/lifecycle.js';
 import { actorKindsFor, clockOf, loadCase, subjectOf } from './case.js';
 import { createRequest } from './commands/create-request.js';
 import { registerCaseActions } from './routes.actions.js';

@@ -3,7 +3,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, ItemType } from '../../db/schema.js';
 import type { CommandContext } from '../../platform/http/command.js';
 import { checkText, compileLexicon, type LexiconMatcher } from '../../platform/text-checks/index.js';
-import type { CheckField, ItemKind } from './item-kind.js';
+import { ruleFindingsOf } from '../../platform/content/registry.js';
+import type { CheckField, ContentKind } from '../../platform/content/kind.js';
 
 /**
  * The automatic checks of one item (保密审查 and 错敏词 before publishing): flagged wording from the
@@ -37,10 +38,10 @@ export interface CheckReport {
   openWarnings: number;
 }
 
-export async function checkItem(trx: Kysely<Database>, kind: ItemKind, id: number, ctx: CommandContext): Promise<CheckReport> {
+export async function checkItem(trx: Kysely<Database>, kind: ContentKind, id: number, ctx: CommandContext): Promise<CheckReport> {
   // One after another: a transaction has one connection.
   const fields = await kind.checkFields(trx, id);
-  const rules = await kind.ruleFindings(trx, id, ctx);
+  const rules = await ruleFindingsOf(trx, kind, id, ctx);
   const matcher = await currentMatcher(trx);
   const resolutions = await loadResolutions(trx, kind.type, id);
   const redacted = (fields.find((f) => f.field === 'body') as BodyField | undefined)?.redactedSpans ?? [];

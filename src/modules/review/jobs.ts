@@ -3,7 +3,7 @@ import type { Database, ItemType } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { JobHandler } from '../../platform/jobs/runner.js';
 import { applyReviewAction } from './commands/review-action.js';
-import { isItemType } from './kinds.js';
+import { isContentType } from '../../platform/content/registry.js';
 import { checkLinks, type FetchLike } from './link-check.js';
 import { rescanPublished } from './terms.js';
 
@@ -16,7 +16,7 @@ export function reviewJobHandlers(db: Kysely<Database>, clock: Clock, onPublishe
     'publish-scheduled': {
       async run(payload) {
         const p = payload as { type?: string; id?: number };
-        if (!p.type || !isItemType(p.type) || typeof p.id !== 'number') return;
+        if (!p.type || !isContentType(p.type) || typeof p.id !== 'number') return;
         // A no-op when the item was unscheduled, returned or rescheduled since (another job carries the new time).
         const r = await applyReviewAction(ctx, 'system', { type: p.type as ItemType, id: p.id, action: 'publish_scheduled', comment: '' }).catch((err: { statusCode?: number }) => {
           if (err.statusCode === 422 || err.statusCode === 404) return null;

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, ItemStatus, ItemType, Role } from '../../db/schema.js';
+import { contentKinds, itemTitles, titleSql } from '../../platform/content/registry.js';
+import type { ContentKind } from '../../platform/content/kind.js';
 
 /** One publishable item as lists in the review module show it. */
 export interface QueueRow {
@@ -28,14 +30,15 @@ export interface QueueRow {
 export async function listQueue(db: Kysely<Database>, p: { orgIds: number[]; statuses: ItemStatus[]; needsReview?: boolean; limit?: number }): Promise<QueueRow[]> {
   if (p.orgIds.length === 0) return [];
   const cond = p.needsReview ? sql`x.needs_review` : sql`x.status in (${sql.join(p.statuses)})`;
-  // A Q&A entry has no title: its question (up to a line's worth) stands in for it.
-  const union = (type: ItemType, table: string, title = sql`x.title`, imported = sql`false`) => sql`
-    select ${type}::text as type, x.id, x.org_id, o.short_name as org, ${title} as title, x.status, x.review_level, o.review_levels, x.submitted_at, x.updated_at,
-           x.needs_review, x.urgent_reason, x.publish_at, x.edition_of, x.created_by, x.updated_by, x.submitted_by, ${imported} as imported
-    from ${sql.table(table)} x join organizations o on o.id = x.org_id
-    where x.org_id in (${sql.join(p.orgIds)}) and ${cond}`;
+  const union = contentKinds().map(
+    (k) => sql`
+    select ${k.type}::text as type, x.id, x.org_id, o.short_name as org, left(${titleSql(k, 'x')}, 200) as title, x.status, x.review_level, o.review_levels, x.submitted_at, x.updated_at,
+           x.needs_review, x.urgent_reason, x.publish_at, x.edition_of, x.created_by, x.updated_by, x.submitted_by, ${k.importedSql?.('x') ?? sql`false`} as imported
+    from ${sql.table(k.table)} x join organizations o on o.id = x.org_id
+    where x.org_id in (${sql.join(p.orgIds)}) and ${cond}`,
+  );
   // Staff's own submissions first: thousands of imported letters must not bury them.
-  const r = await sql<QueueRow>`${union('document', 'documents')} union all ${union('interpretation', 'interpretations')} union all ${union('qa', 'qa_entries', sql`left(x.question, 200)`, sql`x.origin = 'import'`)}
+  const r = await sql<QueueRow>`${sql.join(union, sql` union all `)}
     order by imported, submitted_at nulls last, updated_at limit ${p.limit ?? 200}`.execute(db);
   return r.rows;
 }
@@ -47,14 +50,12 @@ export async function listLedger(db: Kysely<Database>, p: { orgIds: number[]; fr
     id: number; created_at: Date; org: string; item_type: ItemType; item_id: number; title: string | null; action: string; level: number | null;
     review_levels: number; staff: string; comment: string; findings: { blocking?: number; warnings?: number; open?: number };
   }>`
-    select a.id, a.created_at, o.short_name as org, a.item_type, a.item_id, coalesce(d.title, i.title, left(q.question, 200)) as title, a.action, a.level, o.review_levels,
+    select a.id, a.created_at, o.short_name as org, a.item_type, a.item_id, t.title, a.action, a.level, o.review_levels,
            s.display_name as staff, a.comment, a.findings
     from review_actions a
     join organizations o on o.id = a.org_id
     join staff s on s.id = a.staff_id
-    left join documents d on a.item_type = 'document' and d.id = a.item_id
-    left join interpretations i on a.item_type = 'interpretation' and i.id = a.item_id
-    left join qa_entries q on a.item_type = 'qa' and q.id = a.item_id
+    left join lateral (${itemTitles('a')}) t on true
     where a.org_id in (${sql.join(p.orgIds)})
       and a.created_at >= (${p.from}::date)::timestamp at time zone 'Asia/Shanghai'
       and a.created_at < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
@@ -83,4 +84,26 @@ export const REVIEW_QUEUE_ROLES: readonly Role[] = ['reviewer', 'publisher', 'ad
 export async function listAwaitingReview(db: Kysely<Database>, actorId: number, reviewerOrgs: number[]): Promise<QueueRow[]> {
   const rows = await listQueue(db, { orgIds: reviewerOrgs, statuses: ['submitted', 'in_review'] });
   return rows.filter((r) => ![r.created_by, r.updated_by, r.submitted_by].includes(actorId));
+}
+
+/** One item of any kind as the review page shows it, or undefined when it is not in the given organizations. */
+export async function findReviewItem(db: Kysely<Database>, kind: ContentKind, id: number, orgIds: number[]) {
+  const row = await db
+    .selectFrom(`${kind.table} as x` as 'documents as x')
+    .innerJoin('organizations as o', 'o.id', 'x.org_id')
+    .select([sql<string>`left(${titleSql(kind, 'x')}, 200)`.as('title'), 'x.id', 'x.org_id', 'x.status', 'x.review_level', 'x.edition_of', 'x.needs_review', 'x.urgent_reason', 'x.publish_at', 'x.created_by', 'x.updated_by', 'x.submitted_by', 'o.short_name as org', 'o.review_levels'])
+    .where('x.id', '=', id)
+    .executeTakeFirst();
+  return row && orgIds.includes(row.org_id) ? row : undefined;
+}
+
+/** What the latest dictionary rescan found, item by item. */
+export async function listRunHits(db: Kysely<Database>, runId: number) {
+  const r = await sql<{ item_type: ItemType; item_id: number; findings: { severity: string; message: string }[]; title: string | null }>`
+    select h.item_type, h.item_id, h.findings, t.title
+    from check_run_hits h left join lateral (${itemTitles('h')}) t on true
+    where h.run_id = ${runId}
+    order by h.item_id
+    limit 500`.execute(db);
+  return r.rows;
 }

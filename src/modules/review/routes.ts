@@ -1,11 +1,10 @@
 import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ItemType } from '../../db/schema.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
 import { hasRole, holdsAnyRole, holdsRoleAtTop, scopeOrgIds } from '../../platform/auth/scope.js';
-import { EDITOR_ROLES, VIEWER_ROLES } from '../documents/domain/status.js';
+import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
 import { fields, isValidDate, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
@@ -14,8 +13,8 @@ import { checkItem } from './checks.js';
 import { applyReviewAction, resolveFinding, reviewActorOf, reviewSubject } from './commands/review-action.js';
 import { replaceWording } from './commands/replace-wording.js';
 import { ACTION_LABELS, levelLabel, refusal, REVIEW_TRANSITIONS, WITHDRAWAL_REASONS, type ReviewAction, type WithdrawalReason } from './domain/workflow.js';
-import { isItemType, itemKind } from './kinds.js';
-import { listAwaitingReview, listItemActions, listLedger, listQueue, REVIEW_QUEUE_ROLES, type QueueRow } from './queries.js';
+import { contentKind, isContentType } from '../../platform/content/registry.js';
+import { findReviewItem, listAwaitingReview, listItemActions, listLedger, listQueue, listRunHits, REVIEW_QUEUE_ROLES, type QueueRow } from './queries.js';
 import { deleteTerm, saveTerms, type TermInput } from './terms.js';
 import { LedgerPage, ReviewPage, ReviewWorkbench, TYPE_LABELS } from './views/review-pages.js';
 import { TermsPage } from './views/terms-page.js';
@@ -60,7 +59,7 @@ export async function reviewRoutes(app: FastifyInstance) {
   requireStaff(app);
 
   function itemRef(req: FastifyRequest<{ Params: { type: string; id: string } }>): { type: ItemType; id: number } {
-    if (!isItemType(req.params.type) || !/^\d{1,12}$/.test(req.params.id)) throw new NotFoundError();
+    if (!isContentType(req.params.type) || !/^\d{1,12}$/.test(req.params.id)) throw new NotFoundError();
     return { type: req.params.type, id: Number(req.params.id) };
   }
 
@@ -80,7 +79,7 @@ export async function reviewRoutes(app: FastifyInstance) {
     const withChecks = async (rows: QueueRow[]) => {
       const out = [];
       for (const r of rows) {
-        const report = await checkItem(db, itemKind(r.type), r.id, commandContext(app, req));
+        const report = await checkItem(db, contentKind(r.type), r.id, commandContext(app, req));
         out.push({ ...r, checks: { open: report.openBlocking + report.openWarnings, blocking: report.openBlocking } });
       }
       return out;
@@ -106,16 +105,11 @@ export async function reviewRoutes(app: FastifyInstance) {
   });
 
   async function renderItem(req: FastifyRequest, reply: FastifyReply, ref: { type: ItemType; id: number }, extra: { flash?: string | null; errors?: Record<string, string> } = {}, code = 200) {
-    const kind = itemKind(ref.type);
+    const kind = contentKind(ref.type);
     const actor = actorOf(req);
-    const row = await db
-      .selectFrom(`${kind.table} as x` as 'documents as x')
-      .innerJoin('organizations as o', 'o.id', 'x.org_id')
-      .select([sql<string>`left(${sql.ref(`x.${kind.titleColumn ?? 'title'}`)}, 200)`.as('title'), 'x.id', 'x.org_id', 'x.status', 'x.review_level', 'x.edition_of', 'x.needs_review', 'x.urgent_reason', 'x.publish_at', 'x.created_by', 'x.updated_by', 'x.submitted_by', 'o.short_name as org', 'o.review_levels'])
-      .where('x.id', '=', ref.id)
-      .executeTakeFirst();
     const scope = await scopeOrgIds(db, actor, ['drafter', 'reviewer', 'publisher', 'admin', 'disclosure_office']);
-    if (!row || !scope.includes(row.org_id)) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);
+    const row = await findReviewItem(db, kind, ref.id, scope);
+    if (!row) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);
     const report = await checkItem(db, kind, ref.id, commandContext(app, req));
     const history = await listItemActions(db, ref.type, ref.id);
     const subject = await reviewSubject(db, ref.type, row);
@@ -259,21 +253,10 @@ export async function termRoutes(app: FastifyInstance) {
     const terms = await query.select(['id', 'term', 'category', 'action', 'replacement', 'note']).orderBy('id', 'desc').limit(50).offset((page - 1) * 50).execute();
     const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     const run = (await db.selectFrom('check_runs').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()) ?? null;
-    const hits = run
-      ? await db
-          .selectFrom('check_run_hits as h')
-          .leftJoin('documents as d', (j) => j.onRef('d.id', '=', 'h.item_id').on('h.item_type', '=', 'document'))
-          .leftJoin('interpretations as i', (j) => j.onRef('i.id', '=', 'h.item_id').on('h.item_type', '=', 'interpretation'))
-          .leftJoin('qa_entries as q', (j) => j.onRef('q.id', '=', 'h.item_id').on('h.item_type', '=', 'qa'))
-          .select(['h.item_type', 'h.item_id', 'h.findings', (eb) => eb.fn.coalesce('d.title', 'i.title', sql<string>`left(q.question, 200)`).as('title')])
-          .where('h.run_id', '=', run.id)
-          .orderBy('h.item_id')
-          .limit(500)
-          .execute()
-      : [];
+    const hits = run ? await listRunHits(db, run.id) : [];
     return sendHtml(
       reply,
-      TermsPage({ ...adminView(req, reply), actorName: actorOf(req).displayName, canEdit: await canEdit(req), terms, total, page, q, run, hits: hits.map((h) => ({ ...h, findings: h.findings as { severity: string; message: string }[] })), ...extra }),
+      TermsPage({ ...adminView(req, reply), actorName: actorOf(req).displayName, canEdit: await canEdit(req), terms, total, page, q, run, hits, ...extra }),
       code,
     );
   }

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Database, FlaggedAction, ItemType } from '../../db/schema.js';
+import type { Database, FlaggedAction } from '../../db/schema.js';
 import { recordEvent } from '../../platform/audit/audit.js';
 import { inTransaction, type CommandContext } from '../../platform/http/command.js';
 import { RuleError } from '../../platform/http/errors.js';
 import { scheduleJob } from '../../platform/jobs/runner.js';
 import { bumpTermsVersion, checkItem } from './checks.js';
-import { itemKind } from './kinds.js';
+import { contentKinds } from '../../platform/content/registry.js';
 
 export interface TermInput {
   term: string;
@@ -61,20 +61,20 @@ export async function rescanPublished(db: Kysely<Database>, ctx: CommandContext,
   const run = await db.insertInto('check_runs').values({ reason, started_at: ctx.clock.now(), finished_at: null }).returning('id').executeTakeFirstOrThrow();
   let scanned = 0;
   let flagged = 0;
-  for (const [type, table] of [['document', 'documents'], ['interpretation', 'interpretations'], ['qa', 'qa_entries']] as const) {
+  for (const kind of contentKinds()) {
     let after = 0;
     for (;;) {
-      const ids = await db.selectFrom(table).select('id').where('status', '=', 'published').where('id', '>', after).orderBy('id').limit(200).execute();
+      const ids = await db.selectFrom(kind.table as 'documents').select('id').where('status', '=', 'published').where('id', '>', after).orderBy('id').limit(200).execute();
       if (ids.length === 0) break;
       await db.transaction().execute(async (trx) => {
         for (const { id } of ids) {
-          const report = await checkItem(trx, itemKind(type as ItemType), id, ctx);
+          const report = await checkItem(trx, kind, id, ctx);
           scanned++;
           // Only what the text checks say: the rules about drafting (metadata, interpretations) were settled at publication.
           const hits = report.findings.filter((f) => f.check !== 'rule' && !f.resolution).map((f) => ({ severity: f.severity, message: f.message, field: f.field, start: f.start }));
           if (hits.length) {
             flagged++;
-            await trx.insertInto('check_run_hits').values({ run_id: run.id, item_type: type, item_id: id, findings: JSON.stringify(hits) }).execute();
+            await trx.insertInto('check_run_hits').values({ run_id: run.id, item_type: kind.type, item_id: id, findings: JSON.stringify(hits) }).execute();
           }
         }
       });

@@ -4,7 +4,7 @@ import { holdsAnyRole, isSiteAdmin } from '../../platform/auth/scope.js';
 import type { Actor } from '../../platform/auth/sessions.js';
 import type { NavEntry } from '../../platform/html/page-context.js';
 import { REFERRAL_ROLES } from '../ask/commands/referral-action.js';
-import { EDITOR_ROLES, VIEWER_ROLES } from '../documents/domain/status.js';
+import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
 import { CASE_ROLES } from '../requests/routes.admin.js';
 import { REVIEW_QUEUE_ROLES } from '../review/queries.js';
 

@@ -4,7 +4,8 @@ import type { Clock } from '../../platform/clock/clock.js';
 import type { Sealer } from '../../platform/crypto/sealer.js';
 import { queueSealedMails, type SealedMail } from '../../platform/mail/outbox.js';
 import { deliverToInbox } from '../accounts/inbox.js';
-import { describeSubscription, ITEM_TYPE_LABELS } from './domain/kinds.js';
+import { describeSubscription } from './domain/kinds.js';
+import { contentKind } from '../../platform/content/registry.js';
 import { signLink } from './domain/tokens.js';
 import { collectTargets, loadPublishedItem, type PublishedItem } from './matching.js';
 import type { PublishedItemType } from './publication.js';
@@ -166,9 +167,9 @@ function subscriptionMail(item: PublishedItem, r: TargetRow, sealer: Sealer, opt
     toMasked: r.email_masked,
     accountId: r.account_id,
     dedupeKey: `pub:${item.type}:${item.id}:${r.account_id}`,
-    subject: `【${opts.siteName}】您订阅的${ITEM_TYPE_LABELS[item.type]}：${item.title}`.slice(0, 200),
+    subject: `【${opts.siteName}】您订阅的${contentKind(item.type).publicLabel}：${item.title}`.slice(0, 200),
     text:
-      `您好：\n\n您订阅的“${what}”有新的${ITEM_TYPE_LABELS[item.type]}发布：\n\n${item.title}\n${item.summary}\n${opts.baseUrl}${item.url}\n\n` +
+      `您好：\n\n您订阅的“${what}”有新的${contentKind(item.type).publicLabel}发布：\n\n${item.title}\n${item.summary}\n${opts.baseUrl}${item.url}\n\n` +
       `在个人中心查看全部消息：${opts.baseUrl}/account\n管理订阅：${opts.baseUrl}/account/subscriptions\n不再接收此订阅（一键退订）：${unsubscribe}\n\n此邮件由系统自动发送，请勿直接回复。`,
   };
 }

@@ -7,6 +7,7 @@ import type { JobHandler } from '../../platform/jobs/runner.js';
 import { MAIL_JOB, sendDueMail } from '../../platform/mail/sender.js';
 import { smtpTransport, type MailTransport } from '../../platform/mail/smtp.js';
 import { runFanout, type FanoutOptions } from './fanout.js';
+import { isContentType } from '../../platform/content/registry.js';
 import { FANOUT_JOB, type PublishedItemType } from './publication.js';
 
 export interface SubscriptionJobOptions {
@@ -31,8 +32,6 @@ export function jobOptionsFromEnvironment(): SubscriptionJobOptions {
   };
 }
 
-const TYPES: readonly PublishedItemType[] = ['document', 'interpretation', 'qa'];
-
 /**
  * Background work of this module, by job name: the fan-out of one publication (queued by
  * notePublication in the publishing transaction) and the mail sender, every minute.
@@ -44,7 +43,7 @@ export function subscriptionsJobHandlers(db: Kysely<Database>, clock: Clock, sea
     [FANOUT_JOB]: {
       async run(payload) {
         const p = payload as { type?: unknown; id?: unknown };
-        if (!TYPES.includes(p.type as PublishedItemType) || !Number.isSafeInteger(p.id)) throw new Error(`订阅推送任务参数无效：${JSON.stringify(payload)}`);
+        if (typeof p.type !== 'string' || !isContentType(p.type) || !Number.isSafeInteger(p.id)) throw new Error(`订阅推送任务参数无效：${JSON.stringify(payload)}`);
         const o = get();
         await runFanout(db, clock, sealer, { type: p.type as PublishedItemType, id: p.id as number }, { baseUrl: o.baseUrl, siteName: o.siteName, batchSize: o.batchSize, stopAfterBatches: o.stopAfterBatches });
       },

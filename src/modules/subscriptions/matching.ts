@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
+import type { ContentKind } from '../../platform/content/kind.js';
+import { contentKind, titleSql } from '../../platform/content/registry.js';
 import { segmentForIndex } from '../../platform/search/index.js';
 import type { PublishedItemType } from './publication.js';
 
@@ -24,64 +25,37 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * The item as published now, or null when it is not (withdrawn before the fan-out ran, not public,
- * or gone): then nobody is told about it.
+ * or gone): then nobody is told about it. What it offers to follow comes from its kind's facets.
  */
 export async function loadPublishedItem(db: Db, type: PublishedItemType, id: number): Promise<PublishedItem | null> {
-  if (type === 'document') {
-    const d = await db
-      .selectFrom('documents as d')
-      .innerJoin('organizations as o', 'o.id', 'd.org_id')
-      .select(['d.id', 'd.title', 'd.doc_no', 'd.org_id', 'd.topic_id', 'd.audiences', 'd.doc_type', 'o.short_name'])
-      .where('d.id', '=', id)
-      .where('d.status', '=', 'published')
-      .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
-      .executeTakeFirst();
-    if (!d) return null;
-    return {
-      type, id, title: d.title, url: `/documents/${id}`, summary: [d.short_name, d.doc_no].filter(Boolean).join(' · '),
-      orgIds: [d.org_id], topicIds: await withParentTopics(db, d.topic_id ? [d.topic_id] : []), audiences: d.audiences, docTypes: [d.doc_type],
-      vector: sql`(select search_vector from documents where id = ${id})`,
-    };
-  }
-  if (type === 'interpretation') {
-    const i = await db
-      .selectFrom('interpretations as i')
-      .innerJoin('organizations as o', 'o.id', 'i.org_id')
-      .select(['i.id', 'i.title', 'i.body_text', 'i.org_id', 'o.short_name'])
-      .where('i.id', '=', id)
-      .where('i.status', '=', 'published')
-      .executeTakeFirst();
-    if (!i) return null;
-    // What it explains: the topics, audiences and document types of its documents.
-    const docs = await db
-      .selectFrom('interpretation_documents as l')
-      .innerJoin('documents as d', 'd.id', 'l.document_id')
-      .select(['d.topic_id', 'd.audiences', 'd.doc_type'])
-      .where('l.interpretation_id', '=', id)
-      .execute();
-    return {
-      type, id, title: i.title, url: `/interpretations/${id}`, summary: `${i.short_name} · 政策解读`,
-      orgIds: [i.org_id],
-      topicIds: await withParentTopics(db, docs.flatMap((d) => (d.topic_id ? [d.topic_id] : []))),
-      audiences: [...new Set(docs.flatMap((d) => d.audiences))],
-      docTypes: [...new Set(docs.map((d) => d.doc_type))],
-      vector: sql`to_tsvector('simple', ${segmentForIndex(`${i.title} ${i.body_text.slice(0, 100_000)}`)})`,
-    };
-  }
-  const q = await db
-    .selectFrom('qa_entries as q')
-    .innerJoin('organizations as o', 'o.id', 'q.org_id')
-    .select(['q.id', 'q.question', 'q.org_id', 'q.topic_id', 'q.audiences', 'q.department', 'o.short_name'])
-    .where('q.id', '=', id)
-    .where('q.status', '=', 'published')
-    .executeTakeFirst();
-  if (!q) return null;
-  const headline = q.question.split('\n', 1)[0]!.trim();
+  const kind = contentKind(type);
+  const f = kind.subscription;
+  if (!f) return null;
+  const none = sql`array[]::text[]`;
+  const r = await sql<{ title: string; org_id: number; topic_ids: number[] | null; audiences: string[] | null; doc_types: string[] | null; summary: string; text: string | null }>`
+    select left(${titleSql(kind, 'x')}, 200) as title, x.org_id, ${f.topicIds?.('x') ?? sql`array[]::bigint[]`} as topic_ids,
+           ${f.audiences?.('x') ?? none} as audiences, ${f.docTypes?.('x') ?? none} as doc_types, ${f.summary('x')} as summary,
+           ${f.vector ? sql`null` : (f.searchText?.('x') ?? sql`''`)} as text
+    from ${sql.table(kind.table)} x join organizations o on o.id = x.org_id
+    where x.id = ${id} and ${kind.publicSql('x')}`.execute(db);
+  const row = r.rows[0];
+  if (!row) return null;
+  const title = row.title.length > 80 ? `${row.title.slice(0, 80)}…` : row.title;
   return {
-    type, id, title: headline.length > 80 ? `${headline.slice(0, 80)}…` : headline, url: `/qa/${id}`, summary: `${q.department || q.short_name} · 政策问答`,
-    orgIds: [q.org_id], topicIds: await withParentTopics(db, q.topic_id ? [q.topic_id] : []), audiences: q.audiences, docTypes: [],
-    vector: sql`(select search_vector from qa_entries where id = ${id})`,
+    type, id, title, url: kind.publicUrl(id), summary: row.summary,
+    orgIds: (await ownedBy(db, kind, id)) ? [Number(row.org_id)] : [],
+    topicIds: await withParentTopics(db, (row.topic_ids ?? []).map(Number)),
+    audiences: row.audiences ?? [], docTypes: row.doc_types ?? [],
+    vector: f.vector ? sql`(select ${f.vector('x')} from ${sql.table(kind.table)} x where x.id = ${id})` : sql`to_tsvector('simple', ${segmentForIndex(row.text ?? '')})`,
   };
+}
+
+/** Whether following the item's organization covers it (its own items, not the reference material it keeps). */
+async function ownedBy(db: Db, kind: ContentKind, id: number): Promise<boolean> {
+  const own = kind.subscription?.ownSql;
+  if (!own) return true;
+  const r = await sql<{ own: boolean }>`select ${own('x')} as own from ${sql.table(kind.table)} x where x.id = ${id}`.execute(db);
+  return r.rows[0]?.own === true;
 }
 
 async function withParentTopics(db: Db, ids: number[]): Promise<number[]> {

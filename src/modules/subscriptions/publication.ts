@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database, ItemType } from '../../db/schema.js';
 import { scheduleJob } from '../../platform/jobs/runner.js';
 
 /** What subscribers can be told about: a first publication of one of these. */
-export type PublishedItemType = 'document' | 'interpretation' | 'qa';
+export type PublishedItemType = ItemType;
 
 export const FANOUT_JOB = 'subscription-fanout';
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database, ItemType } from '../../db/schema.js';
 import type { SubscriptionKind } from '../../db/schema-subscriptions.js';
-import { PUBLIC_ATTRIBUTES } from '../documents/domain/labels.js';
+import { contentKind, contentKinds, titleSql } from '../../platform/content/registry.js';
 import { describeSubscription } from './domain/kinds.js';
 
 export async function listSubscriptions(db: Kysely<Database>, accountId: number) {
@@ -48,7 +48,7 @@ export async function findSubscription(db: Kysely<Database>, id: number) {
 }
 
 export interface FeedItem {
-  type: 'document' | 'qa';
+  type: ItemType;
   id: number;
   title: string;
   url: string;
@@ -56,34 +56,26 @@ export interface FeedItem {
   published_at: Date | null;
 }
 
-/** The newest published documents and Q&A entries a subscription matches, for its feed. */
+/** The newest published items of every kind a subscription matches, for its feed. */
 export async function feedItems(db: Kysely<Database>, s: { id: number; kind: SubscriptionKind; term: string; topic_id: number | null; org_id: number | null }, limit = 30): Promise<FeedItem[]> {
-  const topics = s.topic_id ? sql`(select id from topics where id = ${s.topic_id} or parent_id = ${s.topic_id})` : sql`(select null::bigint)`;
+  const topics = s.topic_id ? sql`array(select id from topics where id = ${s.topic_id} or parent_id = ${s.topic_id})` : sql`array[]::bigint[]`;
   const keyword = sql`(select keyword_query from subscriptions where id = ${s.id})`;
-  const docMatch = {
-    topic: sql`d.topic_id in ${topics}`,
-    // Following an organization means its own documents, not the reference material it holds for the site.
-    org: sql`d.org_id = ${s.org_id} and d.provenance = 'own'`,
-    audience: sql`${s.term} = any(d.audiences)`,
-    doc_type: sql`d.doc_type = ${s.term}`,
-    keyword: sql`d.search_vector @@ ${keyword}`,
-  }[s.kind];
-  const qaMatch = {
-    topic: sql`q.topic_id in ${topics}`,
-    org: sql`q.org_id = ${s.org_id}`,
-    audience: sql`${s.term} = any(q.audiences)`,
-    doc_type: sql`false`,
-    keyword: sql`q.search_vector @@ ${keyword}`,
-  }[s.kind];
-  const r = await sql<FeedItem>`
-    (select 'document' as type, d.id, d.title, coalesce(d.doc_no, '') as summary, d.published_at
-     from documents d where d.status = 'published' and d.attribute in (${sql.join([...PUBLIC_ATTRIBUTES])}) and ${docMatch}
-     order by d.published_at desc nulls last, d.id desc limit ${limit})
-    union all
-    (select 'qa' as type, q.id, q.question as title, q.department as summary, q.published_at
-     from qa_entries q where q.status = 'published' and ${qaMatch}
-     order by q.published_at desc nulls last, q.id desc limit ${limit})
-    order by published_at desc nulls last
-    limit ${limit}`.execute(db);
-  return r.rows.map((x) => ({ ...x, id: Number(x.id), url: x.type === 'document' ? `/documents/${x.id}` : `/qa/${x.id}`, title: x.title.split('\n', 1)[0]!.slice(0, 120) }));
+  const parts = contentKinds().flatMap((k) => {
+    const f = k.subscription;
+    if (!f) return [];
+    const match = {
+      topic: f.topicIds ? sql`${f.topicIds('x')} && ${topics}` : sql`false`,
+      org: sql`x.org_id = ${s.org_id} and ${f.ownSql?.('x') ?? sql`true`}`,
+      audience: f.audiences ? sql`${s.term} = any(${f.audiences('x')})` : sql`false`,
+      doc_type: f.docTypes ? sql`${s.term} = any(${f.docTypes('x')})` : sql`false`,
+      // A kind that keeps no search text is not matched by keyword in feeds (its mail is, at publication).
+      keyword: f.vector ? sql`${f.vector('x')} @@ ${keyword}` : sql`false`,
+    }[s.kind];
+    return [sql`(select ${k.type}::text as type, x.id, left(${titleSql(k, 'x')}, 120) as title, ${f.summary('x')} as summary, x.published_at
+      from ${sql.table(k.table)} x join organizations o on o.id = x.org_id where ${k.publicSql('x')} and ${match}
+      order by x.published_at desc nulls last, x.id desc limit ${limit})`];
+  });
+  if (parts.length === 0) return [];
+  const r = await sql<FeedItem>`${sql.join(parts, sql` union all `)} order by published_at desc nulls last limit ${limit}`.execute(db);
+  return r.rows.map((x) => ({ ...x, id: Number(x.id), url: contentKind(x.type).publicUrl(Number(x.id)) }));
 }

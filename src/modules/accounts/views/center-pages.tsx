@@ -1,7 +1,7 @@
 import { formatChinaDateTime, formatChineseDate } from '../../../platform/clock/clock.js';
 import { CsrfField, ErrorSummary, Field, Pager } from '../../../platform/html/components.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { ITEM_TYPE_LABELS } from '../../subscriptions/domain/kinds.js';
+import { contentKind, isContentType } from '../../../platform/content/registry.js';
 import { INDUSTRIES, SIZE_LABELS, SIZES } from '../domain/profile.js';
 import { CasesSection, type CaseRow } from './center-cases.js';
 import { CenterFrame, type CenterProps } from './center-frame.js';
@@ -36,7 +36,7 @@ export function InboxPage(p: CenterProps & { rows: InboxRow[]; total: number; un
         <ol class="list inbox">
           {p.rows.map((r) => (
             <li class={r.read_at ? 'read' : 'unread'}>
-              {r.read_at ? null : <span class="badge">未读</span>} <span class="status-label">{ITEM_TYPE_LABELS[r.item_type as keyof typeof ITEM_TYPE_LABELS] ?? '通知'}</span>{' '}
+              {r.read_at ? null : <span class="badge">未读</span>} <span class="status-label">{isContentType(r.item_type) ? contentKind(r.item_type).publicLabel : '通知'}</span>{' '}
               <a href={r.url}>{r.title}</a>
               {r.summary ? <p class="note">{r.summary}</p> : null}
               <div class="note">

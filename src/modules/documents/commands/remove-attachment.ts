@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
-import { EDITOR_ROLES } from '../domain/status.js';
+import { EDITOR_ROLES } from '../../../platform/content/lifecycle.js';
 import { writeVersion } from './versions.js';
 
 /**

@@ -16,7 +16,7 @@ import { recallForEdit } from '../../review/commands/recall.js';
 import { defaultCatalogSlug } from '../../organizations/catalog-template.js';
 import type { DocumentInput } from '../domain/document-input.js';
 import type { DocNumber } from '../domain/doc-number.js';
-import { EDITOR_ROLES, STATUS_LABELS } from '../domain/status.js';
+import { EDITOR_ROLES, STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import { buildSearchVector, refreshDocumentValidity } from './document-state.js';
 import { writeVersion } from './versions.js';
 import { REFERENCE_READ_ONLY } from '../domain/provenance.js';

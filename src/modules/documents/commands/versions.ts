@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { EditionSnapshot } from '../../editions/public.js';
-import { ATTRIBUTE_LABELS } from '../domain/labels.js';
+import { ATTRIBUTE_LABELS } from '../../../platform/content/lifecycle.js';
 
 /** The metadata kept in every version, in display order, with its Chinese label. */
 export const VERSIONED_FIELDS = [

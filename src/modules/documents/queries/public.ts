@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { GoneError, NotFoundError } from '../../../platform/http/errors.js';
 import { deriveValidity, type ValidityEvent, type ValidityResult } from '../domain/validity.js';
-import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
+import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import { publicBodyHtml } from '../../../platform/html/redaction.js';
 import { listPublicEditions } from '../../editions/public.js';
 

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } fro
 import type { Database } from '../../../db/schema.js';
 import { buildSnippet, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
 import { normalizeDocNumberQuery } from '../domain/doc-number.js';
-import { PUBLIC_ATTRIBUTES } from '../domain/labels.js';
+import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import type { IssuerLevel, Provenance } from '../domain/provenance.js';
 import type { Validity } from '../domain/validity.js';
 import { facetsOf, FACET_LIMIT, MATCHED_COLUMNS, recountImprecise, RECOUNT_MAX_MATCHES, toFacets, type FacetName, type FacetRow, type FacetValue } from './facets.js';

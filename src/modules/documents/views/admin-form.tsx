@@ -2,7 +2,7 @@ import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/h
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { ATTRIBUTE_LABELS, ATTRIBUTES } from '../domain/labels.js';
+import { ATTRIBUTE_LABELS, ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import { REDACTION_REASONS } from '../../../platform/html/redaction.js';
 import type { FormOptions } from '../queries/admin.js';
 import { formatSize } from './document-page.js';

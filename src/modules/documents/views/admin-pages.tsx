@@ -3,7 +3,7 @@ import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { DocumentStatus } from '../../../db/schema.js';
-import { STATUS_LABELS } from '../domain/status.js';
+import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import { validityEventLabels, VALIDITY_EVENT_KINDS, type Validity } from '../domain/validity.js';
 import { ChineseDate, ValidityBadge } from './parts.js';
 import { formatSize } from './document-page.js';

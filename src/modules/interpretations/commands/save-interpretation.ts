@@ -7,7 +7,7 @@ import { inTransaction, type CommandContext } from '../../../platform/http/comma
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { publicText } from '../../../platform/html/redaction.js';
-import { EDITOR_ROLES } from '../../documents/domain/status.js';
+import { EDITOR_ROLES } from '../../../platform/content/lifecycle.js';
 import type { InterpretationForm } from '../domain/labels.js';
 import { recallForEdit } from '../../review/commands/recall.js';
 import { UNDER_REVIEW } from '../../review/domain/workflow.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { PUBLIC_ATTRIBUTES } from '../../documents/domain/labels.js';
+import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import { listPublicEditions } from '../../editions/public.js';
 
 /**

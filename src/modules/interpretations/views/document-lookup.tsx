@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from '../../documents/domain/status.js';
+import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import type { LinkableDocument } from '../queries/admin.js';
 
 /** How a document is named where staff link it: title, 发文字号, organization, state, number. */

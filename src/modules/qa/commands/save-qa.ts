@@ -8,7 +8,7 @@ import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http
 import { isValidDate } from '../../../platform/http/forms.js';
 import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { publicText } from '../../../platform/html/redaction.js';
-import { EDITOR_ROLES } from '../../documents/domain/status.js';
+import { EDITOR_ROLES } from '../../../platform/content/lifecycle.js';
 import { recallForEdit } from '../../review/commands/recall.js';
 import { UNDER_REVIEW } from '../../review/domain/workflow.js';
 import type { QaOrigin } from '../domain/labels.js';

@@ -1,4 +1,4 @@
-import type { TextEditArgs } from '../../review/item-kind.js';
+import type { TextEditArgs } from '../../../platform/content/kind.js';
 import type { CommandContext } from '../../../platform/http/command.js';
 import { NotFoundError } from '../../../platform/http/errors.js';
 import { saveQaEntry } from './save-qa.js';

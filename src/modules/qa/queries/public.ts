@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { listPublicEditions } from '../../editions/public.js';
 import { buildSnippet, highlight, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
-import { PUBLIC_ATTRIBUTES } from '../../documents/domain/labels.js';
+import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import type { Validity } from '../../documents/domain/validity.js';
 import { questionHeadline } from '../domain/labels.js';
 

@@ -5,7 +5,7 @@ import type { CommandContext } from '../../../platform/http/command.js';
 import { RuleError } from '../../../platform/http/errors.js';
 import { checkItem } from '../checks.js';
 import { replaceInHtmlText, replaceInText } from '../domain/replace.js';
-import { itemKind } from '../kinds.js';
+import { contentKind } from '../../../platform/content/registry.js';
 
 /**
  * 一键替换: applies the dictionary's suggested wording for one finding, everywhere the same words
@@ -15,7 +15,7 @@ import { itemKind } from '../kinds.js';
  * Returns the id of the row written.
  */
 export async function replaceWording(ctx: CommandContext, a: { actor: Actor; type: ItemType; id: number; key: string; storage: FileStorage }): Promise<number> {
-  const kind = itemKind(a.type);
+  const kind = contentKind(a.type);
   if (!kind.saveEditedText) throw new RuleError(`${kind.label}不支持一键替换，请在编辑页修改`, 'key');
   // A published item with a revision in progress: the revision holds the newer text, and saving the
   // published one would overwrite it.

@@ -7,8 +7,8 @@ import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http
 import { scheduleJob } from '../../../platform/jobs/runner.js';
 import { checkItem, findingSummary, type CheckReport } from '../checks.js';
 import { ACTION_LABELS, afterApproval, findReviewTransition, refusal, WITHDRAWAL_REASONS, type ReviewAction, type ReviewActor, type ReviewSubject, type WithdrawalReason } from '../domain/workflow.js';
-import type { ItemKind } from '../item-kind.js';
-import { itemKind } from '../kinds.js';
+import type { ContentKind } from '../../../platform/content/kind.js';
+import { announceChange, contentKind, publishItem } from '../../../platform/content/registry.js';
 import { removePublicEditions } from '../../editions/public.js';
 
 export interface ReviewActionInput {
@@ -37,11 +37,11 @@ const STATE_COLUMNS = ['id', 'org_id', 'status', 'review_level', 'created_by', '
  * content forward, writes the new state, the ledger row and the audit event in one transaction.
  */
 export async function applyReviewAction(ctx: CommandContext, actor: Actor | 'system', input: ReviewActionInput): Promise<ReviewOutcome> {
-  const kind = itemKind(input.type);
+  const kind = contentKind(input.type);
   return inTransaction(ctx, (trx) => reviewInTransaction(trx, ctx, kind, actor, input));
 }
 
-async function reviewInTransaction(trx: Transaction<Database>, ctx: CommandContext, kind: ItemKind, actor: Actor | 'system', input: ReviewActionInput): Promise<ReviewOutcome> {
+async function reviewInTransaction(trx: Transaction<Database>, ctx: CommandContext, kind: ContentKind, actor: Actor | 'system', input: ReviewActionInput): Promise<ReviewOutcome> {
   // The column lists are the same in both tables; Kysely is told one of them.
   const table = kind.table as 'documents';
   const item = await trx.selectFrom(table).select(STATE_COLUMNS).where('id', '=', input.id).forUpdate().executeTakeFirst();
@@ -96,7 +96,7 @@ async function reviewInTransaction(trx: Transaction<Database>, ctx: CommandConte
     case 'publish_scheduled':
     case 'urgent_publish':
       if (input.action === 'publish_scheduled' && (!item.publish_at || item.publish_at.getTime() > now.getTime())) return { status: item.status, liveId: item.edition_of ?? item.id };
-      liveId = await kind.publish(trx, ctx, item.id);
+      liveId = await publishItem(trx, ctx, kind.type, item.id);
       status = 'published';
       if (input.action === 'urgent_publish') {
         // Published before full review: stays on the “needs review” list until a reviewer reviews it.
@@ -139,7 +139,7 @@ async function reviewInTransaction(trx: Transaction<Database>, ctx: CommandConte
     after: { status, review_level: set.review_level ?? item.review_level, live_id: liveId, comment: comment || undefined, level },
     at: now,
   });
-  await kind.afterChange?.(trx, liveId);
+  if (input.action === 'withdraw') await announceChange(trx, ctx, { type: kind.type, id: item.id, event: 'withdrawn' });
   return { status, liveId };
 }
 
@@ -172,7 +172,7 @@ export async function reviewSubject(
 
 /** Records a check finding as a false positive (reviewers, with a reason) or a warning as seen. */
 export async function resolveFinding(ctx: CommandContext, actor: Actor, input: { type: ItemType; id: number; key: string; resolution: 'dismissed' | 'acknowledged'; reason: string }): Promise<void> {
-  const kind = itemKind(input.type);
+  const kind = contentKind(input.type);
   await inTransaction(ctx, async (trx) => {
     const item = await trx.selectFrom(kind.table as 'documents').select(['id', 'org_id', 'status']).where('id', '=', input.id).forUpdate().executeTakeFirst();
     if (!item || !actor.roles.some((r) => r.orgId === item.org_id)) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);

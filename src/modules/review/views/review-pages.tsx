@@ -4,10 +4,10 @@ import { CsrfField, ErrorSummary, Field } from '../../../platform/html/component
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { STATUS_LABELS } from '../../documents/domain/status.js';
+import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import type { CheckReport, ItemFinding } from '../checks.js';
 import { ACTION_LABELS, levelLabel, WITHDRAWAL_REASONS, type ReviewAction } from '../domain/workflow.js';
-import type { CheckField } from '../item-kind.js';
+import type { CheckField } from '../../../platform/content/kind.js';
 import type { QueueRow } from '../queries.js';
 
 interface Base {

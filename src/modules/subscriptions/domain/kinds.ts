@@ -20,4 +20,3 @@ export function describeSubscription(s: { kind: SubscriptionKind; term: string; 
   return `${KIND_LABELS[s.kind]}：${what}`;
 }
 
-export const ITEM_TYPE_LABELS = { document: '政策文件', interpretation: '政策解读', qa: '政策问答' } as const;
