@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { ADMIN_MENU } from '../src/modules/staff/navigation.js';
+import { adminMenu } from '../src/modules/staff/navigation.js';
 import { sessionPool } from './helpers/session.js';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
 
@@ -42,7 +42,7 @@ for (const kind of testDatabaseKinds()) {
         assert.equal(home.statusCode, 200);
         const shown = menuOf(home.body);
         const opening: string[] = [];
-        for (const e of ADMIN_MENU) {
+        for (const e of adminMenu()) {
           const res = await s.get(e.href);
           assert.ok([200, 403].includes(res.statusCode), `${e.href} answers ${res.statusCode}`);
           if (res.statusCode === 200) opening.push(e.href);

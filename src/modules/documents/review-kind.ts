@@ -31,6 +31,7 @@ export const documentKind: ContentKind = {
     // Following an organization means its own documents, not the reference material it keeps for the site.
     ownSql: (x) => sql`${sql.ref(`${x}.provenance`)} = 'own'`,
   },
+  adminMenu: [{ href: '/admin/documents', label: '文件管理', who: 'viewer' }, { href: '/admin/documents/new', label: '新建文件', who: 'editor' }],
   adminUrl: (id) => `/admin/documents/${id}`,
   publicUrl: (id) => `/documents/${id}`,
   saveEditedText: saveDocumentText,

@@ -21,6 +21,7 @@ export const interpretationKind: ContentKind = {
     searchText: (x) => sql`${sql.ref(`${x}.title`)} || ' ' || left(${sql.ref(`${x}.body_text`)}, 100000)`,
     summary: () => sql`o.short_name || ' · 政策解读'`,
   },
+  adminMenu: [{ href: '/admin/interpretations', label: '政策解读', who: 'viewer' }],
   adminUrl,
   publicUrl,
   saveEditedText: saveInterpretationText,

@@ -23,6 +23,7 @@ export const qaKind: ContentKind = {
     vector: (x) => sql`${sql.ref(`${x}.search_vector`)}`,
     summary: (x) => sql`coalesce(nullif(${sql.ref(`${x}.department`)}, ''), o.short_name) || ' · 政策问答'`,
   },
+  adminMenu: [{ href: '/admin/qa', label: '问答库', who: 'viewer' }],
   adminUrl,
   publicUrl,
   saveEditedText: saveQaText,

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/sessions.js';
 import type { NavEntry } from '../../platform/html/page-context.js';
 import { REFERRAL_ROLES } from '../ask/commands/referral-action.js';
 import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
+import { contentKinds } from '../../platform/content/registry.js';
 import { CASE_ROLES } from '../requests/routes.admin.js';
 import { REVIEW_QUEUE_ROLES } from '../review/queries.js';
 
@@ -16,12 +17,13 @@ import { REVIEW_QUEUE_ROLES } from '../review/queries.js';
 type Who = 'everyone' | 'site' | readonly Role[];
 const ADMIN: readonly Role[] = ['admin'];
 
-export const ADMIN_MENU: { href: string; label: string; who: Who }[] = [
-  { href: '/admin', label: '工作台', who: 'everyone' },
-  { href: '/admin/documents', label: '文件管理', who: VIEWER_ROLES },
-  { href: '/admin/documents/new', label: '新建文件', who: EDITOR_ROLES },
-  { href: '/admin/interpretations', label: '政策解读', who: VIEWER_ROLES },
-  { href: '/admin/qa', label: '问答库', who: VIEWER_ROLES },
+/** The menu: the workbench, then each content kind's pages (from the registry), then the rest. */
+export function adminMenu(): { href: string; label: string; who: Who }[] {
+  const kinds = contentKinds().flatMap((k) => (k.adminMenu ?? []).map((e) => ({ href: e.href, label: e.label, who: e.who === 'editor' ? EDITOR_ROLES : VIEWER_ROLES })));
+  return [{ href: '/admin', label: '工作台', who: 'everyone' }, ...kinds, ...OTHER_PAGES];
+}
+
+const OTHER_PAGES: { href: string; label: string; who: Who }[] = [
   { href: '/admin/referrals', label: '转人工咨询', who: REFERRAL_ROLES },
   { href: '/admin/ask/questions', label: '未解答问题', who: REFERRAL_ROLES },
   { href: '/admin/ask/synonyms', label: '同义词词典', who: REFERRAL_ROLES },
@@ -38,6 +40,7 @@ export const ADMIN_MENU: { href: string; label: string; who: Who }[] = [
 
 /** The entries this person may open, in menu order. */
 export async function adminMenuFor(db: Kysely<Database>, actor: Actor): Promise<NavEntry[]> {
-  const site = ADMIN_MENU.some((e) => e.who === 'site') ? await isSiteAdmin(db, actor) : false;
-  return ADMIN_MENU.filter((e) => (e.who === 'everyone' ? true : e.who === 'site' ? site : holdsAnyRole(actor, e.who))).map(({ href, label }) => ({ href, label }));
+  const menu = adminMenu();
+  const site = menu.some((e) => e.who === 'site') ? await isSiteAdmin(db, actor) : false;
+  return menu.filter((e) => (e.who === 'everyone' ? true : e.who === 'site' ? site : holdsAnyRole(actor, e.who))).map(({ href, label }) => ({ href, label }));
 }

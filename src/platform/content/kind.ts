@@ -31,6 +31,10 @@ export interface ContentKind {
   publicSql(alias: string): RawBuilder<boolean>;
   /** What subscribers can follow in the kind's items; a kind without it is never pushed to subscribers. */
   subscription?: SubscriptionFacets;
+  /** Where the kind's items sit in an organization's catalog (公开目录); a column page lists every kind that has this. */
+  catalog?: CatalogPlacement;
+  /** The kind's pages in the back office's menu (staff/navigation.ts adds them, with who may open them). */
+  adminMenu?: { href: string; label: string; who: 'viewer' | 'editor' }[];
   adminUrl(id: number): string;
   publicUrl(id: number): string;
   /** The text the automatic checks read: the title, the full (unredacted) body, each attachment's text. */
@@ -94,5 +98,17 @@ export interface SubscriptionFacets {
   /** The line under the title in mail and the inbox: the organization's short name is `o.short_name`. */
   summary(alias: string): RawBuilder<string>;
   /** Following an organization: which of its items count (its own documents, not the reference material it keeps). */
+  ownSql?(alias: string): RawBuilder<boolean>;
+}
+
+/** How the kind's public items are listed in a catalog column, a feed and the sitemap, as SQL over the table's alias. */
+export interface CatalogPlacement {
+  /** The catalog column (catalog_nodes.id) the item is filed in. */
+  nodeSql(alias: string): RawBuilder<number | null>;
+  /** The date the public sees (发布日期), as 'YYYY-MM-DD'. */
+  dateSql(alias: string): RawBuilder<string | null>;
+  /** The small print under the title: 索引号, 文号, a 公示's period … */
+  summarySql(alias: string): RawBuilder<string>;
+  /** Whether the item belongs in the organization's own lists (not reference material it keeps for readers). */
   ownSql?(alias: string): RawBuilder<boolean>;
 }
