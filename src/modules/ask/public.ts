@@ -1,5 +1,6 @@
-import { onContentChange } from '../../platform/content/registry.js';
+import { onContentChange, onContentImported } from '../../platform/content/registry.js';
 import { rebuildDocumentClauses } from './commands/build-clauses.js';
+import { scheduleClauseCatchUp } from './jobs.js';
 
 /**
  * The smart answers cite clauses of the documents just published; a withdrawn document leaves the
@@ -10,4 +11,8 @@ export function registerAskContent(): void {
   onContentChange('document', async (trx, _ctx, change) => {
     await rebuildDocumentClauses(trx, change.id);
   });
+  // The clauses of documents imported in bulk are built by a job, so the import itself is no slower.
+  onContentImported('document', scheduleClauseCatchUp);
 }
+export { REFERRAL_ROLES } from './commands/referral-action.js';
+export { referralWorkbench } from './queries/pages.js';

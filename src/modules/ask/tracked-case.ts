@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ReferralStatus } from '../../db/schema-ask.js';
 import { accessMatches, rememberCase, type CaseChannel } from '../../platform/tracked-cases/registry.js';
-import { accessCodeHash } from '../requests/commands/create-request.js';
+import { accessCodeHash } from '../requests/public.js';
 import { REFERRAL_STATUS_LABELS } from './domain/referral-workflow.js';
 import { findReferralByTrackingNo, type PublicReferral } from './queries/pages.js';
 

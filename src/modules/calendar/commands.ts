@@ -5,7 +5,7 @@ import { bumpCalendarVersion, readWorkingCalendar } from '../../platform/calenda
 import { packageHasYear } from '../../platform/calendar/statutory-holidays.js';
 import { inTransaction, type CommandContext } from '../../platform/http/command.js';
 import { RuleError } from '../../platform/http/errors.js';
-import { recomputeOpenDeadlines } from '../requests/commands/recompute-deadlines.js';
+import { recomputeOpenDeadlines } from '../requests/public.js';
 import { FIRST_YEAR, LAST_YEAR } from './schemas.js';
 
 /**

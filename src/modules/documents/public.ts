@@ -5,3 +5,11 @@ import { documentKind } from './review-kind.js';
 export function registerDocumentContent(): void {
   registerContentKind(documentKind);
 }
+export { loadReferenceLists } from './queries/reference.js';
+export { countPublicDocuments, listPublished, listSitemapDocuments, type PublishedRow } from './queries/public.js';
+export { countDocumentsForWorkbench, type FormOptions, loadFormOptions } from './queries/admin.js';
+export { searchDocuments } from './queries/search.js';
+export { type Validity, validityLabels } from './domain/validity.js';
+export { suggestDocNumber } from './domain/doc-number.js';
+export { ChineseDate, DocLink, ValidityBadge } from './views/parts.js';
+export { checkAttachment, storageKeyFor } from './attachments.js';

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
-import { brokenExternalLinks, externalLinks } from '../review/link-check.js';
+import { brokenExternalLinks, externalLinks } from '../review/public.js';
 import { recordEvent } from '../../platform/audit/audit.js';
-import type { BodyField } from '../review/checks.js';
+import type { BodyField } from '../review/public.js';
 import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
 import type { CheckField, ContentKind, RuleFinding } from '../../platform/content/kind.js';
 import { checkableText, findRedactions } from '../../platform/html/redaction.js';

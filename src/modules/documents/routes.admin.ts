@@ -8,7 +8,7 @@ import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import type { DocumentStatus } from '../../db/schema.js';
 import { checkAttachment, docxToHtml, readAttachments, type ReadAttachment } from './attachments.js';
-import { checkItem } from '../review/checks.js';
+import { checkItem } from '../review/public.js';
 import { documentKind } from './review-kind.js';
 import { addRelation } from './commands/add-relation.js';
 import { removeAttachment } from './commands/remove-attachment.js';

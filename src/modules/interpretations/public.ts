@@ -1,5 +1,7 @@
-import { contributeRules, onContentChange, registerContentKind } from '../../platform/content/registry.js';
+import { contributeRelated, contributeRules, onContentChange, registerContentKind } from '../../platform/content/registry.js';
 import { interpretationKind } from './review-kind.js';
+import { FORM_LABELS, publicUrl } from './domain/labels.js';
+import { listInterpretationsOf } from './queries/public.js';
 import { interpretationFinding, publishLinkedInterpretations } from './sync.js';
 
 /**
@@ -13,7 +15,16 @@ export function registerInterpretationContent(): void {
     const finding = await interpretationFinding(db, id, ctx.clock.today());
     return finding ? [finding] : [];
   });
+  contributeRelated('document', {
+    heading: '政策解读',
+    anchor: 'interpretations',
+    list: async (db, id) => (await listInterpretationsOf(db, id)).map((i) => ({ title: i.title, url: publicUrl(i.id), note: FORM_LABELS[i.form] })),
+  });
   onContentChange('document', async (trx, ctx, change) => {
     if (change.event !== 'withdrawn') await publishLinkedInterpretations(trx, ctx, change.id);
   });
 }
+export { listPublicInterpretations, listSitemapInterpretations, type PublicInterpretationRow } from './queries/public.js';
+export { documentsByIds, type LinkableDocument, resolveDocumentRefs, searchLinkableDocuments } from './queries/admin.js';
+export { InterpretationList } from './views/public-list.js';
+export { DocumentLookup, linkableLabel } from './views/document-lookup.js';

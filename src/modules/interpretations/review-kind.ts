@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { checkableText } from '../../platform/html/redaction.js';
-import type { BodyField } from '../review/checks.js';
+import type { BodyField } from '../review/public.js';
 import type { ContentKind, RuleFinding } from '../../platform/content/kind.js';
 import { publishInterpretationRow } from './commands/publish-interpretation.js';
 import { adminUrl, publicUrl } from './domain/labels.js';

@@ -3,7 +3,7 @@ import { GoneError, NotFoundError } from '../../platform/http/errors.js';
 import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { findOrganizationBySlug, listOrganizations } from '../organizations/queries.js';
+import { findOrganizationBySlug, listOrganizations } from '../organizations/public.js';
 import { getPublicInterpretation, listPublicInterpretations } from './queries/public.js';
 import { InterpretationPage } from './views/public-page.js';
 import { comparePublicEditions, PublicComparePage } from '../editions/public.js';

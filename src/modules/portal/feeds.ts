@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import type { PublishedRow } from '../documents/queries/public.js';
+import type { PublishedRow } from '../documents/public.js';
 
 /** An Atom feed of published documents (per organization and/or topic), for feed readers. */
 export function documentsAtom(a: { id: string; title: string; siteUrl: string; selfUrl: string; rows: PublishedRow[] }): string {

@@ -4,7 +4,7 @@ import { scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, requireStaff } from '../../platform/http/admin.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
-import { emptyColumns, getCatalogForest, listOrganizations } from '../organizations/queries.js';
+import { emptyColumns, getCatalogForest, listOrganizations } from '../organizations/public.js';
 import { EmptyColumnsPage } from './views/empty-columns.js';
 
 const ANY_ROLE: Role[] = ['admin', 'drafter', 'reviewer', 'publisher', 'request_handler', 'disclosure_office'];

@@ -4,9 +4,9 @@ import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js'
 import { buildFavicon } from '../../platform/html/favicon.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
-import { listSitemapDocuments } from '../documents/queries/public.js';
-import { listSitemapInterpretations } from '../interpretations/queries/public.js';
-import { flattenTree, getCatalogForest, listOrganizations, visibleColumns, type CatalogNode } from '../organizations/queries.js';
+import { listSitemapDocuments } from '../documents/public.js';
+import { listSitemapInterpretations } from '../interpretations/public.js';
+import { flattenTree, getCatalogForest, listOrganizations, visibleColumns, type CatalogNode } from '../organizations/public.js';
 import { SitemapPage } from './views/sitemap-page.js';
 
 const favicon = buildFavicon();

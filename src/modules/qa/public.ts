@@ -5,3 +5,4 @@ import { qaKind } from './review-kind.js';
 export function registerQaContent(): void {
   registerContentKind(qaKind);
 }
+export { saveQaEntry } from './commands/save-qa.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { checkableText } from '../../platform/html/redaction.js';
-import type { BodyField } from '../review/checks.js';
+import type { BodyField } from '../review/public.js';
 import { findPersonalData } from '../../platform/text-checks/index.js';
 import type { ContentKind, RuleFinding } from '../../platform/content/kind.js';
 import { publishQaRow } from './commands/publish-qa.js';

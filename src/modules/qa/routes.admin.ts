@@ -7,9 +7,9 @@ import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
-import { loadFormOptions } from '../documents/queries/admin.js';
+import { loadFormOptions } from '../documents/public.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { documentsByIds, resolveDocumentRefs, searchLinkableDocuments } from '../interpretations/queries/admin.js';
+import { documentsByIds, resolveDocumentRefs, searchLinkableDocuments } from '../interpretations/public.js';
 import { saveQaEntry, type QaDocumentLink } from './commands/save-qa.js';
 import { splitClause } from './domain/labels.js';
 import { getQaForAdmin, listAdminQa, listQaDepartments } from './queries/admin.js';

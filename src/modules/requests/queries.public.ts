@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, LetterKind } from '../../db/schema.js';
-import { searchDocuments } from '../documents/queries/search.js';
+import { searchDocuments } from '../documents/public.js';
 import type { RequestRow } from './case.js';
 import type { ClockState } from './domain/clock.js';
 

@@ -6,7 +6,7 @@ import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { countDocumentsForWorkbench } from '../documents/queries/admin.js';
+import { countDocumentsForWorkbench } from '../documents/public.js';
 import { login } from './commands/login.js';
 import { logout } from './commands/logout.js';
 import { AuditPage } from './views/audit-page.js';

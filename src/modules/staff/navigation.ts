@@ -3,11 +3,11 @@ import type { Database, Role } from '../../db/schema.js';
 import { holdsAnyRole, isSiteAdmin } from '../../platform/auth/scope.js';
 import type { Actor } from '../../platform/auth/sessions.js';
 import type { NavEntry } from '../../platform/html/page-context.js';
-import { REFERRAL_ROLES } from '../ask/commands/referral-action.js';
+import { REFERRAL_ROLES } from '../ask/public.js';
 import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
 import { contentKinds } from '../../platform/content/registry.js';
-import { CASE_ROLES } from '../requests/routes.admin.js';
-import { REVIEW_QUEUE_ROLES } from '../review/queries.js';
+import { CASE_ROLES } from '../requests/public.js';
+import { REVIEW_QUEUE_ROLES } from '../review/public.js';
 
 /**
  * The back office's menu: each entry with who may open its page, from the roles the page itself

@@ -3,13 +3,13 @@ import type { Database } from '../../db/schema.js';
 import { holdsAnyRole, scopeOrgIds } from '../../platform/auth/scope.js';
 import type { Actor } from '../../platform/auth/sessions.js';
 import { loadWorkingCalendar } from '../../platform/calendar/store.js';
-import { REFERRAL_ROLES } from '../ask/commands/referral-action.js';
-import { referralWorkbench } from '../ask/queries/pages.js';
-import { DUE_SOON_DAYS } from '../requests/domain/clock.js';
-import { workbenchCounts } from '../requests/queries.admin.js';
-import { CASE_ROLES } from '../requests/routes.admin.js';
-import { routedOrgIds } from '../requests/routing.js';
-import { listAwaitingReview, listQueue } from '../review/queries.js';
+import { REFERRAL_ROLES } from '../ask/public.js';
+import { referralWorkbench } from '../ask/public.js';
+import { DUE_SOON_DAYS } from '../requests/public.js';
+import { workbenchCounts } from '../requests/public.js';
+import { CASE_ROLES } from '../requests/public.js';
+import { routedOrgIds } from '../requests/public.js';
+import { listAwaitingReview, listQueue } from '../review/public.js';
 
 /** One line of the workbench's 待办: what waits for this person, how many, and where to find them. */
 export interface WaitingItem {

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js';
 import type { Clock } from '../../platform/clock/clock.js';
 import type { Sealer } from '../../platform/crypto/sealer.js';
 import { queueSealedMails, type SealedMail } from '../../platform/mail/outbox.js';
-import { deliverToInbox } from '../accounts/inbox.js';
+import { deliverToInbox } from '../accounts/public.js';
 import { describeSubscription } from './domain/kinds.js';
 import { contentKind } from '../../platform/content/registry.js';
 import { signLink } from './domain/tokens.js';

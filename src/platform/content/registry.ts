@@ -97,3 +97,35 @@ export function itemTitles(alias: string): RawBuilder<{ title: string }> {
   );
   return sql`${sql.join(parts, sql` union all `)}`;
 }
+
+/** Items of another kind shown on an item's public page (a document's 政策解读, …), by the module that owns them. */
+export interface RelatedSection {
+  /** The section's heading and anchor: 政策解读 / interpretations */
+  heading: string;
+  anchor: string;
+  /** Only public items: the contributor applies its kind's public condition. */
+  list(db: Kysely<Database>, id: number): Promise<{ title: string; url: string; note: string }[]>;
+}
+const related: { type: ItemType; section: RelatedSection }[] = [];
+
+export function contributeRelated(type: ItemType, section: RelatedSection): void {
+  if (!related.some((r) => r.type === type && r.section.anchor === section.anchor)) related.push({ type, section });
+}
+
+/** The related sections of an item's public page, those with something to show. */
+export async function relatedSections(db: Kysely<Database>, type: ItemType, id: number): Promise<{ heading: string; anchor: string; items: { title: string; url: string; note: string }[] }[]> {
+  const all = await Promise.all(related.filter((r) => r.type === type).map(async (r) => ({ heading: r.section.heading, anchor: r.section.anchor, items: await r.section.list(db, id) })));
+  return all.filter((s) => s.items.length > 0);
+}
+
+/** Listeners to a bulk import of a kind's items (written without the workflow, already public), after it has committed. */
+export type ImportListener = (db: Kysely<Database>, now: Date) => Promise<void>;
+const importListeners: { type: ItemType; fn: ImportListener }[] = [];
+
+export function onContentImported(type: ItemType, fn: ImportListener): void {
+  if (!importListeners.some((l) => l.type === type && l.fn === fn)) importListeners.push({ type, fn });
+}
+
+export async function announceImport(db: Kysely<Database>, type: ItemType, now: Date): Promise<void> {
+  for (const l of importListeners) if (l.type === type) await l.fn(db, now);
+}

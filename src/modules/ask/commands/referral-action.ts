@@ -9,7 +9,7 @@ import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { publicText } from '../../../platform/html/redaction.js';
 import { queueMail } from '../../../platform/mail/outbox.js';
-import { deliverToInbox } from '../../accounts/inbox.js';
+import { deliverToInbox } from '../../accounts/public.js';
 import { findReferralTransition, referralRefusal, type ReferralAction } from '../domain/referral-workflow.js';
 import type { ReferralContext } from './submit-referral.js';
 

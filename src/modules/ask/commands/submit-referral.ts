@@ -7,7 +7,7 @@ import type { Sealer } from '../../../platform/crypto/sealer.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { RuleError } from '../../../platform/http/errors.js';
 import { maskEmail } from '../../../platform/mail/outbox.js';
-import { accessCodeHash, newAccessCode } from '../../requests/commands/create-request.js';
+import { accessCodeHash, newAccessCode } from '../../requests/public.js';
 import { maskPersonal } from '../../../platform/text-checks/index.js';
 import { MAX_QUESTION_LENGTH } from '../domain/question.js';
 

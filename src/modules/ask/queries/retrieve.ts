@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import type { Validity } from '../../documents/domain/validity.js';
+import type { Validity } from '../../documents/public.js';
 import { analyzeQuestion, conceptTsquery, type Concept, type SynonymGroup } from '../domain/question.js';
 import { CLAUSE_CONFIDENT, combineScore, QA_CONFIDENT, SCORING } from '../domain/scoring.js';
 import { estimatedRows, idf, loadTermStats, type TermStats } from './term-stats.js';

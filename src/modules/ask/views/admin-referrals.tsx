@@ -5,7 +5,7 @@ import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
-import { DueCell } from '../../requests/views/admin-pages.js';
+import { DueCell } from '../../requests/public.js';
 import { OPEN_REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, referralRefusal, type ReferralAction } from '../domain/referral-workflow.js';
 import { REFERRAL_VIEWS, type ReferralCase, type ReferralListRow, type ReferralView } from '../queries/pages.js';
 

@@ -1,4 +1,4 @@
-import { validityLabels } from '../../documents/domain/validity.js';
+import { validityLabels } from '../../documents/public.js';
 import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';

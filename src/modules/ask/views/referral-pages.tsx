@@ -1,5 +1,5 @@
 import { formatChineseDate } from '../../../platform/clock/clock.js';
-import { ReceiptCodes } from '../../requests/views/public-receipt.js';
+import { ReceiptCodes } from '../../requests/public.js';
 import { CsrfField, describedBy, ErrorSummary, Field, Html } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';

@@ -3,13 +3,13 @@ import type { Database } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Clock } from '../../../platform/clock/clock.js';
 import { textToHtml } from '../../../platform/html/sanitize.js';
-import { findSiteOrganization } from '../../organizations/queries.js';
+import { findSiteOrganization } from '../../organizations/public.js';
 import { parseDocNumber } from '../domain/doc-number.js';
 import { deriveValidity } from '../domain/validity.js';
 import { issuerLevel, referenceProvenance } from '../domain/provenance.js';
 import { searchVectorParts, searchVectors } from './document-state.js';
 import { writeVersion } from './versions.js';
-import { scheduleClauseCatchUp } from '../../ask/jobs.js';
+import { announceImport } from '../../../platform/content/registry.js';
 import { importJsonlBatches, type ImportProgress } from '../../../platform/files/jsonl-import.js';
 
 /** One line of the corpus format (shared/corpus/README.md §1). */
@@ -63,8 +63,8 @@ export async function importPolicyDocs(
   });
   // Fresh planner statistics, or the first searches may scan every document instead of the index.
   await sql`analyze documents`.execute(db);
-  // The smart Q&A's clauses are built by a job, so the import itself is no slower.
-  if (progress.imported > 0) await scheduleClauseCatchUp(db, clock.now());
+  // Whatever derives from documents (the smart Q&A's clauses) catches up by a job, so the import itself is no slower.
+  if (progress.imported > 0) await announceImport(db, 'document', clock.now());
   return progress;
 }
 

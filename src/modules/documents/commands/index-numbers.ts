@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { renderIndexNumber, serialScopeKey } from '../domain/index-number.js';
+import { renderIndexNumber, serialScopeKey } from '../../organizations/public.js';
 
 /**
  * The next 索引号 of an organization. The counter row is upserted and locked in the caller's

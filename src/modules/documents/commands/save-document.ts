@@ -11,9 +11,9 @@ import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http
 import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { storageKeyFor, type ReadAttachment } from '../attachments.js';
 import { publicBodyHtml } from '../../../platform/html/redaction.js';
-import { externalLinks, queueLinkCheck } from '../../review/link-check.js';
-import { recallForEdit } from '../../review/commands/recall.js';
-import { defaultCatalogSlug } from '../../organizations/catalog-template.js';
+import { externalLinks, queueLinkCheck } from '../../review/public.js';
+import { recallForEdit } from '../../review/public.js';
+import { defaultCatalogSlug } from '../../organizations/public.js';
 import type { DocumentInput } from '../domain/document-input.js';
 import type { DocNumber } from '../domain/doc-number.js';
 import { EDITOR_ROLES, STATUS_LABELS } from '../../../platform/content/lifecycle.js';

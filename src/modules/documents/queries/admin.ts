@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentStatus } from '../../../db/schema.js';
 import { suggestDocNumber } from '../domain/doc-number.js';
-import { inTreeOrder } from '../../organizations/queries.js';
+import { inTreeOrder } from '../../organizations/public.js';
 import { VERSIONED_FIELDS, type VersionSnapshot } from '../commands/versions.js';
 
 export interface AdminListParams {

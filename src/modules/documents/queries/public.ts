@@ -1,3 +1,4 @@
+import { relatedSections } from '../../../platform/content/registry.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { GoneError, NotFoundError } from '../../../platform/http/errors.js';
@@ -30,7 +31,7 @@ export async function getPublicDocument(db: Kysely<Database>, id: number, today:
     .executeTakeFirst();
   if (!d) return null;
   const redacted = d.attribute === 'public_redacted';
-  const [relations, affects, attachments, editions, interpretations] = await Promise.all([
+  const [relations, affects, attachments, editions, related] = await Promise.all([
     db
       .selectFrom('document_relations as r')
       .leftJoin('documents as b', 'b.id', 'r.by_document_id')
@@ -56,21 +57,13 @@ export async function getPublicDocument(db: Kysely<Database>, id: number, today:
       .execute(),
     // Only what was published: never the drafts before review or a staff member's note.
     listPublicEditions(db, { type: 'document', id }),
-    // 政策解读 published with the document (三同步).
-    db
-      .selectFrom('interpretation_documents as x')
-      .innerJoin('interpretations as i', 'i.id', 'x.interpretation_id')
-      .select(['i.id', 'i.title', 'i.form', 'i.published_on'])
-      .where('x.document_id', '=', id)
-      .where('i.status', '=', 'published')
-      .orderBy('i.published_on')
-      .orderBy('i.id')
-      .execute(),
+    // What other kinds show with it: the 政策解读 published with the document (三同步), …
+    relatedSections(db, 'document', id),
   ]);
   const events: ValidityEvent[] = relations.map((r) => ({ kind: r.kind, effectiveOn: r.effective_on, byDocumentId: r.by_document_id === null ? null : String(r.by_document_id), byTitle: r.title, byDocNo: r.doc_no }));
   // Derived at read time too, so the page is right even before the daily refresh has run.
   const validity: ValidityResult = deriveValidity({ effectiveOn: d.effective_on ?? d.published_on ?? d.written_on, expiresOn: d.expires_on, events }, today);
-  return { ...d, body_html: publicBodyHtml(d.body_html), validity, relations, affects, attachments, editions, interpretations };
+  return { ...d, body_html: publicBodyHtml(d.body_html), validity, relations, affects, attachments, editions, related };
 }
 export type PublicDocument = NonNullable<Awaited<ReturnType<typeof getPublicDocument>>>;
 

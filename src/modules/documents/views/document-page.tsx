@@ -5,7 +5,6 @@ import type { PageContext } from '../../../platform/html/page-context.js';
 import { publicRichText } from '../../../platform/html/redaction.js';
 import { attributeNote } from '../domain/labels.js';
 import { ATTRIBUTE_LABELS } from '../../../platform/content/lifecycle.js';
-import { FORM_LABELS } from '../../interpretations/domain/labels.js';
 import { validityEventLabels, type ValidityResult } from '../domain/validity.js';
 import type { PublicDocument } from '../queries/public.js';
 import { ChineseDate, DocLink, ProvenanceMark, ValidityBadge } from './parts.js';
@@ -64,16 +63,16 @@ export function DocumentPage({ ctx, doc, print = false }: { ctx: PageContext; do
           <p>{attributeNote(doc.attribute)}</p>
         </div>
       </article>
-      {doc.interpretations.length ? (
-        <section aria-labelledby="interpretations">
-          <h2 id="interpretations">政策解读</h2>
+      {doc.related.map((s) => (
+        <section aria-labelledby={s.anchor}>
+          <h2 id={s.anchor}>{s.heading}</h2>
           <ul>
-            {doc.interpretations.map((i) => (
-              <li><a href={`/interpretations/${i.id}`}>{i.title}</a>（{FORM_LABELS[i.form]}）</li>
+            {s.items.map((i) => (
+              <li><a href={i.url}>{i.title}</a>{i.note ? `（${i.note}）` : ''}</li>
             ))}
           </ul>
         </section>
-      ) : null}
+      ))}
       {doc.attachments.length ? (
         <section>
           <h2>附件</h2>

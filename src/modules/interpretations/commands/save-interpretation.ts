@@ -9,8 +9,8 @@ import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { publicText } from '../../../platform/html/redaction.js';
 import { EDITOR_ROLES } from '../../../platform/content/lifecycle.js';
 import type { InterpretationForm } from '../domain/labels.js';
-import { recallForEdit } from '../../review/commands/recall.js';
-import { UNDER_REVIEW } from '../../review/domain/workflow.js';
+import { recallForEdit } from '../../review/public.js';
+import { UNDER_REVIEW } from '../../review/public.js';
 
 /** What a drafter submits for an interpretation, after the form's field checks. */
 export interface InterpretationInput {

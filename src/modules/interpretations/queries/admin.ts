@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../../db/schema.js';
-import { suggestDocNumber } from '../../documents/domain/doc-number.js';
+import { suggestDocNumber } from '../../documents/public.js';
 
 export interface AdminListParams {
   orgIds: number[];

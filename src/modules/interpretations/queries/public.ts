@@ -66,3 +66,16 @@ export type PublicInterpretationRow = Awaited<ReturnType<typeof listPublicInterp
 export async function listSitemapInterpretations(db: Kysely<Database>, limit = 5_000) {
   return db.selectFrom('interpretations').select(['id', 'updated_at']).where('status', '=', 'published').where('edition_of', 'is', null).orderBy('id').limit(limit).execute();
 }
+
+/** The published interpretations of a document (三同步), oldest first: for the document's page. */
+export async function listInterpretationsOf(db: Kysely<Database>, documentId: number) {
+  return db
+    .selectFrom('interpretation_documents as x')
+    .innerJoin('interpretations as i', 'i.id', 'x.interpretation_id')
+    .select(['i.id', 'i.title', 'i.form', 'i.published_on'])
+    .where('x.document_id', '=', documentId)
+    .where('i.status', '=', 'published')
+    .orderBy('i.published_on')
+    .orderBy('i.id')
+    .execute();
+}

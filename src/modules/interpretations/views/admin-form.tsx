@@ -4,7 +4,7 @@ import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { ItemStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
-import { UNDER_REVIEW } from '../../review/domain/workflow.js';
+import { UNDER_REVIEW } from '../../review/public.js';
 import { FORM_LABELS, INTERPRETATION_FORMS } from '../domain/labels.js';
 import type { LinkableDocument } from '../queries/admin.js';
 import { DocumentLookup, linkableLabel } from './document-lookup.js';

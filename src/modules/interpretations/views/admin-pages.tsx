@@ -5,7 +5,7 @@ import type { PageContext } from '../../../platform/html/page-context.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
 import type { ItemStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
-import { ChineseDate } from '../../documents/views/parts.js';
+import { ChineseDate } from '../../documents/public.js';
 import { adminUrl, FORM_LABELS, publicUrl, reviewUrl } from '../domain/labels.js';
 import type { AdminInterpretation, AdminInterpretationRow } from '../queries/admin.js';
 

@@ -3,7 +3,7 @@ import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { InterpretationRule } from '../../../db/schema.js';
-import { ChineseDate } from '../../documents/views/parts.js';
+import { ChineseDate } from '../../documents/public.js';
 import { formatRate, type InterpretationRateRow, type OverdueInterpretation } from '../sync.js';
 
 interface Base {

@@ -2,7 +2,7 @@ import type { Organization } from '../../../db/schema.js';
 import { Pager } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import { ChineseDate } from '../../documents/views/parts.js';
+import { ChineseDate } from '../../documents/public.js';
 import { FORM_LABELS, publicUrl } from '../domain/labels.js';
 import type { PublicInterpretationRow } from '../queries/public.js';
 

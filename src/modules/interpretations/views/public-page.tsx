@@ -3,7 +3,7 @@ import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import { publicRichText } from '../../../platform/html/redaction.js';
 import { toChinaDate } from '../../../platform/clock/clock.js';
-import { ChineseDate, DocLink } from '../../documents/views/parts.js';
+import { ChineseDate, DocLink } from '../../documents/public.js';
 import { FORM_LABELS } from '../domain/labels.js';
 import { EditionHistory } from '../../editions/public.js';
 import type { PublicInterpretation } from '../queries/public.js';

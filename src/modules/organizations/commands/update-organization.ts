@@ -3,7 +3,7 @@ import { recordEvent } from '../../../platform/audit/audit.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
-import { validateIndexTemplate } from '../../documents/domain/index-number.js';
+import { validateIndexTemplate } from '../domain/index-number.js';
 
 export interface OrganizationChanges {
   name: string;

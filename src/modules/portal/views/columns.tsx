@@ -1,5 +1,5 @@
 import type { Organization } from '../../../db/schema.js';
-import type { CatalogNode } from '../../organizations/queries.js';
+import type { CatalogNode } from '../../organizations/public.js';
 
 /** Where a column leads: the guide is its own page; every other column lists what is filed in it. */
 export function columnHref(org: Organization, n: CatalogNode): string {

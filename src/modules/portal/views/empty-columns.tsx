@@ -1,7 +1,7 @@
 import type { Organization } from '../../../db/schema.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import type { CatalogNode } from '../../organizations/queries.js';
+import type { CatalogNode } from '../../organizations/public.js';
 
 export interface OrgEmptyColumns {
   org: Organization;

@@ -3,12 +3,12 @@ import { Html, Pager } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import { publicRichText } from '../../../platform/html/redaction.js';
-import type { PublishedRow } from '../../documents/queries/public.js';
-import { ChineseDate, ValidityBadge } from '../../documents/views/parts.js';
-import type { Validity } from '../../documents/domain/validity.js';
-import type { CatalogNode } from '../../organizations/queries.js';
-import type { PublicInterpretationRow } from '../../interpretations/queries/public.js';
-import { InterpretationList } from '../../interpretations/views/public-list.js';
+import type { PublishedRow } from '../../documents/public.js';
+import { ChineseDate, ValidityBadge } from '../../documents/public.js';
+import type { Validity } from '../../documents/public.js';
+import type { CatalogNode } from '../../organizations/public.js';
+import type { PublicInterpretationRow } from '../../interpretations/public.js';
+import { InterpretationList } from '../../interpretations/public.js';
 import { ColumnMenu, RequestLinks } from './columns.js';
 
 function DocList({ rows }: { rows: PublishedRow[] }) {

@@ -1,7 +1,7 @@
 import type { Organization } from '../../../db/schema.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import type { CatalogNode } from '../../organizations/queries.js';
+import type { CatalogNode } from '../../organizations/public.js';
 import { ColumnMenu } from './columns.js';
 
 /** The site's own sections, in the order of the main navigation. */

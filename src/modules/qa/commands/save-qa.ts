@@ -9,8 +9,8 @@ import { isValidDate } from '../../../platform/http/forms.js';
 import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { publicText } from '../../../platform/html/redaction.js';
 import { EDITOR_ROLES } from '../../../platform/content/lifecycle.js';
-import { recallForEdit } from '../../review/commands/recall.js';
-import { UNDER_REVIEW } from '../../review/domain/workflow.js';
+import { recallForEdit } from '../../review/public.js';
+import { UNDER_REVIEW } from '../../review/public.js';
 import type { QaOrigin } from '../domain/labels.js';
 import { qaSearchVector } from './search-vector.js';
 

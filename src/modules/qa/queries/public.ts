@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { listPublicEditions } from '../../editions/public.js';
 import { buildSnippet, highlight, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
 import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
-import type { Validity } from '../../documents/domain/validity.js';
+import type { Validity } from '../../documents/public.js';
 import { questionHeadline } from '../domain/labels.js';
 
 export interface QaSearchParams {

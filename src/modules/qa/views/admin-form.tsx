@@ -5,10 +5,10 @@ import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { ItemStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import { ChangeNoteField } from '../../editions/public.js';
-import type { FormOptions } from '../../documents/queries/admin.js';
-import type { LinkableDocument } from '../../interpretations/queries/admin.js';
-import { DocumentLookup, linkableLabel } from '../../interpretations/views/document-lookup.js';
-import { UNDER_REVIEW } from '../../review/domain/workflow.js';
+import type { FormOptions } from '../../documents/public.js';
+import type { LinkableDocument } from '../../interpretations/public.js';
+import { DocumentLookup, linkableLabel } from '../../interpretations/public.js';
+import { UNDER_REVIEW } from '../../review/public.js';
 
 /** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
 export type QaFormValues = Record<string, string | string[] | undefined>;

@@ -5,8 +5,8 @@ import type { PageContext } from '../../../platform/html/page-context.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
 import type { ItemStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
-import type { Validity } from '../../documents/domain/validity.js';
-import { ChineseDate, ValidityBadge } from '../../documents/views/parts.js';
+import type { Validity } from '../../documents/public.js';
+import { ChineseDate, ValidityBadge } from '../../documents/public.js';
 import { adminUrl, ORIGIN_LABELS, publicUrl, questionHeadline, reviewUrl } from '../domain/labels.js';
 import type { AdminQa, AdminQaRow } from '../queries/admin.js';
 

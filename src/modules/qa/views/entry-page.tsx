@@ -3,7 +3,7 @@ import { Html } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import { publicRichText } from '../../../platform/html/redaction.js';
-import { ChineseDate, DocLink, ValidityBadge } from '../../documents/views/parts.js';
+import { ChineseDate, DocLink, ValidityBadge } from '../../documents/public.js';
 import { questionHeadline } from '../domain/labels.js';
 import { EditionHistory } from '../../editions/public.js';
 import type { PublicQa } from '../queries/public.js';

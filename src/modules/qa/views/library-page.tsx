@@ -1,7 +1,7 @@
 import { Html, Pager } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
-import { ChineseDate } from '../../documents/views/parts.js';
+import { ChineseDate } from '../../documents/public.js';
 import { publicUrl } from '../domain/labels.js';
 import type { QaFacetValue, QaSearchParams, QaSearchResult } from '../queries/public.js';
 

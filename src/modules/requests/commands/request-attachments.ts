@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Upload } from '../../../platform/files/uploads.js';
 import { RuleError } from '../../../platform/http/errors.js';
-import { checkAttachment, storageKeyFor } from '../../documents/attachments.js';
+import { checkAttachment, storageKeyFor } from '../../documents/public.js';
 import type { RequestCommandContext } from './request-action.js';
 
 /** What an applicant may attach: proof of identity, a letter, a scan. */

@@ -1,7 +1,7 @@
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { CsrfField, ErrorSummary } from '../../../platform/html/components.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
-import { CenterFrame, type CenterProps } from '../../accounts/views/center-frame.js';
+import { CenterFrame, type CenterProps } from '../../accounts/public.js';
 import type { SubscriptionKind } from '../../../db/schema-subscriptions.js';
 import { KIND_LABELS, MAX_SUBSCRIPTIONS } from '../domain/kinds.js';
 import type { SubscriptionChoices } from '../queries.js';
