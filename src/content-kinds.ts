@@ -1,6 +1,7 @@
 import { registerAskContent } from './modules/ask/public.js';
 import { registerDocumentContent } from './modules/documents/public.js';
 import { registerInterpretationContent } from './modules/interpretations/public.js';
+import { registerItemContent } from './modules/items/public.js';
 import { registerQaContent } from './modules/qa/public.js';
 import { registerSubscriptionContent } from './modules/subscriptions/public.js';
 
@@ -13,6 +14,7 @@ export function registerContent(): void {
   registerDocumentContent();
   registerInterpretationContent();
   registerQaContent();
+  registerItemContent();
   registerSubscriptionContent();
   registerAskContent();
 }

@@ -18,6 +18,7 @@ import { requestJobHandlers } from './modules/requests/jobs.js';
 import { qaJobHandlers } from './modules/qa/jobs.js';
 import { askJobHandlers } from './modules/ask/jobs.js';
 import { subscriptionsJobHandlers } from './modules/subscriptions/jobs.js';
+import { itemJobHandlers } from './modules/items/public.js';
 import { cookieSecret, isEmpty, openRuntime, type Runtime } from './runtime.js';
 import type { ImportProgress } from './platform/files/jsonl-import.js';
 
@@ -147,6 +148,7 @@ async function serve(config: Config): Promise<number> {
     ...qaJobHandlers(rt.db, rt.clock, sealerFor(config)),
     ...askJobHandlers(rt.db, rt.clock, sealerFor(config)),
     ...subscriptionsJobHandlers(rt.db, rt.clock, sealerFor(config)),
+    ...itemJobHandlers(rt.db, rt.clock, () => app.pageCache.clear()),
   };
   await scheduleJob(rt.db, 'refresh-validity', rt.clock.now(), { uniqueKey: 'refresh-validity' });
   await scheduleJob(rt.db, 'request-reminders', rt.clock.now(), { uniqueKey: 'request-reminders' });

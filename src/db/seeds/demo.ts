@@ -17,6 +17,7 @@ import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoQa } from './demo-qa.js';
 import { seedDemoAsk } from './demo-ask.js';
 import { seedDemoSubscriptions } from './demo-subscriptions.js';
+import { seedDemoItems } from './demo-items.js';
 import type { Sealer } from '../../platform/crypto/sealer.js';
 
 /** The demo site group: a city, 4 departments, 2 counties with a township each, staff for every role. */
@@ -114,6 +115,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
   await seedDemoQa(db, clock, sealer, demo);
   await seedDemoAsk(db, clock, sealer, demo);
   await seedDemoSubscriptions(db, clock, sealer, demo);
+  await seedDemoItems(db, clock, storage, demo);
 }
 
 export function demoLogins(): string {

@@ -12,4 +12,6 @@ export { searchDocuments } from './queries/search.js';
 export { type Validity, validityLabels } from './domain/validity.js';
 export { suggestDocNumber } from './domain/doc-number.js';
 export { ChineseDate, DocLink, ValidityBadge } from './views/parts.js';
-export { checkAttachment, storageKeyFor } from './attachments.js';
+export { checkAttachment, readAttachments, storageKeyFor, type ReadAttachment } from './attachments.js';
+export { allocateIndexNumber } from './commands/index-numbers.js';
+export { formatSize } from './views/document-page.js';

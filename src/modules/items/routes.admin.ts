@@ -1,0 +1,154 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ItemStatus } from '../../db/schema.js';
+import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
+import { EDITOR_ROLES, idParam, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
+import { discardUploads, isUpload, type Upload } from '../../platform/files/uploads.js';
+import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
+import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
+import { sendHtml } from '../../platform/html/render.js';
+import { checkAttachment, loadFormOptions, readAttachments, type ReadAttachment } from '../documents/public.js';
+import { isRevision } from '../editions/public.js';
+import { saveItem } from './commands/save-item.js';
+import { CATEGORY_CODES, findCategory } from './domain/categories.js';
+import { getAdminAttachment, getItemForAdmin, listAdminItems, type ItemAttachment } from './queries/admin.js';
+import { itemFormSchema } from './schemas.js';
+import { ItemForm, type ItemFormValues } from './views/admin-form.js';
+import { AdminItemList, AdminItemPage, LIST_STATUSES } from './views/admin-pages.js';
+
+const PAGE_SIZE = 30;
+
+export async function adminItemRoutes(app: FastifyInstance) {
+  const { db, config, storage } = app.deps;
+  requireStaff(app);
+
+  const editableOrgIds = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), EDITOR_ROLES);
+
+  /** An item the actor may see in the back office, or 404 (another organization's drafts are never revealed). */
+  async function visible(req: FastifyRequest, id: number) {
+    const item = await getItemForAdmin(db, id, await scopeOrgIds(db, actorOf(req), VIEWER_ROLES));
+    if (!item) throw new NotFoundError('信息不存在，或您无权查看。');
+    return item;
+  }
+
+  app.get<{ Querystring: { q?: string; status?: string; category?: string; page?: string } }>('/admin/items', async (req, reply) => {
+    const actor = actorOf(req);
+    const orgIds = await scopeOrgIds(db, actor, VIEWER_ROLES);
+    if (orgIds.length === 0) throw new ForbiddenError('您没有查看信息的权限。');
+    const status = LIST_STATUSES.find((s) => s === req.query.status) ?? null;
+    const category = CATEGORY_CODES.find((c) => c === req.query.category) ?? null;
+    const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
+    const q = (req.query.q ?? '').trim().slice(0, 100);
+    const r = await listAdminItems(db, { orgIds, status, category, q, page, pageSize: PAGE_SIZE });
+    const canCreate = (await editableOrgIds(req)).length > 0;
+    return sendHtml(reply, AdminItemList({ ...adminView(req, reply), actorName: actor.displayName, rows: r.rows, total: r.total, page, pageSize: PAGE_SIZE, q, status: status ?? '', category: category ?? '', canCreate }));
+  });
+
+  async function renderForm(req: FastifyRequest, reply: FastifyReply, p: { itemId: number | null; status: ItemStatus | null; revision?: boolean; values: ItemFormValues; errors?: FieldErrors; attachments?: ItemAttachment[] }, code = 200) {
+    const options = await loadFormOptions(db, await editableOrgIds(req));
+    return sendHtml(reply, ItemForm({ ...adminView(req, reply), actorName: actorOf(req).displayName, options, ...p }), code);
+  }
+
+  app.get<{ Querystring: { category?: string } }>('/admin/items/new', async (req, reply) => {
+    const orgIds = await editableOrgIds(req);
+    if (orgIds.length === 0) throw new ForbiddenError('您没有在任何机构发布信息的权限。');
+    const category = findCategory(req.query.category ?? '')?.code ?? 'news';
+    return renderForm(req, reply, { itemId: null, status: null, values: { orgId: String(orgIds[0]), category, attribute: 'public' } });
+  });
+
+  app.get<{ Params: { id: string } }>('/admin/items/:id/edit', async (req, reply) => {
+    const item = await visible(req, idParam(req.params.id));
+    if (!hasRole(actorOf(req), item.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该信息的权限。');
+    if (item.openEdition) return reply.redirect(`/admin/items/${item.openEdition.id}/edit`, 303);
+    if (item.status === 'merged' || item.status === 'withdrawn' || item.taken_down_at) throw new ForbiddenError(item.status === 'merged' ? '这一版本已发布并入原信息，请编辑原信息。' : '已撤稿或已撤下的信息不能修改。');
+    const s = (v: string | number | null) => (v === null ? '' : String(v));
+    const values: ItemFormValues = {
+      orgId: s(item.org_id), category: item.category, catalogNodeId: s(item.catalog_node_id), title: item.title, topicId: s(item.topic_id), attribute: item.attribute, source: item.source,
+      bodyHtml: item.body_html, publicityStart: s(item.publicity_start), publicityEnd: s(item.publicity_end), publicityScope: s(item.publicity_scope), publicityPlace: item.publicity_place,
+      afterPeriod: s(item.after_period), changeNote: item.change_note,
+    };
+    return renderForm(req, reply, { itemId: item.id, status: item.status, revision: isRevision(item), values, attachments: item.attachments });
+  });
+
+  /** Create (no id) and edit share one path: validate everything, read the files, then one command — or the form again. */
+  async function submit(req: FastifyRequest, reply: FastifyReply, id: number | null) {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const values = formValues(body);
+    const files = [body.attachments].flat().filter(isUpload) as Upload[];
+    const existing = id === null ? null : await visible(req, id);
+    const fail = async (errors: FieldErrors) => {
+      await discardUploads(files);
+      return renderForm(req, reply, { itemId: id, status: existing?.status ?? null, revision: existing ? isRevision(existing) : false, values, errors, attachments: existing?.attachments }, 422);
+    };
+    const parsed = parseInput(itemFormSchema, body);
+    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+    const fileErrors = files.map((f) => checkAttachment(f, config.maxUploadBytes)).filter(Boolean);
+    if (fileErrors.length) errors.attachments = fileErrors.join('；');
+    if (!parsed.ok || Object.keys(errors).length) return fail(errors);
+    const f = parsed.data;
+    // Files are read before the command's transaction opens, and only for someone who may save them.
+    if (!hasRole(actorOf(req), f.orgId, EDITOR_ROLES)) throw new ForbiddenError('您没有在该机构发布信息的权限。');
+    let attachments: ReadAttachment[];
+    try {
+      attachments = await readAttachments(files, config.extract);
+    } catch (err) {
+      return fail(ruleErrorsOf(err));
+    }
+    try {
+      const r = await saveItem(commandContext(app, req), {
+        actor: actorOf(req),
+        itemId: id,
+        input: {
+          orgId: f.orgId, category: f.category, catalogNodeId: f.catalogNodeId, title: f.title, bodyHtml: f.bodyHtml, topicId: f.topicId, attribute: f.attribute, source: f.source ?? '',
+          publicityStart: f.publicityStart, publicityEnd: f.publicityEnd, publicityScope: f.publicityScope, publicityPlace: f.publicityPlace ?? '', afterPeriod: f.afterPeriod, changeNote: f.changeNote ?? '',
+        },
+        attachments,
+        redactedCopies: f.redactedCopies,
+        removeAttachmentIds: f.removeAttachmentIds,
+        storage,
+      });
+      return reply.redirect(`/admin/items/${r.id}?saved=${r.editionOf ? 'edition' : r.recalled ? 'recalled' : '1'}`, 303);
+    } catch (err) {
+      return fail(ruleErrorsOf(err));
+    }
+  }
+
+  app.post('/admin/items', (req, reply) => submit(req, reply, null));
+  app.post<{ Params: { id: string } }>('/admin/items/:id', (req, reply) => submit(req, reply, idParam(req.params.id)));
+
+  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/items/:id', async (req, reply) => {
+    const item = await visible(req, idParam(req.params.id));
+    const actor = actorOf(req);
+    return sendHtml(reply, AdminItemPage({ ...adminView(req, reply), actorName: actor.displayName, item, canEdit: hasRole(actor, item.org_id, EDITOR_ROLES), flash: FLASH[req.query.saved ?? ''] ?? null }));
+  });
+
+  // Staff download any attachment of an item in their scope, drafts included (the reviewer reads them).
+  app.get<{ Params: { id: string; aid: string } }>('/admin/items/:id/attachments/:aid', async (req, reply) => {
+    const att = await getAdminAttachment(db, idParam(req.params.id), idParam(req.params.aid), await scopeOrgIds(db, actorOf(req), VIEWER_ROLES));
+    if (!att) throw new NotFoundError('附件不存在');
+    const file = await storage.read(att.storage_key);
+    return reply
+      .type(att.media_type)
+      .header('content-length', file.size)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.file_name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.stream);
+  });
+}
+
+const FLASH: Record<string, string> = {
+  '1': '已保存。起草完成后请点击“审核与发布”提交审核。',
+  edition: '已保存为修订版本。门户上的信息保持不变，修订版本审核发布后替换原内容。',
+  recalled: '已保存。修改后的信息已退回草稿，需要重新提交审核。',
+};
+
+/** The raw form values to show again; the CSRF token and files are not echoed. */
+function formValues(body: Record<string, unknown>): ItemFormValues {
+  const out: ItemFormValues = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k === '_csrf') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
+  }
+  return out;
+}

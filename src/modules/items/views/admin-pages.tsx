@@ -1,0 +1,113 @@
+import { formatChinaDateTime } from '../../../platform/clock/clock.js';
+import { Html, Pager } from '../../../platform/html/components.js';
+import { AdminLayout } from '../../../platform/html/layout.js';
+import type { PageContext } from '../../../platform/html/page-context.js';
+import { sanitizeRichText } from '../../../platform/html/sanitize.js';
+import type { ItemStatus } from '../../../db/schema.js';
+import { ATTRIBUTE_LABELS, STATUS_LABELS } from '../../../platform/content/lifecycle.js';
+import { ChineseDate, formatSize } from '../../documents/public.js';
+import { categoryLabel, INFO_CATEGORIES, PUBLICITY } from '../domain/categories.js';
+import { AFTER_PERIOD_LABELS, adminUrl, publicUrl, reviewUrl } from '../domain/labels.js';
+import { scopeLine } from '../domain/publicity.js';
+import type { AdminItem, AdminItemRow } from '../queries/admin.js';
+
+interface Base {
+  ctx: PageContext;
+  actorName: string;
+  csrfToken: string;
+  flash?: string | null;
+}
+
+export const LIST_STATUSES: readonly ItemStatus[] = ['draft', 'submitted', 'in_review', 'approved', 'scheduled', 'published', 'withdrawn'];
+
+export function AdminItemList(p: Base & { rows: AdminItemRow[]; total: number; page: number; pageSize: number; q: string; status: string; category: string; canCreate: boolean }) {
+  const href = (n: number) => `/admin/items?q=${encodeURIComponent(p.q)}&category=${p.category}&status=${p.status}&page=${n}`;
+  return (
+    <AdminLayout ctx={p.ctx} title="信息发布" actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '信息发布' }]} flash={p.flash}>
+      <h1>信息发布</h1>
+      <form method="get" action="/admin/items" class="search-box">
+        <label for="iq" class="visually-hidden">标题</label>
+        <input id="iq" type="search" name="q" value={p.q} placeholder="信息标题" />
+        <label for="ic" class="visually-hidden">栏目类别</label>
+        <select id="ic" name="category">
+          <option value="">全部类别</option>
+          {INFO_CATEGORIES.map((c) => <option value={c.code} selected={p.category === c.code}>{c.label}</option>)}
+        </select>
+        <label for="is" class="visually-hidden">状态</label>
+        <select id="is" name="status">
+          <option value="">全部状态</option>
+          {LIST_STATUSES.map((s) => <option value={s} selected={p.status === s}>{STATUS_LABELS[s]}</option>)}
+        </select>
+        <button type="submit">查找</button>
+        {p.canCreate ? <a class="button secondary" href="/admin/items/new">新建信息</a> : null}
+      </form>
+      <table class="data">
+        <thead><tr><th scope="col">标题</th><th scope="col">类别</th><th scope="col">机构</th><th scope="col">状态</th><th scope="col">发布日期</th></tr></thead>
+        <tbody>
+          {p.rows.map((r) => (
+            <tr>
+              <td><a href={adminUrl(r.id)}>{r.title}</a>{r.edition_of ? <small class="note">（修订版本）</small> : null}</td>
+              <td>{categoryLabel(r.category)}</td>
+              <td>{r.org}</td>
+              <td>{STATUS_LABELS[r.status]}{r.taken_down_at ? '（公示期满已撤下）' : ''}</td>
+              <td><ChineseDate date={r.published_on} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {p.rows.length === 0 ? <p class="empty">没有符合条件的信息。</p> : null}
+      <Pager total={p.total} page={p.page} pageSize={p.pageSize} href={href} />
+    </AdminLayout>
+  );
+}
+
+export function AdminItemPage(p: Base & { item: AdminItem; canEdit: boolean }) {
+  const i = p.item;
+  const editable = p.canEdit && i.status !== 'merged' && i.status !== 'withdrawn' && !i.taken_down_at;
+  return (
+    <AdminLayout ctx={p.ctx} title={i.title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '信息发布', href: '/admin/items' }, { label: i.title }]} flash={p.flash}>
+      <h1>{i.title}</h1>
+      {i.edition_of !== null ? (
+        <p class="validity-banner warn" role="note">这是已发布信息的修订版本。审核发布后将替换 <a href={adminUrl(i.edition_of)}>原信息</a> 的内容，门户地址和索引号不变；在此之前门户上仍是原内容。</p>
+      ) : null}
+      {i.openEdition ? (
+        <p class="validity-banner warn" role="note">本信息有一个修订版本（{STATUS_LABELS[i.openEdition.status]}）：<a href={adminUrl(i.openEdition.id)}>查看修订版本</a></p>
+      ) : null}
+      {i.taken_down_at ? <p class="validity-banner" role="note">公示期已满，已于 {formatChinaDateTime(new Date(i.taken_down_at))} 从门户撤下。</p> : null}
+      {i.status === 'withdrawn' ? (
+        <p class="validity-banner" role="note">已撤稿（{i.withdrawal_kind === 'notice' ? '门户保留撤稿说明' : '已从门户撤下'}）{i.withdrawal_reason ? `：${i.withdrawal_reason}` : ''}</p>
+      ) : null}
+      <p>状态：<strong>{STATUS_LABELS[i.status]}</strong> · 最后修改：{formatChinaDateTime(new Date(i.updated_at))}</p>
+      <div class="actions">
+        {editable ? <a class="button" href={`/admin/items/${i.id}/edit`}>编辑</a> : null}
+        {i.status !== 'merged' ? <a class="button secondary" href={reviewUrl(i.openEdition?.id ?? i.id)}>审核与发布</a> : null}
+        {i.status === 'published' && !i.taken_down_at ? <a class="button secondary" href={publicUrl(i.id)}>查看门户页面</a> : null}
+      </div>
+      <table class="meta-table">
+        <caption class="visually-hidden">信息属性</caption>
+        <tbody>
+          <tr><th scope="row">索引号</th><td>{i.index_no ?? '（首次发布时编制）'}</td><th scope="row">栏目类别</th><td>{categoryLabel(i.category)}</td></tr>
+          <tr><th scope="row">发布机构</th><td>{i.org_name}</td><th scope="row">所属栏目</th><td>{i.catalog_name ?? '—'}</td></tr>
+          <tr><th scope="row">主题分类</th><td>{i.topic ?? <em>（未选择，提交审核前必须选择）</em>}</td><th scope="row">发布日期</th><td><ChineseDate date={i.published_on} /></td></tr>
+          <tr><th scope="row">来源</th><td>{i.source || <em>（未填写）</em>}</td><th scope="row">公开属性</th><td>{ATTRIBUTE_LABELS[i.attribute]}</td></tr>
+          {i.category === PUBLICITY ? (
+            <tr>
+              <th scope="row">公示期</th><td>{i.publicity_start ?? '—'} 至 {i.publicity_end ?? '—'}（{scopeLine(i.publicity_scope, i.publicity_place)}）</td>
+              <th scope="row">期满后</th><td>{i.after_period ? AFTER_PERIOD_LABELS[i.after_period] : '—'}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <h2>正文</h2>
+      {i.body_html ? <Html class="doc-body" html={sanitizeRichText(i.body_html)} /> : <p class="empty">（正文为空）</p>}
+      {i.attachments.length ? (
+        <section>
+          <h2>附件</h2>
+          <ul>
+            {i.attachments.map((a) => <li><a href={`/admin/items/${i.id}/attachments/${a.id}`}>{a.file_name}</a>（{formatSize(a.size_bytes)}）{a.redacted_copy ? '（删减后的公开版本）' : ''}</li>)}
+          </ul>
+        </section>
+      ) : null}
+    </AdminLayout>
+  );
+}
