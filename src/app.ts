@@ -37,6 +37,7 @@ import qa from './modules/qa/index.js';
 import ask from './modules/ask/index.js';
 import accounts from './modules/accounts/index.js';
 import subscriptions from './modules/subscriptions/index.js';
+import columns from './modules/columns/index.js';
 import items from './modules/items/index.js';
 
 export interface AppDeps {
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(ask);
   await app.register(accounts);
   await app.register(subscriptions);
+  await app.register(columns);
   await app.register(items);
   return app;
 }

@@ -16,6 +16,7 @@ import * as m0014 from './0014-audit-keyed.js';
 import * as m0015 from './0015-letter-attachments.js';
 import * as m0016 from './0016-organization-changes.js';
 import * as m0017 from './0017-info-items.js';
+import * as m0019 from './0019-special-columns.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-letter-attachments': m0015,
   '0016-organization-changes': m0016,
   '0017-info-items': m0017,
+  '0019-special-columns': m0019,
 };

@@ -17,6 +17,7 @@ import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoQa } from './demo-qa.js';
 import { seedDemoAsk } from './demo-ask.js';
 import { seedDemoSubscriptions } from './demo-subscriptions.js';
+import { seedDemoColumns } from './demo-columns.js';
 import { seedDemoItems } from './demo-items.js';
 import type { Sealer } from '../../platform/crypto/sealer.js';
 
@@ -115,6 +116,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
   await seedDemoQa(db, clock, sealer, demo);
   await seedDemoAsk(db, clock, sealer, demo);
   await seedDemoSubscriptions(db, clock, sealer, demo);
+  await seedDemoColumns(db, clock, storage, demo);
   await seedDemoItems(db, clock, storage, demo);
 }
 

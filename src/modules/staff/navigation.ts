@@ -28,6 +28,7 @@ const OTHER_PAGES: { href: string; label: string; who: Who }[] = [
   { href: '/admin/ask/questions', label: '未解答问题', who: REFERRAL_ROLES },
   { href: '/admin/ask/synonyms', label: '同义词词典', who: REFERRAL_ROLES },
   { href: '/admin/review', label: '审核', who: REVIEW_QUEUE_ROLES },
+  { href: '/admin/columns', label: '专题专栏', who: EDITOR_ROLES },
   { href: '/admin/requests', label: '依申请公开', who: CASE_ROLES },
   { href: '/admin/checks/terms', label: '错敏词库', who: VIEWER_ROLES },
   { href: '/admin/columns/empty', label: '空栏目', who: 'everyone' },

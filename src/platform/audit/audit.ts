@@ -122,6 +122,13 @@ export const AUDIT_ACTIONS = [
   'subscription.create',
   'subscription.delete',
   'mail.send',
+  'column.create',
+  'column.update',
+  'column.place',
+  'column.submit',
+  'column.accept',
+  'column.return',
+  'column.remove',
   'audit.chain_sealed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -111,6 +111,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'subscription.create': '新增订阅',
   'subscription.delete': '取消订阅',
   'mail.send': '发送邮件',
+  'column.create': '新建专题专栏',
+  'column.update': '修改专题专栏',
+  'column.place': '将信息放入专栏',
+  'column.submit': '向专栏报送信息',
+  'column.accept': '采用报送的信息',
+  'column.return': '退回报送的信息',
+  'column.remove': '将信息移出专栏',
   'audit.chain_sealed': '用审计密钥封存原有审计记录',
 };
 

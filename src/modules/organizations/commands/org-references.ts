@@ -38,6 +38,9 @@ export const ORGANIZATION_REFERENCES: Record<string, Carry> = {
   'requests.org_id': 'moved',
   'request_letters.org_id': 'moved',
   'review_actions.org_id': 'moved',
+  // 专题/专栏 (migration 0019): an organization's columns and the items it placed or submitted go to its successor.
+  'special_columns.org_id': 'moved',
+  'column_placements.org_id': 'moved',
 };
 
 export interface ColumnRef {
