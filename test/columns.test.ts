@@ -263,9 +263,11 @@ for (const kind of testDatabaseKinds()) {
       const anonymous = await t.app.inject({ method: 'POST', url: '/admin/columns', payload: 'name=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       assert.equal(anonymous.statusCode, 403);
       assert.deepEqual({ placements: await count('column_placements'), audit: await columnEvents() }, before);
-      // A department sees in the column only its own submissions; a handler does not open the pages.
-      assert.equal((await place('fgw.editor', col, 'document', sme)).statusCode, 303);
-      assert.doesNotMatch((await czj.get(`/admin/columns/${col}`)).body, /中小微企业高质量发展/);
+      // A department sees in the column only its own submissions (here, the development commission's draft); a handler does not open the pages.
+      const draft = (await t.db.selectFrom('documents').select('id').where('org_id', '=', await orgId('fgw')).where('status', '=', 'draft').executeTakeFirstOrThrow()).id;
+      assert.equal((await place('fgw.editor', col, 'document', draft)).statusCode, 303);
+      assert.match((await (await staff.as('city.publisher')).get(`/admin/columns/${col}`)).body, /数字经济发展三年行动计划/);
+      assert.doesNotMatch((await czj.get(`/admin/columns/${col}`)).body, /数字经济发展三年行动计划/);
       assert.equal((await (await staff.as('city.handler')).get('/admin/columns')).statusCode, 403);
       // Another organization's closed or hidden column is not opened.
       const hidden = await createColumn({ slug: 'scope-h', name: '隐藏测试', visible: '', open: '' });
