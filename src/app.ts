@@ -38,6 +38,7 @@ import ask from './modules/ask/index.js';
 import accounts from './modules/accounts/index.js';
 import subscriptions from './modules/subscriptions/index.js';
 import columns from './modules/columns/index.js';
+import lists from './modules/lists/index.js';
 import items from './modules/items/index.js';
 
 export interface AppDeps {
@@ -162,6 +163,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accounts);
   await app.register(subscriptions);
   await app.register(columns);
+  await app.register(lists);
   await app.register(items);
   return app;
 }

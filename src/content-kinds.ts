@@ -3,6 +3,7 @@ import { registerDocumentContent } from './modules/documents/public.js';
 import { registerInterpretationContent } from './modules/interpretations/public.js';
 import { registerItemContent } from './modules/items/public.js';
 import { registerQaContent } from './modules/qa/public.js';
+import { registerListContent } from './modules/lists/public.js';
 import { registerSubscriptionContent } from './modules/subscriptions/public.js';
 
 /**
@@ -14,6 +15,7 @@ export function registerContent(): void {
   registerDocumentContent();
   registerInterpretationContent();
   registerQaContent();
+  registerListContent();
   registerItemContent();
   registerSubscriptionContent();
   registerAskContent();

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { AskTables } from './schema-ask.js';
 import type { SubscriptionTables } from './schema-subscriptions.js';
 import type { EditionTables } from './schema-editions.js';
+import type { ListTables } from './schema-lists.js';
 import type { ColumnTables } from './schema-columns.js';
 import type { ItemTables } from './schema-items.js';
 
@@ -624,7 +625,7 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
-export interface Database extends AskTables, SubscriptionTables, EditionTables, ItemTables, ColumnTables {
+export interface Database extends AskTables, SubscriptionTables, EditionTables, ItemTables, ColumnTables, ListTables {
   settings: SettingsTable;
   organizations: OrganizationsTable;
   organization_former_slugs: OrganizationFormerSlugsTable;

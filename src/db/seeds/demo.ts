@@ -16,6 +16,7 @@ import { seedDemoInterpretations } from './demo-interpretations.js';
 import { seedDemoRequests } from './demo-requests.js';
 import { seedDemoQa } from './demo-qa.js';
 import { seedDemoAsk } from './demo-ask.js';
+import { seedDemoLists } from './demo-lists.js';
 import { seedDemoSubscriptions } from './demo-subscriptions.js';
 import { seedDemoColumns } from './demo-columns.js';
 import { seedDemoItems } from './demo-items.js';
@@ -115,6 +116,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
   const demo = { orgIds, actors, docIds };
   await seedDemoQa(db, clock, sealer, demo);
   await seedDemoAsk(db, clock, sealer, demo);
+  await seedDemoLists(db, clock, demo);
   await seedDemoSubscriptions(db, clock, sealer, demo);
   await seedDemoColumns(db, clock, storage, demo);
   await seedDemoItems(db, clock, storage, demo);

@@ -34,6 +34,9 @@ export const ORGANIZATION_REFERENCES: Record<string, Carry> = {
   'documents.org_id': 'moved',
   'interpretations.org_id': 'moved',
   'qa_entries.org_id': 'moved',
+  // 清单 (migration 0018): a list follows its catalog column, else the main successor; its versions go to the main successor.
+  'official_lists.org_id': 'moved',
+  'list_versions.org_id': 'moved',
   'referrals.org_id': 'moved',
   'requests.org_id': 'moved',
   'request_letters.org_id': 'moved',
