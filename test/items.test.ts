@@ -3,6 +3,10 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { contentKind } from '../src/platform/content/registry.js';
 import { listCatalogItems } from '../src/platform/content/listing.js';
 import { itemJobHandlers, takeDownEndedPublicity } from '../src/modules/items/public.js';
+import { sql } from 'kysely';
+import { parseQuery } from '../src/platform/search/index.js';
+import { publishItem } from '../src/platform/content/registry.js';
+import { fanout, makeAccount } from './helpers/subscriptions.js';
 import { sessionPool } from './helpers/session.js';
 import { idFromLocation } from './helpers/publish.js';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
@@ -273,6 +277,40 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await county.postMultipart('/admin/items', form({ title: '越权新建' }))).statusCode, 403);
       assert.equal((await row(id)).title, '市发展改革委内部草稿');
       assert.match((await (await as('gkb')).get('/admin/items')).body, /市发展改革委内部草稿/, 'the disclosure office above sees it');
+    });
+
+    test('subscribers following the organization or a keyword get a published item in their inbox; a draft is never pushed', async () => {
+      const account = await makeAccount(t, 'items-subscriber@example.com');
+      const reader = await makeAccount(t, 'items-keyword@example.com');
+      const keyword = parseQuery('价格监测', { maxLength: 30 }).tsquery;
+      await t.db.insertInto('subscriptions').values([
+        { account_id: account, kind: 'org', org_id: fgw, topic_id: null, term: '', keyword_query: null, email: false, created_at: t.clock.now() },
+        { account_id: reader, kind: 'keyword', org_id: null, topic_id: null, term: '价格监测', keyword_query: sql<string>`to_tsquery('simple', ${keyword})` as never, email: false, created_at: t.clock.now() },
+      ]).execute();
+      const id = await create({ title: '关于开展农产品价格监测的通知' });
+      const inbox = () => t.db.selectFrom('inbox_items').select(['account_id', 'item_type', 'item_id', 'url', 'summary']).where('account_id', 'in', [account, reader]).orderBy('account_id').execute();
+      const draft = await create({ title: '价格监测草稿' });
+      assert.equal((await fanout(t, 'info', draft)).state, 'skipped', 'a draft is not pushed');
+      assert.deepEqual(await inbox(), []);
+      await t.db.transaction().execute((trx) => publishItem(trx, { db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, 'info', id));
+      await fanout(t, 'info', id);
+      const got = { item_type: 'info', item_id: id, url: `/items/${id}`, summary: '市发展改革委 · 通知公告' };
+      assert.deepEqual(await inbox(), [{ account_id: account, ...got }, { account_id: reader, ...got }], 'by the organization, and by the keyword in the title');
+    });
+
+    test('一键替换 saves a published item again through its own command: an edition with the words replaced', async () => {
+      const id = await create({ title: '关于开展2026年度物价检测工作的通知', bodyHtml: '<p>物价检测数据按月报送。</p>' });
+      await t.db.transaction().execute((trx) => publishItem(trx, { db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, 'info', id));
+      const editor = await t.db.selectFrom('staff').select(['id', 'username', 'display_name']).where('username', '=', 'fgw.editor').executeTakeFirstOrThrow();
+      const actor = { id: editor.id, username: editor.username, displayName: editor.display_name, roles: [{ orgId: fgw, role: 'drafter' as const }] };
+      const edition = await contentKind('info').saveEditedText!({ db: t.db, clock: t.clock, actor: { id: editor.id, label: editor.display_name } }, {
+        actor, id, edit: (_f, v) => v.replaceAll('物价检测', '价格监测'), confirmEdited: () => {}, note: '错别字', storage: null as never,
+      });
+      const rows = await t.db.selectFrom('info_items').select(['id', 'title', 'body_text', 'status', 'edition_of']).where('id', 'in', [id, edition]).orderBy('id').execute();
+      assert.deepEqual(rows, [
+        { id, title: '关于开展2026年度物价检测工作的通知', body_text: '物价检测数据按月报送。', status: 'published', edition_of: null },
+        { id: edition, title: '关于开展2026年度价格监测工作的通知', body_text: '价格监测数据按月报送。', status: 'draft', edition_of: id },
+      ]);
     });
 
     test('the demo has notices, news and a running 公示 on the portal', async () => {

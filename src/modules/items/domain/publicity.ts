@@ -30,7 +30,16 @@ export function publicityProblems(p: Publicity): string[] {
   return out;
 }
 
-/** The scope line the public page shows: 全社会, or the place's residents. */
+/**
+ * The scope line the public page shows: 全社会, or the place's residents.
+ *
+ * Why a line and not a gate: a portal cannot tell who lives where (an account's sign-in proves an
+ * e-mail address, not a residence), so hiding a residents' 公示 behind sign-in would keep it from
+ * the residents without signing in while showing it to anyone who registers. What is published on
+ * the portal is public; the scope says whom the notice concerns (who may object within the period),
+ * and content that must reach only residents belongs on the village's notice board, not online.
+ * The personal-data check runs on a 公示 like on anything else.
+ */
 export function scopeLine(scope: PublicityScope | null, place: string): string {
   if (!scope) return '—';
   return scope === 'residents' && place.trim() ? place.trim() : SCOPE_LABELS[scope];
