@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { findOrganizationColumns, ORGANIZATION_REFERENCES } from '../src/modules/organizations/commands/org-references.js';
+import { findOrganizationColumns, organizationReferences } from '../src/modules/organizations/commands/org-references.js';
 import { scopeOrgIds } from '../src/platform/auth/scope.js';
 import type { Actor } from '../src/platform/auth/sessions.js';
 import { buildTestApp, testDatabaseKinds, type TestApp } from './helpers/test-app.js';
@@ -28,7 +28,7 @@ for (const kind of testDatabaseKinds()) {
     after(() => t.close());
 
     test('every column pointing at an organization is declared with how a merge carries it', async () => {
-      const missing = (await findOrganizationColumns(t.db)).map((r) => `${r.table}.${r.column}`).filter((k) => !(k in ORGANIZATION_REFERENCES));
+      const missing = (await findOrganizationColumns(t.db)).map((r) => `${r.table}.${r.column}`).filter((k) => !(k in organizationReferences()));
       assert.deepEqual(missing, [], 'declare these in src/modules/organizations/commands/org-references.ts');
     });
 
@@ -165,7 +165,7 @@ for (const kind of testDatabaseKinds()) {
       const roles = await t.db.selectFrom('staff_roles as r').innerJoin('staff as s', 's.id', 'r.staff_id').select(['r.org_id', 'r.role']).where('s.username', '=', 'czj.editor').orderBy('r.role').execute();
       assert.deepEqual(roles, [{ org_id: successor, role: 'drafter' }, { org_id: successor, role: 'publisher' }]);
       for (const ref of await findOrganizationColumns(t.db)) {
-        if (ORGANIZATION_REFERENCES[`${ref.table}.${ref.column}`] === 'kept') continue;
+        if (organizationReferences()[`${ref.table}.${ref.column}`] === 'kept') continue;
         const left = await t.db.selectFrom(ref.table as 'documents').select(({ fn }) => fn.countAll().as('n')).where(ref.column as 'org_id', 'in', [czj, fgw]).executeTakeFirstOrThrow();
         assert.equal(Number(left.n), 0, `${ref.table}.${ref.column}`);
       }

@@ -15,8 +15,8 @@ import * as m0013 from './0013-audit-no-truncate.js';
 import * as m0014 from './0014-audit-keyed.js';
 import * as m0015 from './0015-letter-attachments.js';
 import * as m0016 from './0016-organization-changes.js';
-import * as m0018 from './0018-official-lists.js';
 import * as m0017 from './0017-info-items.js';
+import * as m0018 from './0018-official-lists.js';
 import * as m0019 from './0019-special-columns.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
@@ -37,7 +37,7 @@ export const migrations: Record<string, Migration> = {
   '0014-audit-keyed': m0014,
   '0015-letter-attachments': m0015,
   '0016-organization-changes': m0016,
-  '0018-official-lists': m0018,
   '0017-info-items': m0017,
+  '0018-official-lists': m0018,
   '0019-special-columns': m0019,
 };

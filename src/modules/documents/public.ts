@@ -6,7 +6,7 @@ export function registerDocumentContent(): void {
   registerContentKind(documentKind);
 }
 export { loadReferenceLists } from './queries/reference.js';
-export { countPublicDocuments, listPublished, listSitemapDocuments, type PublishedRow } from './queries/public.js';
+export { countPublicDocuments, listPublished, type PublishedRow } from './queries/public.js';
 export { countDocumentsForWorkbench, type FormOptions, loadFormOptions } from './queries/admin.js';
 export { searchDocuments } from './queries/search.js';
 export { type Validity, validityLabels } from './domain/validity.js';

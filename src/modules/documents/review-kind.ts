@@ -4,6 +4,8 @@ import { formatChinaDateTime } from '../../platform/clock/clock.js';
 import { brokenExternalLinks, externalLinks } from '../review/public.js';
 import { recordEvent } from '../../platform/audit/audit.js';
 import type { BodyField } from '../review/public.js';
+import { labelSql } from '../../platform/content/registry.js';
+import { validityLabels } from './domain/validity.js';
 import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
 import type { CheckField, ContentKind, RuleFinding } from '../../platform/content/kind.js';
 import { checkableText, findRedactions } from '../../platform/html/redaction.js';
@@ -29,6 +31,13 @@ export const documentKind: ContentKind = {
     vector: (x) => sql`${sql.ref(`${x}.search_vector`)}`,
     summary: (x) => sql`concat_ws(' · ', o.short_name, nullif(${sql.ref(`${x}.doc_no`)}, ''))`,
     // Following an organization means its own documents, not the reference material it keeps for the site.
+    ownSql: (x) => sql`${sql.ref(`${x}.provenance`)} = 'own'`,
+  },
+  catalog: {
+    nodeSql: (x) => sql`${sql.ref(`${x}.catalog_node_id`)}`,
+    dateSql: (x) => sql`${sql.ref(`${x}.published_on`)}`,
+    summarySql: (x) => sql`concat_ws(' · ', nullif(${sql.ref(`${x}.doc_no`)}, ''), '索引号 ' || ${sql.ref(`${x}.index_no`)})`,
+    badgeSql: (x) => labelSql(`${x}.validity`, validityLabels),
     ownSql: (x) => sql`${sql.ref(`${x}.provenance`)} = 'own'`,
   },
   adminMenu: [{ href: '/admin/documents', label: '文件管理', who: 'viewer' }, { href: '/admin/documents/new', label: '新建文件', who: 'editor' }],

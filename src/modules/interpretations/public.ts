@@ -24,7 +24,6 @@ export function registerInterpretationContent(): void {
     if (change.event !== 'withdrawn') await publishLinkedInterpretations(trx, ctx, change.id);
   });
 }
-export { listPublicInterpretations, listSitemapInterpretations, type PublicInterpretationRow } from './queries/public.js';
+export { listPublicInterpretations, type PublicInterpretationRow } from './queries/public.js';
 export { documentsByIds, type LinkableDocument, resolveDocumentRefs, searchLinkableDocuments } from './queries/admin.js';
-export { InterpretationList } from './views/public-list.js';
 export { DocumentLookup, linkableLabel } from './views/document-lookup.js';

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
+import { labelSql } from '../../platform/content/registry.js';
 import { checkableText } from '../../platform/html/redaction.js';
 import type { BodyField } from '../review/public.js';
 import type { ContentKind, RuleFinding } from '../../platform/content/kind.js';
 import { publishInterpretationRow } from './commands/publish-interpretation.js';
-import { adminUrl, publicUrl } from './domain/labels.js';
+import { adminUrl, FORM_LABELS, publicUrl } from './domain/labels.js';
 import { saveInterpretationText } from './commands/save-text.js';
 
 /** Interpretations (政策解读) in the review workflow: what is checked, what is required, how it goes public. */
@@ -20,6 +21,12 @@ export const interpretationKind: ContentKind = {
     docTypes: (x) => sql`array(select distinct d.doc_type from interpretation_documents l join documents d on d.id = l.document_id where l.interpretation_id = ${sql.ref(`${x}.id`)})`,
     searchText: (x) => sql`${sql.ref(`${x}.title`)} || ' ' || left(${sql.ref(`${x}.body_text`)}, 100000)`,
     summary: () => sql`o.short_name || ' · 政策解读'`,
+  },
+  // Interpretations have no column of their own: the organization's 政策解读 column lists them.
+  catalog: {
+    nodeSql: (x) => sql`(select c.id from catalog_nodes c where c.org_id = ${sql.ref(`${x}.org_id`)} and c.role = 'interpretations' order by c.id limit 1)`,
+    dateSql: (x) => sql`${sql.ref(`${x}.published_on`)}`,
+    summarySql: (x) => sql`concat_ws(' · ', ${labelSql(`${x}.form`, FORM_LABELS)}, nullif(${sql.ref(`${x}.department`)}, ''))`,
   },
   adminMenu: [{ href: '/admin/interpretations', label: '政策解读', who: 'viewer' }],
   adminUrl,

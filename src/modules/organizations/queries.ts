@@ -1,5 +1,6 @@
+import { countCatalogItems } from '../../platform/content/listing.js';
 import { sql, type Kysely } from 'kysely';
-import type { CatalogRole, Database, DisclosureAttribute, Organization } from '../../db/schema.js';
+import type { CatalogRole, Database, Organization } from '../../db/schema.js';
 
 /**
  * The organizations in service, in the site's order: what the public lists and what new content
@@ -45,34 +46,29 @@ export interface CatalogNode {
 }
 
 /**
- * An organization's catalog as a tree in the template's order, with how many published items each
- * node holds; the portal passes the public attributes, so that only what the public sees counts.
+ * An organization's catalog as a tree in the template's order, with how many public items (of every
+ * content kind filed in the catalog) each node holds.
  */
-export async function getCatalogTree(db: Kysely<Database>, orgId: number, publicAttributes?: readonly DisclosureAttribute[]): Promise<CatalogNode[]> {
-  return (await getCatalogForest(db, [orgId], publicAttributes)).get(orgId) ?? [];
+export async function getCatalogTree(db: Kysely<Database>, orgId: number): Promise<CatalogNode[]> {
+  return (await getCatalogForest(db, [orgId])).get(orgId) ?? [];
 }
 
 /** The catalogs of several organizations at once (the back office's list of empty columns). */
-export async function getCatalogForest(db: Kysely<Database>, orgIds: number[], publicAttributes?: readonly DisclosureAttribute[]): Promise<Map<number, CatalogNode[]>> {
+export async function getCatalogForest(db: Kysely<Database>, orgIds: number[]): Promise<Map<number, CatalogNode[]>> {
   if (orgIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('catalog_nodes as c')
-    .leftJoin('documents as d', (j) =>
-      j.onRef('d.catalog_node_id', '=', 'c.id').on('d.status', '=', 'published').$call((jj) => (publicAttributes ? jj.on('d.attribute', 'in', publicAttributes) : jj)),
-    )
-    .select(({ fn }) => [
-      'c.id', 'c.org_id', 'c.parent_id', 'c.name', 'c.slug', 'c.description', 'c.position', 'c.role', fn.count<number>('d.id').as('n'),
-      // Interpretations have no column of their own: the organization's 政策解读 column lists them.
-      sql<number>`case when c.role = 'interpretations' then (select count(*) from interpretations i where i.org_id = c.org_id and i.status = 'published' and i.edition_of is null) else 0 end`.as('interpretations'),
-    ])
-    .where('c.org_id', 'in', orgIds)
-    .groupBy(['c.id', 'c.org_id', 'c.parent_id', 'c.name', 'c.slug', 'c.description', 'c.position', 'c.role'])
-    .orderBy('c.position')
-    .orderBy('c.id')
-    .execute();
+  const [rows, counts] = await Promise.all([
+    db
+      .selectFrom('catalog_nodes as c')
+      .select(['c.id', 'c.org_id', 'c.parent_id', 'c.name', 'c.slug', 'c.description', 'c.position', 'c.role'])
+      .where('c.org_id', 'in', orgIds)
+      .orderBy('c.position')
+      .orderBy('c.id')
+      .execute(),
+    countCatalogItems(db, orgIds),
+  ]);
   const byId = new Map<number, CatalogNode & { orgId: number }>();
   for (const r of rows) {
-    const count = Number(r.n) + Number(r.interpretations);
+    const count = counts.get(r.id) ?? 0;
     byId.set(r.id, { id: r.id, orgId: r.org_id, parentId: r.parent_id, name: r.name, slug: r.slug, description: r.description, position: r.position, role: r.role, documentCount: count, total: 0, children: [] });
   }
   const forest = new Map<number, CatalogNode[]>(orgIds.map((id) => [id, []]));

@@ -1,3 +1,4 @@
+import { listCatalogItems } from '../../platform/content/listing.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { siteUrl } from '../../platform/http/site-url.js';
 import { NotFoundError } from '../../platform/http/errors.js';
@@ -5,8 +6,6 @@ import { canonicalUrl, serveCachedPage, spendRender } from '../../platform/http/
 import { MODE_COOKIE, parseMode } from '../../platform/html/page-context.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { countPublicDocuments, listPublished } from '../documents/public.js';
-import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
-import { listPublicInterpretations } from '../interpretations/public.js';
 import type { Organization } from '../../db/schema.js';
 import { findOrganizationBySlug, flattenTree, getCatalogTree, listOrganizations, subtreeIds, visibleColumns, type CatalogNode } from '../organizations/public.js';
 import { findOrganizationRedirect } from '../organizations/public.js';
@@ -28,7 +27,7 @@ export default async function portal(app: FastifyInstance) {
   await app.register(siteRoutes);
 
   /** An organization's columns with what the public can see in each. */
-  const publicCatalog = (orgId: number) => getCatalogTree(db, orgId, PUBLIC_ATTRIBUTES);
+  const publicCatalog = (orgId: number) => getCatalogTree(db, orgId);
 
   async function orgOr404(slug: string) {
     const org = /^[a-z0-9-]{1,63}$/.test(slug) ? await findOrganizationBySlug(db, slug) : undefined;
@@ -80,13 +79,9 @@ export default async function portal(app: FastifyInstance) {
       // The menu links the guide's own page; its column's address shows the same guide.
       if (node.role === 'guide') return guidePage(req, org, catalog);
       const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
-      // 政策解读 pages through the interpretations; files filed in the column itself come on its first page.
-      const paged = node.role === 'interpretations' ? { limit: page === 1 ? 20 : 0, offset: 0 } : { limit: 20, offset: (page - 1) * 20 };
-      const [r, interpretations] = await Promise.all([
-        listPublished(db, { orgId: org.id, catalogNodeIds: subtreeIds(node), ...paged, withTotal: true }),
-        node.role === 'interpretations' ? listPublicInterpretations(db, { orgId: org.id, limit: 20, offset: (page - 1) * 20 }) : null,
-      ]);
-      return renderHtml(CatalogPage({ ctx: req.pageCtx, org, catalog: visibleColumns(catalog), node, rows: r.rows, total: r.total, page, interpretations }));
+      // Every kind filed in the column or below it (documents, interpretations in 政策解读, notices, lists …), newest first.
+      const r = await listCatalogItems(db, { orgId: org.id, nodeIds: subtreeIds(node), limit: 20, offset: (page - 1) * 20 });
+      return renderHtml(CatalogPage({ ctx: req.pageCtx, org, catalog: visibleColumns(catalog), node, rows: r.rows, total: r.total, page }));
     }, ['page']),
   );
 

@@ -3,7 +3,6 @@ import type { Role } from '../../db/schema.js';
 import { scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, requireStaff } from '../../platform/http/admin.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
 import { emptyColumns, getCatalogForest, listOrganizations } from '../organizations/public.js';
 import { EmptyColumnsPage } from './views/empty-columns.js';
 
@@ -17,7 +16,7 @@ export async function adminPortalRoutes(app: FastifyInstance) {
   app.get('/admin/columns/empty', async (req, reply) => {
     const actor = actorOf(req);
     const [scope, adminIds] = await Promise.all([scopeOrgIds(db, actor, ANY_ROLE), scopeOrgIds(db, actor, ['admin'])]);
-    const [orgs, forest] = await Promise.all([listOrganizations(db), getCatalogForest(db, scope, PUBLIC_ATTRIBUTES)]);
+    const [orgs, forest] = await Promise.all([listOrganizations(db), getCatalogForest(db, scope)]);
     const rows = orgs
       .filter((o) => scope.includes(o.id))
       .map((org) => ({ org, columns: emptyColumns(forest.get(org.id) ?? []), canEdit: adminIds.includes(org.id) }));

@@ -3,9 +3,7 @@ import { siteUrl } from '../../platform/http/site-url.js';
 import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { buildFavicon } from '../../platform/html/favicon.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
-import { listSitemapDocuments } from '../documents/public.js';
-import { listSitemapInterpretations } from '../interpretations/public.js';
+import { listPublicAddresses } from '../../platform/content/listing.js';
 import { flattenTree, getCatalogForest, listOrganizations, visibleColumns, type CatalogNode } from '../organizations/public.js';
 import { SitemapPage } from './views/sitemap-page.js';
 
@@ -21,7 +19,7 @@ export async function siteRoutes(app: FastifyInstance) {
   /** Every organization with the columns the public sees. */
   async function publicCatalogs() {
     const orgs = await listOrganizations(db);
-    const forest = await getCatalogForest(db, orgs.map((o) => o.id), PUBLIC_ATTRIBUTES);
+    const forest = await getCatalogForest(db, orgs.map((o) => o.id));
     return { orgs, catalogs: new Map([...forest].map(([id, nodes]) => [id, visibleColumns(nodes)] as [number, CatalogNode[]])) };
   }
 
@@ -30,7 +28,7 @@ export async function siteRoutes(app: FastifyInstance) {
   app.get('/sitemap.xml', async (req, reply) => {
     await spendRender(app, req, reply);
     const base = siteUrl(config);
-    const [{ orgs, catalogs }, docs, interpretations] = await Promise.all([publicCatalogs(), listSitemapDocuments(db), listSitemapInterpretations(db)]);
+    const [{ orgs, catalogs }, items] = await Promise.all([publicCatalogs(), listPublicAddresses(db)]);
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
     const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
     const urls = [
@@ -42,10 +40,8 @@ export async function siteRoutes(app: FastifyInstance) {
         ...flattenTree(catalogs.get(o.id) ?? []).filter(({ node }) => node.total > 0 && node.role !== 'guide').map(({ node }) => `${base}/org/${o.slug}/catalog/${node.slug}`),
       ]),
     ].map((u) => `<url><loc>${esc(u)}</loc></url>`);
-    const itemUrls = [
-      ...docs.map((d) => `<url><loc>${esc(`${base}/documents/${d.id}`)}</loc><lastmod>${day(d.updated_at)}</lastmod></url>`),
-      ...interpretations.map((i) => `<url><loc>${esc(`${base}/interpretations/${i.id}`)}</loc><lastmod>${day(i.updated_at)}</lastmod></url>`),
-    ];
+    // Every public item of every kind, as its kind addresses it.
+    const itemUrls = items.map((i) => `<url><loc>${esc(`${base}${i.url}`)}</loc><lastmod>${day(i.updatedAt)}</lastmod></url>`);
     reply.type('application/xml; charset=utf-8');
     return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}${itemUrls.join('')}</urlset>`;
   });

@@ -109,6 +109,8 @@ export interface CatalogPlacement {
   dateSql(alias: string): RawBuilder<string | null>;
   /** The small print under the title: 索引号, 文号, a 公示's period … */
   summarySql(alias: string): RawBuilder<string>;
+  /** A word shown with the title in lists, such as a document's validity (现行有效 / 已废止); null for none. */
+  badgeSql?(alias: string): RawBuilder<string | null>;
   /** Whether the item belongs in the organization's own lists (not reference material it keeps for readers). */
   ownSql?(alias: string): RawBuilder<boolean>;
 }

@@ -17,6 +17,9 @@ export const STATUS_LABELS: Record<ItemStatus, string> = {
   merged: '已发布为新版本',
 };
 
+/** Statuses in which an item is with its reviewers: an edit takes it back to draft. */
+export const UNDER_REVIEW: readonly ItemStatus[] = ['submitted', 'in_review', 'approved', 'scheduled'];
+
 /** Roles that may write an item's content, at the item's organization. */
 export const EDITOR_ROLES: readonly Role[] = ['drafter', 'publisher', 'admin'];
 /** Roles that may see an organization's items in the back office (the office also sees those below it). */

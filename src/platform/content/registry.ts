@@ -129,3 +129,8 @@ export function onContentImported(type: ItemType, fn: ImportListener): void {
 export async function announceImport(db: Kysely<Database>, type: ItemType, now: Date): Promise<void> {
   for (const l of importListeners) if (l.type === type) await l.fn(db, now);
 }
+
+/** A code column shown as its Chinese label in SQL (validity, an interpretation's form …), from the kind's own label map. */
+export function labelSql(column: string, labels: Record<string, string>): RawBuilder<string | null> {
+  return sql<string | null>`case ${sql.ref(column)} ${sql.join(Object.entries(labels).map(([k, v]) => sql`when ${k} then ${v}`), sql` `)} end`;
+}

@@ -127,9 +127,4 @@ export async function countPublicDocuments(db: Kysely<Database>): Promise<{ tota
   return { total: Number(r.total), effective: Number(r.effective) };
 }
 
-/** Public documents for the sitemap (a sitemap file holds at most 50,000 addresses). */
-export async function listSitemapDocuments(db: Kysely<Database>, limit = 45_000) {
-  return db.selectFrom('documents').select(['id', 'updated_at']).where('status', '=', 'published').where('attribute', 'in', PUBLIC_ATTRIBUTES).orderBy('id').limit(limit).execute();
-}
-
 export type PublishedRow = Awaited<ReturnType<typeof listPublished>>['rows'][number];

@@ -1,10 +1,11 @@
+import { saveIntoEdition, type EditionSaved } from '../../editions/public.js';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database, InterpretationsTable } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
-import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
+import { ForbiddenError, RuleError } from '../../../platform/http/errors.js';
 import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { publicText } from '../../../platform/html/redaction.js';
 import { EDITOR_ROLES } from '../../../platform/content/lifecycle.js';
@@ -26,14 +27,7 @@ export interface InterpretationInput {
   documentIds: number[];
 }
 
-export interface SaveResult {
-  /** The row written: the interpretation itself, or the open edition of a published one. */
-  id: number;
-  /** Set when the edit went into an edition of this published interpretation. */
-  editionOf: number | null;
-  /** The edit took an item out of review (it must be submitted again). */
-  recalled: boolean;
-}
+export type SaveResult = EditionSaved;
 
 /**
  * Creates or edits an interpretation (谁起草、谁解读). A published one is never changed in place:
@@ -52,19 +46,11 @@ export async function saveInterpretation(ctx: CommandContext, a: { actor: Actor;
       trx, ctx, actor, input, now,
       content: { title: input.title, form: input.form, department: input.department, contact: input.contact, body_html: bodyHtml, body_text: publicText(bodyHtml), change_note: input.changeNote ?? '', updated_by: actor.id, updated_at: now },
     };
-    if (a.interpretationId === null) return { id: await insertRow(w, null), editionOf: null, recalled: false };
-
-    const existing = await trx.selectFrom('interpretations').selectAll().where('id', '=', a.interpretationId).forUpdate().executeTakeFirst();
-    if (!existing) throw new NotFoundError('政策解读不存在');
-    if (!hasRole(actor, existing.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该政策解读的权限。');
-    if (existing.org_id !== input.orgId) throw new RuleError('不能更改政策解读所属的机构', 'orgId');
-    if (existing.status === 'merged') throw new RuleError('这一版本已发布并入原解读，请编辑原解读');
-    if (existing.status === 'withdrawn') throw new RuleError('已撤稿的政策解读不能修改');
-    if (existing.status !== 'published') return { id: existing.id, editionOf: null, recalled: await updateRow(w, existing) };
-    // Published: the edit goes into its open edition, made on the first edit.
-    const open = await trx.selectFrom('interpretations').selectAll().where('edition_of', '=', existing.id).where('status', '!=', 'merged').forUpdate().executeTakeFirst();
-    if (!open) return { id: await insertRow(w, existing.id), editionOf: existing.id, recalled: false };
-    return { id: open.id, editionOf: existing.id, recalled: await updateRow(w, open) };
+    return saveIntoEdition<Selectable<InterpretationsTable>>(trx, {
+      table: 'interpretations', label: '政策解读', noun: '解读', editorRoles: EDITOR_ROLES,
+      insert: (editionOf) => insertRow(w, editionOf),
+      update: (row) => updateRow(w, row),
+    }, { id: a.interpretationId, orgId: input.orgId, actor });
   });
 }
 

@@ -1,3 +1,4 @@
+import { findOpenEdition } from '../../editions/public.js';
 import type { Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../../db/schema.js';
 import { suggestDocNumber } from '../../documents/public.js';
@@ -35,9 +36,7 @@ export async function getInterpretationForAdmin(db: Kysely<Database>, id: number
   if (!i) return null;
   const [documents, openEdition] = await Promise.all([
     linkedDocuments(db, id),
-    i.edition_of === null
-      ? db.selectFrom('interpretations').select(['id', 'status']).where('edition_of', '=', id).where('status', '!=', 'merged').executeTakeFirst()
-      : Promise.resolve(undefined),
+    i.edition_of === null ? findOpenEdition(db, 'interpretations', id) : null,
   ]);
   return { ...i, documents, openEdition: openEdition ?? null };
 }

@@ -62,11 +62,6 @@ export async function listPublicInterpretations(db: Kysely<Database>, p: { orgId
 }
 export type PublicInterpretationRow = Awaited<ReturnType<typeof listPublicInterpretations>>['rows'][number];
 
-/** Published interpretations for the sitemap. */
-export async function listSitemapInterpretations(db: Kysely<Database>, limit = 5_000) {
-  return db.selectFrom('interpretations').select(['id', 'updated_at']).where('status', '=', 'published').where('edition_of', 'is', null).orderBy('id').limit(limit).execute();
-}
-
 /** The published interpretations of a document (三同步), oldest first: for the document's page. */
 export async function listInterpretationsOf(db: Kysely<Database>, documentId: number) {
   return db

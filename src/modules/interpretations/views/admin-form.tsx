@@ -1,10 +1,9 @@
+import { EditFormBanner } from '../../editions/public.js';
 import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { ItemStatus } from '../../../db/schema.js';
-import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
-import { UNDER_REVIEW } from '../../review/public.js';
 import { FORM_LABELS, INTERPRETATION_FORMS } from '../domain/labels.js';
 import type { LinkableDocument } from '../queries/admin.js';
 import { DocumentLookup, linkableLabel } from './document-lookup.js';
@@ -47,11 +46,7 @@ export function InterpretationForm(p: InterpretationFormProps) {
   return (
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策解读', href: '/admin/interpretations' }, { label: title }]}>
       <h1>{title}</h1>
-      {p.status === 'published' ? (
-        <p class="validity-banner warn" role="note">本解读已发布。保存后将生成修订版本（草稿），门户上的解读保持不变；修订版本审核发布后替换原内容，地址不变。</p>
-      ) : p.status && UNDER_REVIEW.includes(p.status) ? (
-        <p class="validity-banner warn" role="note">本解读当前状态为“{STATUS_LABELS[p.status]}”。保存修改后将退回草稿，需要重新提交审核。</p>
-      ) : null}
+      <EditFormBanner noun="解读" status={p.status ?? null} />
       <ErrorSummary errors={errors} />
       <form method="post" action={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'} novalidate>
         <CsrfField token={p.csrfToken} />

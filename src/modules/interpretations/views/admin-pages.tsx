@@ -1,3 +1,4 @@
+import { EditionBanners } from '../../editions/public.js';
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { Html, Pager } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
@@ -65,16 +66,7 @@ export function AdminInterpretationPage(p: Base & { item: AdminInterpretation; c
   return (
     <AdminLayout ctx={p.ctx} title={i.title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策解读', href: '/admin/interpretations' }, { label: i.title }]} flash={p.flash}>
       <h1>{i.title}</h1>
-      {i.edition_of !== null ? (
-        <p class="validity-banner warn" role="note">
-          这是已发布解读的修订版本。审核发布后将替换 <a href={adminUrl(i.edition_of)}>原解读</a> 的内容，门户地址不变；在此之前门户上仍是原内容。
-        </p>
-      ) : null}
-      {i.openEdition ? (
-        <p class="validity-banner warn" role="note">
-          本解读有一个修订版本（{STATUS_LABELS[i.openEdition.status]}）：<a href={adminUrl(i.openEdition.id)}>查看修订版本</a>
-        </p>
-      ) : null}
+      <EditionBanners noun="解读" editionOf={i.edition_of} openEdition={i.openEdition} adminUrl={adminUrl} />
       <p>
         状态：<strong>{STATUS_LABELS[i.status]}</strong> · 解读形式：{FORM_LABELS[i.form]} · 所属机构：{i.org_name} · 发布日期：<ChineseDate date={i.published_on} /> · 最后修改：{formatChinaDateTime(new Date(i.updated_at))}
       </p>

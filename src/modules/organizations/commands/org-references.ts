@@ -1,3 +1,4 @@
+import { contentKinds } from '../../../platform/content/registry.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 
@@ -19,7 +20,7 @@ import type { Database } from '../../../db/schema.js';
  */
 export type Carry = 'kept' | 'catalog' | 'staff' | 'counter' | 'subscription' | 'children' | 'moved';
 
-export const ORGANIZATION_REFERENCES: Record<string, Carry> = {
+const DECLARED: Record<string, Carry> = {
   // The audit chain is hash-linked and never rewritten: the successor reads it through the successions.
   'audit_events.org_id': 'kept',
   'organizations.parent_id': 'children',
@@ -31,12 +32,8 @@ export const ORGANIZATION_REFERENCES: Record<string, Carry> = {
   'staff_roles.org_id': 'staff',
   'index_counters.org_id': 'counter',
   'subscriptions.org_id': 'subscription',
-  'documents.org_id': 'moved',
-  'interpretations.org_id': 'moved',
-  'qa_entries.org_id': 'moved',
-  // 清单 (migration 0018): a list follows its catalog column, else the main successor; its versions go to the main successor.
+  // 清单 (migration 0018): a list follows its catalog column, else the main successor; its versions (a content kind) go to the main successor.
   'official_lists.org_id': 'moved',
-  'list_versions.org_id': 'moved',
   'referrals.org_id': 'moved',
   'requests.org_id': 'moved',
   'request_letters.org_id': 'moved',
@@ -45,6 +42,15 @@ export const ORGANIZATION_REFERENCES: Record<string, Carry> = {
   'special_columns.org_id': 'moved',
   'column_placements.org_id': 'moved',
 };
+
+/**
+ * How each column that points at an organization is carried to a successor: those declared above,
+ * and every content kind's items (from the registry), which move with their organization.
+ */
+export function organizationReferences(): Record<string, Carry> {
+  const kinds = Object.fromEntries(contentKinds().map((k) => [`${k.table}.org_id`, 'moved' as const]));
+  return { ...kinds, ...DECLARED };
+}
 
 export interface ColumnRef {
   table: string;
@@ -91,4 +97,4 @@ export async function findEditionTables(db: Kysely<Database> | Transaction<Datab
   return r.rows.map((x) => x.table);
 }
 
-export const carryOf = (ref: ColumnRef): Carry => ORGANIZATION_REFERENCES[`${ref.table}.${ref.column}`] ?? 'moved';
+export const carryOf = (ref: ColumnRef): Carry => organizationReferences()[`${ref.table}.${ref.column}`] ?? 'moved';

@@ -7,8 +7,7 @@ import type { PublishedRow } from '../../documents/public.js';
 import { ChineseDate, ValidityBadge } from '../../documents/public.js';
 import type { Validity } from '../../documents/public.js';
 import type { CatalogNode } from '../../organizations/public.js';
-import type { PublicInterpretationRow } from '../../interpretations/public.js';
-import { InterpretationList } from '../../interpretations/public.js';
+import type { ListedItem } from '../../../platform/content/listing.js';
 import { ColumnMenu, RequestLinks } from './columns.js';
 
 function DocList({ rows }: { rows: PublishedRow[] }) {
@@ -116,9 +115,23 @@ export function OrganizationPortal(p: { ctx: PageContext; org: Organization; cat
  * A column: its files, paged; the 政策解读 column pages through the organization's interpretations
  * and shows files filed there below; 依申请公开 leads to the forms first.
  */
-export function CatalogPage(p: { ctx: PageContext; org: Organization; catalog: CatalogNode[]; node: CatalogNode; rows: PublishedRow[]; total: number; page: number; interpretations: { rows: PublicInterpretationRow[]; total: number } | null }) {
+/** Public items of any kind in a catalog column. */
+function ItemList({ rows }: { rows: ListedItem[] }) {
+  if (rows.length === 0) return <p class="empty">本栏目暂无信息。</p>;
+  return (
+    <ul class="list">
+      {rows.map((d) => (
+        <li>
+          <a href={d.url}>{d.title}</a> {d.badge ? <span class="badge">{d.badge}</span> : null}
+          <div class="meta">{d.summary ? `${d.summary} · ` : ''}<ChineseDate date={d.date} /></div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function CatalogPage(p: { ctx: PageContext; org: Organization; catalog: CatalogNode[]; node: CatalogNode; rows: ListedItem[]; total: number; page: number }) {
   const href = (n: number) => `/org/${p.org.slug}/catalog/${p.node.slug}?page=${n}`;
-  const i = p.interpretations;
   return (
     <PublicLayout ctx={p.ctx} title={`${p.node.name} - ${p.org.name}`} crumbs={[{ label: p.org.name, href: `/org/${p.org.slug}` }, { label: p.node.name }]}>
       <h1>{p.node.name}</h1>
@@ -127,15 +140,9 @@ export function CatalogPage(p: { ctx: PageContext; org: Organization; catalog: C
         <section>
           {p.node.description ? <p>{p.node.description}</p> : null}
           {p.node.role === 'requests' ? <RequestLinks org={p.org} /> : null}
-          {i ? (
+          {p.node.role === 'requests' && p.rows.length === 0 ? null : (
             <>
-              <InterpretationList rows={i.rows} showOrg={false} />
-              <Pager total={i.total} page={p.page} pageSize={20} href={href} />
-              {p.rows.length ? <><h2>本栏目文件</h2><DocList rows={p.rows} /></> : null}
-            </>
-          ) : p.node.role === 'requests' && p.rows.length === 0 ? null : (
-            <>
-              <DocList rows={p.rows} />
+              <ItemList rows={p.rows} />
               <Pager total={p.total} page={p.page} pageSize={20} href={href} />
             </>
           )}

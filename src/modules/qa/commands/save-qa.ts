@@ -1,10 +1,11 @@
+import { saveIntoEdition, type EditionSaved } from '../../editions/public.js';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database, QaEntriesTable } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
-import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
+import { ForbiddenError, RuleError } from '../../../platform/http/errors.js';
 import { isValidDate } from '../../../platform/http/forms.js';
 import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
 import { publicText } from '../../../platform/html/redaction.js';
@@ -39,14 +40,7 @@ export interface QaInput {
   origin?: QaOrigin;
 }
 
-export interface SaveQaResult {
-  /** The row written: the entry itself, or the open edition of a published one. */
-  id: number;
-  /** Set when the edit went into an edition of this published entry. */
-  editionOf: number | null;
-  /** The edit took an entry out of review (it must be submitted again). */
-  recalled: boolean;
-}
+export type SaveQaResult = EditionSaved;
 
 export const QA_LIMITS = { question: 4000, phrasings: 20, phrasing: 500, answerHtml: 2_000_000, department: 100, contact: 100, documents: 50, clause: 50 } as const;
 
@@ -72,19 +66,11 @@ export async function saveQaEntry(ctx: CommandContext, a: { actor: Actor; qaId: 
         topic_id: input.topicId, audiences: input.audiences, review_on: input.reviewOn, change_note: input.changeNote ?? '', updated_by: actor.id, updated_at: now,
       },
     };
-    if (a.qaId === null) return { id: await insertRow(w, null, input.origin ?? 'manual'), editionOf: null, recalled: false };
-
-    const existing = await trx.selectFrom('qa_entries').selectAll().where('id', '=', a.qaId).forUpdate().executeTakeFirst();
-    if (!existing) throw new NotFoundError('政策问答不存在');
-    if (!hasRole(actor, existing.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该政策问答的权限。');
-    if (existing.org_id !== input.orgId) throw new RuleError('不能更改政策问答所属的机构', 'orgId');
-    if (existing.status === 'merged') throw new RuleError('这一版本已发布并入原问答，请编辑原问答');
-    if (existing.status === 'withdrawn') throw new RuleError('已撤稿的政策问答不能修改');
-    if (existing.status !== 'published') return { id: existing.id, editionOf: null, recalled: await updateRow(w, existing) };
-    // Published: the edit goes into its open edition, made on the first edit.
-    const open = await trx.selectFrom('qa_entries').selectAll().where('edition_of', '=', existing.id).where('status', '!=', 'merged').forUpdate().executeTakeFirst();
-    if (!open) return { id: await insertRow(w, existing.id, existing.origin), editionOf: existing.id, recalled: false };
-    return { id: open.id, editionOf: existing.id, recalled: await updateRow(w, open) };
+    return saveIntoEdition<Selectable<QaEntriesTable>>(trx, {
+      table: 'qa_entries', label: '政策问答', noun: '问答', editorRoles: EDITOR_ROLES,
+      insert: (editionOf, original) => insertRow(w, editionOf, original?.origin ?? input.origin ?? 'manual'),
+      update: (row) => updateRow(w, row),
+    }, { id: a.qaId, orgId: input.orgId, actor });
   });
 }
 

@@ -1,3 +1,4 @@
+import { findOpenEdition } from '../../editions/public.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../../db/schema.js';
 
@@ -65,7 +66,7 @@ export async function getQaForAdmin(db: Kysely<Database>, id: number) {
   if (!e) return null;
   const [documents, openEdition] = await Promise.all([
     linkedDocumentsOf(db, id),
-    e.edition_of === null ? db.selectFrom('qa_entries').select(['id', 'status']).where('edition_of', '=', id).where('status', '!=', 'merged').executeTakeFirst() : Promise.resolve(undefined),
+    e.edition_of === null ? findOpenEdition(db, 'qa_entries', id) : null,
   ]);
   return { ...e, documents, openEdition: openEdition ?? null };
 }

@@ -1,14 +1,13 @@
+import { EditFormBanner } from '../../editions/public.js';
 import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { ItemStatus } from '../../../db/schema.js';
-import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import { ChangeNoteField } from '../../editions/public.js';
 import type { FormOptions } from '../../documents/public.js';
 import type { LinkableDocument } from '../../interpretations/public.js';
 import { DocumentLookup, linkableLabel } from '../../interpretations/public.js';
-import { UNDER_REVIEW } from '../../review/public.js';
 
 /** The values a form shows: strings as typed, so a rejected form comes back exactly as it was. */
 export type QaFormValues = Record<string, string | string[] | undefined>;
@@ -48,11 +47,7 @@ export function QaForm(p: QaFormProps) {
   return (
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName ?? ''} csrfToken={p.csrfToken} crumbs={[{ label: '政策问答', href: '/admin/qa' }, { label: title }]}>
       <h1>{title}</h1>
-      {p.status === 'published' ? (
-        <p class="validity-banner warn" role="note">本问答已发布。保存后将生成修订版本（草稿），门户上的问答保持不变；修订版本审核发布后替换原内容，地址不变。</p>
-      ) : p.status && UNDER_REVIEW.includes(p.status) ? (
-        <p class="validity-banner warn" role="note">本问答当前状态为“{STATUS_LABELS[p.status]}”。保存修改后将退回草稿，需要重新提交审核。</p>
-      ) : null}
+      <EditFormBanner noun="问答" status={p.status ?? null} />
       <ErrorSummary errors={errors} />
       <form method="post" action={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'} novalidate>
         <CsrfField token={p.csrfToken} />

@@ -1,3 +1,4 @@
+import { EditionBanners } from '../../editions/public.js';
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { Html, Pager } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
@@ -92,16 +93,7 @@ export function AdminQaPage(p: Base & { item: AdminQa; canEdit: boolean; today: 
   return (
     <AdminLayout ctx={p.ctx} title={headline} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策问答', href: '/admin/qa' }, { label: headline }]} flash={p.flash}>
       <h1>{headline}</h1>
-      {e.edition_of !== null ? (
-        <p class="validity-banner warn" role="note">
-          这是已发布问答的修订版本。审核发布后将替换 <a href={adminUrl(e.edition_of)}>原问答</a> 的内容，门户地址不变；在此之前门户上仍是原内容。
-        </p>
-      ) : null}
-      {e.openEdition ? (
-        <p class="validity-banner warn" role="note">
-          本问答有一个修订版本（{STATUS_LABELS[e.openEdition.status]}）：<a href={adminUrl(e.openEdition.id)}>查看修订版本</a>
-        </p>
-      ) : null}
+      <EditionBanners noun="问答" editionOf={e.edition_of} openEdition={e.openEdition} adminUrl={adminUrl} />
       {e.review_on && e.review_on <= p.today && e.status !== 'withdrawn' ? <p class="validity-banner warn" role="note">复核日期已到：请对照现行政策核对答复，并更新复核日期。</p> : null}
       <p>
         状态：<strong>{STATUS_LABELS[e.status]}</strong> · 来源：{ORIGIN_LABELS[e.origin]} · 所属机构：{e.org_name} · 发布日期：<ChineseDate date={e.published_on} /> · 最后修改：{formatChinaDateTime(new Date(e.updated_at))}

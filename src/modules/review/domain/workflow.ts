@@ -1,3 +1,4 @@
+import { UNDER_REVIEW } from '../../../platform/content/lifecycle.js';
 import type { ItemStatus, Role } from '../../../db/schema.js';
 
 /**
@@ -28,8 +29,6 @@ export interface ReviewTransition {
 const EDITORS: readonly Role[] = ['drafter', 'publisher', 'admin'];
 const PUBLISHERS: readonly Role[] = ['publisher', 'admin'];
 const REVIEWERS: readonly Role[] = ['reviewer'];
-/** States in which an item is under review: an edit takes it back to draft, to be reviewed again. */
-export const UNDER_REVIEW: readonly ItemStatus[] = ['submitted', 'in_review', 'approved', 'scheduled'];
 
 export const REVIEW_TRANSITIONS: readonly ReviewTransition[] = [
   { action: 'submit', from: ['draft'], to: 'submitted', roles: EDITORS, needsComment: false, notByAuthor: false, checked: true },
@@ -122,3 +121,5 @@ export const WITHDRAWAL_REASONS = {
   privacy: { label: '涉及个人隐私或商业秘密', kind: 'remove' },
 } as const;
 export type WithdrawalReason = keyof typeof WITHDRAWAL_REASONS;
+
+export { UNDER_REVIEW };
