@@ -1,3 +1,4 @@
+import { sendStoredFile } from '../../platform/files/download.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BadRequestError, NotFoundError } from '../../platform/http/errors.js';
 import { idParam } from '../../platform/content/lifecycle.js';
@@ -82,13 +83,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string; aid: string } }>('/documents/:id/attachments/:aid', async (req, reply) => {
     const att = await getAttachment(db, idParam(req.params.id), idParam(req.params.aid));
     if (!att) throw new NotFoundError('附件不存在');
-    const file = await storage.read(att.storage_key);
-    return reply
-      .type(att.media_type)
-      .header('content-length', file.size)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.file_name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.stream);
+    return sendStoredFile(reply, storage, { storageKey: att.storage_key, fileName: att.file_name, mediaType: att.media_type, fallbackName: `attachment-${req.params.aid}` });
   });
 
   // JSON API for other systems (the same search and visibility rules as the portal).

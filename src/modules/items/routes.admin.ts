@@ -1,3 +1,4 @@
+import { sendStoredFile } from '../../platform/files/download.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ItemStatus } from '../../db/schema.js';
 import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
@@ -126,13 +127,7 @@ export async function adminItemRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string; aid: string } }>('/admin/items/:id/attachments/:aid', async (req, reply) => {
     const att = await getAdminAttachment(db, idParam(req.params.id), idParam(req.params.aid), await scopeOrgIds(db, actorOf(req), VIEWER_ROLES));
     if (!att) throw new NotFoundError('附件不存在');
-    const file = await storage.read(att.storage_key);
-    return reply
-      .type(att.media_type)
-      .header('content-length', file.size)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.file_name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.stream);
+    return sendStoredFile(reply, storage, { storageKey: att.storage_key, fileName: att.file_name, mediaType: att.media_type, fallbackName: `attachment-${req.params.aid}` });
   });
 }
 

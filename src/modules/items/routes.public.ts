@@ -1,3 +1,4 @@
+import { sendStoredFile } from '../../platform/files/download.js';
 import type { FastifyInstance } from 'fastify';
 import { idParam } from '../../platform/content/lifecycle.js';
 import { GoneError, NotFoundError } from '../../platform/http/errors.js';
@@ -70,12 +71,6 @@ export async function publicItemRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string; aid: string } }>('/items/:id/attachments/:aid', async (req, reply) => {
     const att = await getPublicAttachment(db, idParam(req.params.id), idParam(req.params.aid));
     if (!att) throw new NotFoundError('附件不存在');
-    const file = await storage.read(att.storage_key);
-    return reply
-      .type(att.media_type)
-      .header('content-length', file.size)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.file_name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.stream);
+    return sendStoredFile(reply, storage, { storageKey: att.storage_key, fileName: att.file_name, mediaType: att.media_type, fallbackName: `attachment-${req.params.aid}` });
   });
 }

@@ -94,3 +94,26 @@ export function Pager({ total, page, pageSize, href }: PagerProps) {
     </nav>
   );
 }
+
+/**
+ * The organization an item belongs to: chosen from the person's organizations for a new item,
+ * shown (and kept) for an existing one, which never changes organization.
+ */
+export function OrgField(p: { orgs: { id: number; name: string }[]; value: string; fixed: boolean; errors?: FieldErrors }) {
+  const current = p.fixed ? p.orgs.find((o) => String(o.id) === p.value) : undefined;
+  if (current) {
+    return (
+      <div class="field">
+        <p><strong>所属机构</strong>：{current.name}</p>
+        <input type="hidden" name="orgId" value={current.id} />
+      </div>
+    );
+  }
+  return (
+    <Field name="orgId" label="所属机构" errors={p.errors} required>
+      <select id="f-orgId" name="orgId">
+        {p.orgs.map((o) => <option value={o.id} selected={p.value === String(o.id)}>{o.name}</option>)}
+      </select>
+    </Field>
+  );
+}

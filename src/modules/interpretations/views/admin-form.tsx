@@ -1,5 +1,5 @@
 import { EditFormBanner } from '../../editions/public.js';
-import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -42,7 +42,6 @@ export function InterpretationForm(p: InterpretationFormProps) {
   const input = (name: string, extra: Record<string, unknown> = {}, hint = false) => (
     <input id={`f-${name}`} name={name} type="text" value={one(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
   );
-  const fixedOrg = p.interpretationId !== null ? p.orgs.find((o) => String(o.id) === one(vals, 'orgId')) : undefined;
   return (
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策解读', href: '/admin/interpretations' }, { label: title }]}>
       <h1>{title}</h1>
@@ -50,18 +49,7 @@ export function InterpretationForm(p: InterpretationFormProps) {
       <ErrorSummary errors={errors} />
       <form method="post" action={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'} novalidate>
         <CsrfField token={p.csrfToken} />
-        {fixedOrg ? (
-          <div class="field">
-            <p><strong>所属机构</strong>：{fixedOrg.name}</p>
-            <input type="hidden" name="orgId" value={fixedOrg.id} />
-          </div>
-        ) : (
-          <Field name="orgId" label="所属机构" errors={errors} required>
-            <select id="f-orgId" name="orgId">
-              {p.orgs.map((o) => <option value={o.id} selected={one(vals, 'orgId') === String(o.id)}>{o.name}</option>)}
-            </select>
-          </Field>
-        )}
+        <OrgField orgs={p.orgs} value={one(vals, 'orgId')} fixed={p.interpretationId !== null} errors={errors} />
         <Field name="title" label="标题" errors={errors} required hint="如《关于〈江宁市政府信息公开工作办法〉的解读》">{input('title', { size: 60, maxLength: 200 }, true)}</Field>
         <fieldset class="field" id="f-form">
           <legend>解读形式 <span class="req" aria-hidden="true">*</span></legend>

@@ -1,4 +1,4 @@
-import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -38,7 +38,6 @@ export function ItemForm(p: ItemFormProps) {
   const input = (name: string, extra: Record<string, unknown> = {}, hint = false) => (
     <input id={`f-${name}`} name={name} type="text" value={one(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
   );
-  const fixedOrg = p.itemId !== null ? o.orgs.find((x) => String(x.id) === one(vals, 'orgId')) : undefined;
   const removing = new Set([vals.removeAttachmentIds ?? []].flat());
   return (
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '信息发布', href: '/admin/items' }, { label: title }]}>
@@ -51,18 +50,7 @@ export function ItemForm(p: ItemFormProps) {
       <ErrorSummary errors={errors} />
       <form method="post" action={p.itemId ? `/admin/items/${p.itemId}` : '/admin/items'} enctype="multipart/form-data" novalidate>
         <CsrfField token={p.csrfToken} />
-        {fixedOrg ? (
-          <div class="field">
-            <p><strong>所属机构</strong>：{fixedOrg.name}</p>
-            <input type="hidden" name="orgId" value={fixedOrg.id} />
-          </div>
-        ) : (
-          <Field name="orgId" label="所属机构" errors={errors} required>
-            <select id="f-orgId" name="orgId">
-              {o.orgs.map((x) => <option value={x.id} selected={one(vals, 'orgId') === String(x.id)}>{x.name}</option>)}
-            </select>
-          </Field>
-        )}
+        <OrgField orgs={o.orgs} value={one(vals, 'orgId')} fixed={p.itemId !== null} errors={errors} />
         <Field name="category" label="栏目类别" errors={errors} required>
           <select id="f-category" name="category">
             {INFO_CATEGORIES.map((c) => <option value={c.code} selected={(one(vals, 'category') || 'news') === c.code}>{c.label}</option>)}

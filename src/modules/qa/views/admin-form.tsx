@@ -1,5 +1,5 @@
 import { EditFormBanner } from '../../editions/public.js';
-import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -42,7 +42,6 @@ export function QaForm(p: QaFormProps) {
   const input = (name: string, extra: Record<string, unknown> = {}, hint = false) => (
     <input id={`f-${name}`} name={name} type="text" value={one(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
   );
-  const fixedOrg = p.qaId !== null ? o.orgs.find((x) => String(x.id) === one(vals, 'orgId')) : undefined;
   const audiences = many(vals, 'audiences');
   return (
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName ?? ''} csrfToken={p.csrfToken} crumbs={[{ label: '政策问答', href: '/admin/qa' }, { label: title }]}>
@@ -51,18 +50,7 @@ export function QaForm(p: QaFormProps) {
       <ErrorSummary errors={errors} />
       <form method="post" action={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'} novalidate>
         <CsrfField token={p.csrfToken} />
-        {fixedOrg ? (
-          <div class="field">
-            <p><strong>所属机构</strong>：{fixedOrg.name}</p>
-            <input type="hidden" name="orgId" value={fixedOrg.id} />
-          </div>
-        ) : (
-          <Field name="orgId" label="所属机构" errors={errors} required>
-            <select id="f-orgId" name="orgId">
-              {o.orgs.map((x) => <option value={x.id} selected={one(vals, 'orgId') === String(x.id)}>{x.name}</option>)}
-            </select>
-          </Field>
-        )}
+        <OrgField orgs={o.orgs} value={one(vals, 'orgId')} fixed={p.qaId !== null} errors={errors} />
         <Field name="question" label="问题" errors={errors} required hint="用群众的话提问，如“灵活就业人员怎样参加职工养老保险？”">
           <textarea id="f-question" name="question" rows={2} aria-invalid={errors?.question ? 'true' : undefined} aria-describedby={describedBy('question', errors, true)}>{one(vals, 'question')}</textarea>
         </Field>
