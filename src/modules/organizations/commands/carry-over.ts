@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
+import { contentKinds } from '../../../platform/content/registry.js';
 import { inTreeOrder } from '../queries.js';
 import { carryOf, findCatalogNodeColumns, findEditionTables, findOrganizationColumns } from './org-references.js';
 
@@ -133,10 +134,11 @@ async function followColumns(trx: Trx, from: number, count: (k: string, n: bigin
       where e.edition_of = l.id and e.org_id = ${from} and l.org_id <> ${from}`.execute(trx);
     count(`${table}.org_id`, r.numAffectedRows);
   }
-  for (const [itemType, table] of [['document', 'documents'], ['interpretation', 'interpretations'], ['qa', 'qa_entries']] as const) {
+  // Every content kind's review records (documents, interpretations, Q&A, items, list versions …).
+  for (const { type, table } of contentKinds()) {
     const r = await sql`
       update review_actions r set org_id = i.org_id from ${sql.table(table)} i
-      where r.item_type = ${itemType} and r.item_id = i.id and r.org_id = ${from} and i.org_id <> ${from}`.execute(trx);
+      where r.item_type = ${type} and r.item_id = i.id and r.org_id = ${from} and i.org_id <> ${from}`.execute(trx);
     count('review_actions.org_id', r.numAffectedRows);
   }
 }
