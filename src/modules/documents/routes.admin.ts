@@ -1,50 +1,45 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { compareSnapshots, isRevision, listPublicEditions, parseVersionPair } from '../editions/public.js';
-import { scopeOrgIds, hasRole } from '../../platform/auth/scope.js';
 import { discardUploads, isUpload, type Upload } from '../../platform/files/uploads.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
-import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
+import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import type { DocumentStatus } from '../../db/schema.js';
-import { checkAttachment, docxToHtml, readAttachments, type ReadAttachment } from './attachments.js';
+import { checkAttachment, docxToHtml, readAttachments } from './attachments.js';
 import { checkItem } from '../review/public.js';
 import { documentKind } from './review-kind.js';
 import { addRelation } from './commands/add-relation.js';
 import { removeAttachment } from './commands/remove-attachment.js';
 import { saveDocument } from './commands/save-document.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from './domain/document-input.js';
-import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
 import { addMonths, getDocumentForEdit, getDocumentVersionPair, listAdminDocuments, listDocumentVersions, listRelationsOf, loadFormOptions, resolveDocumentRef } from './queries/admin.js';
 import { idParam } from '../../platform/content/lifecycle.js';
+import { listQuery } from '../../platform/content/admin-routes.js';
+import { editRefusal, editScope, mayWriteDocumentsAt, viewScope } from './policy.js';
 import { documentFormSchema, relationFormSchema } from './schemas.js';
 import { AdminDocumentList, AdminDocumentPage } from './views/admin-pages.js';
 import { DocumentForm, type DocumentFormValues } from './views/admin-form.js';
 import { DocumentHistoryPage, DocumentVersionComparePage } from './views/admin-history.js';
-import { REFERENCE_READ_ONLY } from './domain/provenance.js';
 
 export async function adminDocumentRoutes(app: FastifyInstance) {
   const { db, clock, config, storage } = app.deps;
   requireStaff(app);
 
-  async function editableOrgIds(req: FastifyRequest) {
-    return scopeOrgIds(db, actorOf(req), EDITOR_ROLES);
-  }
+  const editableOrgIds = (req: FastifyRequest) => editScope(db, actorOf(req));
 
-  /** Loads a document the actor may see in the back office, or 404 (never reveal another organization's drafts). */
+  /** A document the actor may see in the back office, or 404 (never reveal another organization's drafts). */
   async function visibleDocument(req: FastifyRequest, id: number) {
-    const doc = await getDocumentForEdit(db, id);
-    const scope = await scopeOrgIds(db, actorOf(req), VIEWER_ROLES);
-    if (!doc || !scope.includes(doc.org_id)) throw new NotFoundError('文件不存在，或您无权查看。');
+    const doc = await getDocumentForEdit(db, id, await viewScope(db, actorOf(req)));
+    if (!doc) throw new NotFoundError('文件不存在，或您无权查看。');
     return doc;
   }
 
   app.get<{ Querystring: { q?: string; status?: string; page?: string; expiring?: string } }>('/admin/documents', async (req, reply) => {
-    const orgIds = await scopeOrgIds(db, actorOf(req), VIEWER_ROLES);
+    const orgIds = await viewScope(db, actorOf(req));
     if (orgIds.length === 0) throw new ForbiddenError('您没有查看文件的权限。');
     const status = (['draft', 'published'] as const).find((s) => s === req.query.status) ?? null;
-    const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
-    const q = (req.query.q ?? '').trim().slice(0, 100);
+    const { page, q } = listQuery(req.query);
     const r = await listAdminDocuments(db, { orgIds, status, q, expiringBefore: req.query.expiring ? addMonths(clock.today(), 6) : null, page, pageSize: 30 });
     return sendHtml(reply, AdminDocumentList({ ...adminView(req, reply), actorName: actorOf(req).displayName, rows: r.rows, total: r.total, page, q, status: status ?? '' }));
   });
@@ -67,8 +62,8 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string } }>('/admin/documents/:id/edit', async (req, reply) => {
     const live = await visibleDocument(req, idParam(req.params.id));
-    if (!hasRole(actorOf(req), live.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该文件的权限。');
-    if (live.provenance !== 'own') throw new ForbiddenError(REFERENCE_READ_ONLY);
+    const refusal = editRefusal(actorOf(req), live);
+    if (refusal) throw new ForbiddenError(refusal);
     // A published document is edited through its open edition, when it has one.
     if (live.openEdition) return reply.redirect(`/admin/documents/${live.openEdition.id}/edit`, 303);
     const d = live;
@@ -84,7 +79,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
   /** Create (no id) and edit share one path: validate everything, then one command, or the form again. */
   async function submitDocument(req: FastifyRequest, reply: FastifyReply, documentId: number | null) {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const values = formValues(body);
+    const values: DocumentFormValues = typedValues(body);
     const uploads = [body.bodyDocx, body.attachments].flat().filter(isUpload) as Upload[];
     const existing = documentId ? await visibleDocument(req, documentId) : null;
     const fail = (errors: FieldErrors) => renderForm(req, reply, { documentId, values, errors, status: existing?.status, revision: existing ? isRevision(existing) : false, attachments: existing?.attachments }, 422);
@@ -100,7 +95,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const f = parsed.data;
     // Files are read here, on a worker thread with limits, before the command's transaction opens:
     // a slow or hostile file holds no database connection. Only someone who may save them is served.
-    if (!hasRole(actorOf(req), f.orgId, EDITOR_ROLES)) throw new ForbiddenError('您没有在该机构编辑文件的权限。');
+    if (!mayWriteDocumentsAt(actorOf(req), f.orgId)) throw new ForbiddenError('您没有在该机构编辑文件的权限。');
     let bodyHtml = f.bodyHtml;
     if (docx) {
       try {
@@ -112,13 +107,9 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const input: DocumentInput = { ...f, issuers: splitIssuers(f.issuers), bodyHtml, note: f.note ?? '', changeNote: f.changeNote ?? '' };
     const checked = checkDocumentInput(input, clock.today(), config.validityTerms);
     if (!checked.ok) return fail(checked.errors);
-    let attachments: ReadAttachment[];
+    // A file that cannot be read is refused like a rule: the form again, nothing kept.
     try {
-      attachments = await readAttachments(files, config.extract);
-    } catch (err) {
-      return fail(ruleErrorsOf(err));
-    }
-    try {
+      const attachments = await readAttachments(files, config.extract);
       const id = await saveDocument(commandContext(app, req), { actor: actorOf(req), documentId, input, checked: checked.value, attachments, storage, redactedCopies: f.redactedCopies });
       return reply.redirect(`/admin/documents/${id}?saved=1`, 303);
     } catch (err) {
@@ -138,7 +129,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     const report = d.status === 'merged' ? null : await checkItem(db, documentKind, id, commandContext(app, req));
     return sendHtml(
       reply,
-      AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: hasRole(actor, d.org_id, EDITOR_ROLES) && d.provenance === 'own', isEditor: hasRole(actor, d.org_id, EDITOR_ROLES), checks: report && { blocking: report.openBlocking, warnings: report.openWarnings }, ...extra }),
+      AdminDocumentPage({ ...adminView(req, reply), actorName: actor.displayName, doc: { ...d, relations }, canEdit: editRefusal(actor, d) === null, isEditor: mayWriteDocumentsAt(actor, d.org_id), checks: report && { blocking: report.openBlocking, warnings: report.openWarnings }, ...extra }),
       code,
     );
   }
@@ -165,7 +156,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { id: string } }>('/admin/documents/:id/relations', async (req, reply) => {
     const id = idParam(req.params.id);
-    const values = formValues(req.body as Record<string, unknown>) as Record<string, string>;
+    const values = typedValues(req.body) as Record<string, string>;
     const parsed = parseInput(relationFormSchema, req.body);
     if (!parsed.ok) return renderDocument(req, reply, id, { errors: parsed.errors, values }, 422);
     const byDocumentId = parsed.data.byDocument ? await resolveDocumentRef(db, parsed.data.byDocument) : null;
@@ -186,15 +177,4 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     app.pageCache.clear();
     return reply.redirect(`/admin/documents/${id}?saved=1`, 303);
   });
-}
-
-/** The raw form values to show again: uploads and the CSRF token are not echoed. */
-function formValues(body: Record<string, unknown> | undefined): DocumentFormValues {
-  const out: DocumentFormValues = {};
-  for (const [k, v] of Object.entries(body ?? {})) {
-    if (k === '_csrf') continue;
-    if (typeof v === 'string') out[k] = v;
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
-  }
-  return out;
 }

@@ -69,3 +69,8 @@ export async function findOpenEdition(db: Kysely<Database>, table: string, id: n
     .executeTakeFirst();
   return r ?? null;
 }
+
+/** A live item's open edition, for its back-office page; an edition itself has none. */
+export async function openEditionOf(db: Kysely<Database>, table: string, row: { id: number; edition_of: number | null }): Promise<{ id: number; status: ItemStatus } | null> {
+  return row.edition_of === null ? findOpenEdition(db, table, row.id) : null;
+}

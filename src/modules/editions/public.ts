@@ -2,7 +2,7 @@
  * Public editions (公开版本): the seam through which every publishable kind records what it
  * published and shows the public its history. The public face of this module.
  */
-export { findOpenEdition, saveIntoEdition, type EditionEditing, type EditionSaved } from './editing.js';
+export { findOpenEdition, openEditionOf, saveIntoEdition, type EditionEditing, type EditionSaved } from './editing.js';
 export { EditFormBanner, EditionBanners } from './banners.js';
 export { publishEdition, type EditionPublication, type EditionRow } from './publish.js';
 export { recordPublicEdition, recordBaselineEdition, removePublicEditions, type EditionSnapshot, type EditionItemType } from './record.js';

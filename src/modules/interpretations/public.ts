@@ -27,3 +27,4 @@ export function registerInterpretationContent(): void {
 export { listPublicInterpretations, type PublicInterpretationRow } from './queries/public.js';
 export { documentsByIds, type LinkableDocument, resolveDocumentRefs, searchLinkableDocuments } from './queries/admin.js';
 export { DocumentLookup, linkableLabel } from './views/document-lookup.js';
+export { lookUpDocuments, startFromDocument, tickedDocumentIds } from './queries/document-choice.js';

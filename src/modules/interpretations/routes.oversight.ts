@@ -1,23 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '../../db/schema.js';
-import { scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, requireStaff } from '../../platform/http/admin.js';
 import { ForbiddenError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
+import { overseenScope } from './policy.js';
 import { rateQuerySchema } from './schemas.js';
 import { interpretationRate, listOverdueInterpretations } from './sync.js';
 import { OverduePage, RatePage } from './views/oversight-pages.js';
-
-/** Who oversees 三同步: the disclosure office (its organization and those below) and administrators. */
-export const OVERSIGHT_ROLES: readonly Role[] = ['disclosure_office', 'admin'];
 
 export async function oversightRoutes(app: FastifyInstance) {
   const { db, clock } = app.deps;
   requireStaff(app);
 
   async function overseenOrgIds(actor: ReturnType<typeof actorOf>) {
-    const orgIds = await scopeOrgIds(db, actor, OVERSIGHT_ROLES);
+    const orgIds = await overseenScope(db, actor);
     if (orgIds.length === 0) throw new ForbiddenError('只有政务公开办或管理员可以查看政策解读的督查统计。');
     return orgIds;
   }

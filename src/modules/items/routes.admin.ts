@@ -1,21 +1,22 @@
 import { sendStoredFile } from '../../platform/files/download.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ItemStatus } from '../../db/schema.js';
-import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
-import { EDITOR_ROLES, idParam, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
+import { listQuery, pickOne, savedFlag, savedMessage, ADMIN_LIST_STATUSES } from '../../platform/content/admin-routes.js';
+import { idParam } from '../../platform/content/lifecycle.js';
 import { discardUploads, isUpload, type Upload } from '../../platform/files/uploads.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
-import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
+import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { checkAttachment, loadFormOptions, readAttachments, type ReadAttachment } from '../documents/public.js';
+import { checkAttachment, loadFormOptions, readAttachments } from '../documents/public.js';
 import { isRevision } from '../editions/public.js';
 import { saveItem } from './commands/save-item.js';
 import { CATEGORY_CODES, findCategory } from './domain/categories.js';
 import { getAdminAttachment, getItemForAdmin, listAdminItems, type ItemAttachment } from './queries/admin.js';
 import { itemFormSchema } from './schemas.js';
 import { ItemForm, type ItemFormValues } from './views/admin-form.js';
-import { AdminItemList, AdminItemPage, LIST_STATUSES } from './views/admin-pages.js';
+import { AdminItemList, AdminItemPage } from './views/admin-pages.js';
+import { closedItemRefusal, editScope, mayEditItem, mayWriteItemsAt, viewScope } from './policy.js';
 
 const PAGE_SIZE = 30;
 
@@ -23,23 +24,22 @@ export async function adminItemRoutes(app: FastifyInstance) {
   const { db, config, storage } = app.deps;
   requireStaff(app);
 
-  const editableOrgIds = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), EDITOR_ROLES);
+  const editableOrgIds = (req: FastifyRequest) => editScope(db, actorOf(req));
 
   /** An item the actor may see in the back office, or 404 (another organization's drafts are never revealed). */
   async function visible(req: FastifyRequest, id: number) {
-    const item = await getItemForAdmin(db, id, await scopeOrgIds(db, actorOf(req), VIEWER_ROLES));
+    const item = await getItemForAdmin(db, id, await viewScope(db, actorOf(req)));
     if (!item) throw new NotFoundError('信息不存在，或您无权查看。');
     return item;
   }
 
   app.get<{ Querystring: { q?: string; status?: string; category?: string; page?: string } }>('/admin/items', async (req, reply) => {
     const actor = actorOf(req);
-    const orgIds = await scopeOrgIds(db, actor, VIEWER_ROLES);
+    const orgIds = await viewScope(db, actor);
     if (orgIds.length === 0) throw new ForbiddenError('您没有查看信息的权限。');
-    const status = LIST_STATUSES.find((s) => s === req.query.status) ?? null;
-    const category = CATEGORY_CODES.find((c) => c === req.query.category) ?? null;
-    const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
-    const q = (req.query.q ?? '').trim().slice(0, 100);
+    const status = pickOne(ADMIN_LIST_STATUSES, req.query.status);
+    const category = pickOne(CATEGORY_CODES, req.query.category);
+    const { page, q } = listQuery(req.query);
     const r = await listAdminItems(db, { orgIds, status, category, q, page, pageSize: PAGE_SIZE });
     const canCreate = (await editableOrgIds(req)).length > 0;
     return sendHtml(reply, AdminItemList({ ...adminView(req, reply), actorName: actor.displayName, rows: r.rows, total: r.total, page, pageSize: PAGE_SIZE, q, status: status ?? '', category: category ?? '', canCreate }));
@@ -59,9 +59,10 @@ export async function adminItemRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string } }>('/admin/items/:id/edit', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));
-    if (!hasRole(actorOf(req), item.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该信息的权限。');
+    if (!mayEditItem(actorOf(req), item)) throw new ForbiddenError('您没有编辑该信息的权限。');
     if (item.openEdition) return reply.redirect(`/admin/items/${item.openEdition.id}/edit`, 303);
-    if (item.status === 'merged' || item.status === 'withdrawn' || item.taken_down_at) throw new ForbiddenError(item.status === 'merged' ? '这一版本已发布并入原信息，请编辑原信息。' : '已撤稿或已撤下的信息不能修改。');
+    const refusal = closedItemRefusal(item);
+    if (refusal) throw new ForbiddenError(refusal);
     const s = (v: string | number | null) => (v === null ? '' : String(v));
     const values: ItemFormValues = {
       orgId: s(item.org_id), category: item.category, catalogNodeId: s(item.catalog_node_id), title: item.title, topicId: s(item.topic_id), attribute: item.attribute, source: item.source,
@@ -74,7 +75,7 @@ export async function adminItemRoutes(app: FastifyInstance) {
   /** Create (no id) and edit share one path: validate everything, read the files, then one command — or the form again. */
   async function submit(req: FastifyRequest, reply: FastifyReply, id: number | null) {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const values = formValues(body);
+    const values: ItemFormValues = typedValues(body);
     const files = [body.attachments].flat().filter(isUpload) as Upload[];
     const existing = id === null ? null : await visible(req, id);
     const fail = async (errors: FieldErrors) => {
@@ -88,14 +89,10 @@ export async function adminItemRoutes(app: FastifyInstance) {
     if (!parsed.ok || Object.keys(errors).length) return fail(errors);
     const f = parsed.data;
     // Files are read before the command's transaction opens, and only for someone who may save them.
-    if (!hasRole(actorOf(req), f.orgId, EDITOR_ROLES)) throw new ForbiddenError('您没有在该机构发布信息的权限。');
-    let attachments: ReadAttachment[];
+    if (!mayWriteItemsAt(actorOf(req), f.orgId)) throw new ForbiddenError('您没有在该机构发布信息的权限。');
+    // A file that cannot be read is refused like a rule: the form again, nothing kept.
     try {
-      attachments = await readAttachments(files, config.extract);
-    } catch (err) {
-      return fail(ruleErrorsOf(err));
-    }
-    try {
+      const attachments = await readAttachments(files, config.extract);
       const r = await saveItem(commandContext(app, req), {
         actor: actorOf(req),
         itemId: id,
@@ -108,7 +105,7 @@ export async function adminItemRoutes(app: FastifyInstance) {
         removeAttachmentIds: f.removeAttachmentIds,
         storage,
       });
-      return reply.redirect(`/admin/items/${r.id}?saved=${r.editionOf ? 'edition' : r.recalled ? 'recalled' : '1'}`, 303);
+      return reply.redirect(`/admin/items/${r.id}?saved=${savedFlag(r)}`, 303);
     } catch (err) {
       return fail(ruleErrorsOf(err));
     }
@@ -120,30 +117,13 @@ export async function adminItemRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/items/:id', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));
     const actor = actorOf(req);
-    return sendHtml(reply, AdminItemPage({ ...adminView(req, reply), actorName: actor.displayName, item, canEdit: hasRole(actor, item.org_id, EDITOR_ROLES), flash: FLASH[req.query.saved ?? ''] ?? null }));
+    return sendHtml(reply, AdminItemPage({ ...adminView(req, reply), actorName: actor.displayName, item, canEdit: mayEditItem(actor, item), flash: savedMessage(req.query.saved, '信息') }));
   });
 
   // Staff download any attachment of an item in their scope, drafts included (the reviewer reads them).
   app.get<{ Params: { id: string; aid: string } }>('/admin/items/:id/attachments/:aid', async (req, reply) => {
-    const att = await getAdminAttachment(db, idParam(req.params.id), idParam(req.params.aid), await scopeOrgIds(db, actorOf(req), VIEWER_ROLES));
+    const att = await getAdminAttachment(db, idParam(req.params.id), idParam(req.params.aid), await viewScope(db, actorOf(req)));
     if (!att) throw new NotFoundError('附件不存在');
     return sendStoredFile(reply, storage, { storageKey: att.storage_key, fileName: att.file_name, mediaType: att.media_type, fallbackName: `attachment-${req.params.aid}` });
   });
-}
-
-const FLASH: Record<string, string> = {
-  '1': '已保存。起草完成后请点击“审核与发布”提交审核。',
-  edition: '已保存为修订版本。门户上的信息保持不变，修订版本审核发布后替换原内容。',
-  recalled: '已保存。修改后的信息已退回草稿，需要重新提交审核。',
-};
-
-/** The raw form values to show again; the CSRF token and files are not echoed. */
-function formValues(body: Record<string, unknown>): ItemFormValues {
-  const out: ItemFormValues = {};
-  for (const [k, v] of Object.entries(body)) {
-    if (k === '_csrf') continue;
-    if (typeof v === 'string') out[k] = v;
-    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
-  }
-  return out;
 }

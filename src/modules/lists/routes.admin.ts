@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
-import { EDITOR_ROLES, VIEWER_ROLES, idParam } from '../../platform/content/lifecycle.js';
+import { idParam } from '../../platform/content/lifecycle.js';
+import { listQuery } from '../../platform/content/admin-routes.js';
+import { editScope, mayEditList, viewScope } from './policy.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { ForbiddenError, NotFoundError, RuleError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
@@ -39,8 +40,8 @@ export async function adminListRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
   requireStaff(app);
 
-  const viewerScope = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), VIEWER_ROLES);
-  const editorScope = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), EDITOR_ROLES);
+  const viewerScope = (req: FastifyRequest) => viewScope(db, actorOf(req));
+  const editorScope = (req: FastifyRequest) => editScope(db, actorOf(req));
 
   async function visibleList(req: FastifyRequest, id: number) {
     const list = await getListForAdmin(db, id, await viewerScope(req));
@@ -58,8 +59,7 @@ export async function adminListRoutes(app: FastifyInstance) {
     const orgIds = await viewerScope(req);
     if (orgIds.length === 0) throw new ForbiddenError('您没有查看清单的权限。');
     const type = listType(req.query.type ?? '')?.type ?? null;
-    const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
-    const q = (req.query.q ?? '').trim().slice(0, 100);
+    const { page, q } = listQuery(req.query);
     const r = await listAdminLists(db, { orgIds, type, q, page, pageSize: ADMIN_PAGE_SIZE });
     return sendHtml(reply, AdminListsPage({ ...base(req, reply), rows: r.rows, total: r.total, page, q, type: type ?? '', canCreate: (await editorScope(req)).length > 0 }));
   });
@@ -87,7 +87,7 @@ export async function adminListRoutes(app: FastifyInstance) {
 
   async function renderList(req: FastifyRequest<{ Querystring: Q }>, reply: FastifyReply, id: number, errors?: FieldErrors) {
     const list = await visibleList(req, id);
-    const canEdit = hasRole(actorOf(req), list.org_id, EDITOR_ROLES);
+    const canEdit = mayEditList(actorOf(req), list);
     const choices = canEdit ? await catalogChoices(db, [list.org_id]) : [];
     return sendHtml(reply, AdminListPage({ ...base(req, reply), list, canEdit, choices, errors, flash: FLASH[req.query.saved ?? ''] ?? null }), errors ? 422 : 200);
   }
@@ -118,10 +118,9 @@ export async function adminListRoutes(app: FastifyInstance) {
 
   async function renderVersion(req: FastifyRequest<{ Querystring: Q }>, reply: FastifyReply, id: number, extra: { values?: FormValues; errors?: FieldErrors } = {}) {
     const { list, version } = await visibleVersion(req, id);
-    const q = (req.query.q ?? '').trim().slice(0, 160);
-    const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
+    const { page, q } = listQuery(req.query, 160);
     const r = await pageOfRows(db, version.id, { q, limit: ADMIN_ROWS_PAGE_SIZE, offset: (page - 1) * ADMIN_ROWS_PAGE_SIZE });
-    const canEdit = hasRole(actorOf(req), list.org_id, EDITOR_ROLES);
+    const canEdit = mayEditList(actorOf(req), list);
     return sendHtml(reply, AdminVersionPage({ ...base(req, reply), list, version, canEdit, rows: r.rows, total: r.total, q, page, flash: FLASH[req.query.saved ?? ''] ?? null, ...extra }), extra.errors ? 422 : 200);
   }
 
@@ -151,7 +150,7 @@ export async function adminListRoutes(app: FastifyInstance) {
     const uploads = uploadsIn(req.body);
     try {
       const { list } = await visibleVersion(req, id);
-      if (!hasRole(actorOf(req), list.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该清单的权限。');
+      if (!mayEditList(actorOf(req), list)) throw new ForbiddenError('您没有编辑该清单的权限。');
       const file = (req.body as Record<string, unknown> | undefined)?.file;
       if (!isUpload(file)) throw new RuleError('请选择要导入的 Excel 文件（.xlsx）', 'file');
       const refused = checkAttachment(file, config.maxUploadBytes, ['xlsx']);
@@ -175,7 +174,7 @@ export async function adminListRoutes(app: FastifyInstance) {
 
   async function renderRow(req: FastifyRequest, reply: FastifyReply, versionId: number, rowId: number | null, values: FormValues | null, errors?: FieldErrors) {
     const { list, version } = await visibleVersion(req, versionId);
-    if (!hasRole(actorOf(req), list.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该清单的权限。');
+    if (!mayEditList(actorOf(req), list)) throw new ForbiddenError('您没有编辑该清单的权限。');
     let vals = values;
     if (!vals) {
       const cells = rowId === null ? {} : await getRow(db, versionId, rowId);

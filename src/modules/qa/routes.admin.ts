@@ -1,21 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isRevision } from '../editions/public.js';
 import type { ItemStatus } from '../../db/schema.js';
-import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
-import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
+import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
-import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
 import { loadFormOptions } from '../documents/public.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { documentsByIds, resolveDocumentRefs, searchLinkableDocuments } from '../interpretations/public.js';
+import { ADMIN_LIST_STATUSES, listQuery, pickOne, savedFlag, savedMessage } from '../../platform/content/admin-routes.js';
+import { documentsByIds, lookUpDocuments, resolveDocumentRefs, startFromDocument, tickedDocumentIds } from '../interpretations/public.js';
+import { closedQaRefusal, editScope, mayEditQa, viewScope } from './policy.js';
 import { saveQaEntry, type QaDocumentLink } from './commands/save-qa.js';
 import { splitClause } from './domain/labels.js';
 import { getQaForAdmin, listAdminQa, listQaDepartments } from './queries/admin.js';
 import { clauseSchema, qaFormSchema } from './schemas.js';
 import { QaForm, type QaFormProps, type QaFormValues } from './views/admin-form.js';
-import { AdminQaList, AdminQaPage, QA_LIST_STATUSES } from './views/admin-pages.js';
+import { AdminQaList, AdminQaPage } from './views/admin-pages.js';
 
 const PAGE_SIZE = 30;
 
@@ -23,25 +23,23 @@ export async function adminQaRoutes(app: FastifyInstance) {
   const { db, clock } = app.deps;
   requireStaff(app);
 
-  const editableOrgIds = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), EDITOR_ROLES);
+  const editableOrgIds = (req: FastifyRequest) => editScope(db, actorOf(req));
 
   /** An entry the actor may see in the back office, or 404 (another organization's drafts are never revealed). */
   async function visible(req: FastifyRequest, id: number) {
-    const item = await getQaForAdmin(db, id);
-    const scope = await scopeOrgIds(db, actorOf(req), VIEWER_ROLES);
-    if (!item || !scope.includes(item.org_id)) throw new NotFoundError('政策问答不存在，或您无权查看。');
+    const item = await getQaForAdmin(db, id, await viewScope(db, actorOf(req)));
+    if (!item) throw new NotFoundError('政策问答不存在，或您无权查看。');
     return item;
   }
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/admin/qa', async (req, reply) => {
     const actor = actorOf(req);
-    const scope = await scopeOrgIds(db, actor, VIEWER_ROLES);
+    const scope = await viewScope(db, actor);
     if (scope.length === 0) throw new ForbiddenError('您没有查看政策问答的权限。');
     const org = Number(req.query.org) || null;
     const orgIds = org === null ? scope : scope.filter((x) => x === org);
-    const status = QA_LIST_STATUSES.find((s) => s === req.query.status) ?? null;
-    const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
-    const q = (req.query.q ?? '').trim().slice(0, 100);
+    const status = pickOne(ADMIN_LIST_STATUSES, req.query.status);
+    const { page, q } = listQuery(req.query);
     const department = (req.query.department ?? '').trim().slice(0, 100);
     const due = req.query.due === '1';
     const r = await listAdminQa(db, { orgIds, status, department, q, dueOn: due ? clock.today() : null, page, pageSize: PAGE_SIZE });
@@ -58,19 +56,17 @@ export async function adminQaRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { document?: string } }>('/admin/qa/new', async (req, reply) => {
     const orgIds = await editableOrgIds(req);
     if (orgIds.length === 0) throw new ForbiddenError('您没有在任何机构编写政策问答的权限。');
-    // Started from a document's page: that document is already ticked.
-    const documentId = /^\d{1,12}$/.test(req.query.document ?? '') ? Number(req.query.document) : null;
-    const chosen = documentId ? await documentsByIds(db, [documentId]) : [];
-    const orgId = chosen[0] && orgIds.includes(chosen[0].org_id) ? chosen[0].org_id : orgIds[0]!;
+    const { chosen, orgId } = await startFromDocument(db, req.query.document, orgIds);
     return renderForm(req, reply, { qaId: null, status: null, values: { orgId: String(orgId) }, chosen });
   });
 
   app.get<{ Params: { id: string } }>('/admin/qa/:id/edit', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));
-    if (!hasRole(actorOf(req), item.org_id, EDITOR_ROLES)) throw new ForbiddenError('您没有编辑该政策问答的权限。');
+    if (!mayEditQa(actorOf(req), item)) throw new ForbiddenError('您没有编辑该政策问答的权限。');
     // A published entry is edited in its open edition, once there is one.
     if (item.openEdition) return reply.redirect(`/admin/qa/${item.openEdition.id}/edit`, 303);
-    if (item.status === 'merged' || item.status === 'withdrawn') throw new ForbiddenError(item.status === 'merged' ? '这一版本已发布并入原问答，请编辑原问答。' : '已撤稿的政策问答不能修改。');
+    const refusal = closedQaRefusal(item);
+    if (refusal) throw new ForbiddenError(refusal);
     const values: QaFormValues = {
       orgId: String(item.org_id), question: item.question, phrasings: item.phrasings.join('\n'), answerHtml: item.answer_html, department: item.department, contact: item.contact, changeNote: item.change_note,
       topicId: item.topic_id === null ? '' : String(item.topic_id), audiences: item.audiences, reviewOn: item.review_on ?? '',
@@ -82,17 +78,15 @@ export async function adminQaRoutes(app: FastifyInstance) {
   /** Create (no id) and edit share one path: validate, resolve the documents, then one command — or the form again. */
   async function submit(req: FastifyRequest, reply: FastifyReply, id: number | null) {
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const values = typedValues(body);
+    const values: QaFormValues = typedValues(body);
     const existing = id === null ? null : await visible(req, id);
-    const orgIds = await editableOrgIds(req);
-    const parsed = parseInput(qaFormSchema, body);
-    const tickedIds = parsed.ok ? parsed.data.documentIds : [values.documentIds ?? []].flat().filter((x) => /^\d{1,12}$/.test(x)).map(Number);
     const form = { qaId: id, status: (existing?.status ?? null) as ItemStatus | null, revision: existing ? isRevision(existing) : false, values };
+    const parsed = parseInput(qaFormSchema, body);
+    const orgIds = await editableOrgIds(req);
+    const tickedIds = tickedDocumentIds(parsed, values);
     if (parsed.ok && parsed.data.action === 'search') {
-      // 查找文件: the same form again with what was typed and what was found; nothing is written.
-      const q = parsed.data.docQuery;
-      const found = q ? await searchLinkableDocuments(db, orgIds, q) : [];
-      return renderForm(req, reply, { ...form, chosen: await documentsByIds(db, tickedIds), found, errors: q ? undefined : { docQuery: '请输入要查找的文件标题或发文字号' } }, q ? 200 : 422);
+      const { code, ...shown } = await lookUpDocuments(db, orgIds, parsed.data.docQuery, tickedIds);
+      return renderForm(req, reply, { ...form, ...shown }, code);
     }
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     const links: QaDocumentLink[] = [];
@@ -115,7 +109,7 @@ export async function adminQaRoutes(app: FastifyInstance) {
         qaId: id,
         input: { orgId: f.orgId, question: f.question, phrasings: f.phrasings, answerHtml: f.answerHtml, department: f.department, contact: f.contact, topicId: f.topicId, audiences: f.audiences, reviewOn: f.reviewOn, changeNote: f.changeNote, documents: links },
       });
-      return reply.redirect(`/admin/qa/${r.id}?saved=${r.editionOf ? 'edition' : r.recalled ? 'recalled' : '1'}`, 303);
+      return reply.redirect(`/admin/qa/${r.id}?saved=${savedFlag(r)}`, 303);
     } catch (err) {
       return fail(ruleErrorsOf(err));
     }
@@ -141,19 +135,7 @@ export async function adminQaRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/qa/:id', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));
     const actor = actorOf(req);
-    const flash = FLASH[req.query.saved ?? ''] ?? null;
-    return sendHtml(reply, AdminQaPage({ ...adminView(req, reply), item, canEdit: hasRole(actor, item.org_id, EDITOR_ROLES), flash, today: clock.today() }));
+    const flash = savedMessage(req.query.saved, '问答', '编写');
+    return sendHtml(reply, AdminQaPage({ ...adminView(req, reply), item, canEdit: mayEditQa(actor, item), flash, today: clock.today() }));
   });
-}
-
-const FLASH: Record<string, string> = {
-  '1': '已保存。编写完成后请点击“审核与发布”提交审核。',
-  edition: '已保存为修订版本。门户上的问答保持不变，修订版本审核发布后替换原内容。',
-  recalled: '已保存。修改后的问答已退回草稿，需要重新提交审核。',
-};
-
-/** The form's values as typed, to show them again; the CSRF token is not echoed. */
-function typedValues(body: Record<string, unknown>): QaFormValues {
-  const keep = (v: unknown): v is string | string[] => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
-  return Object.fromEntries(Object.entries(body).filter(([k, v]) => k !== '_csrf' && keep(v))) as QaFormValues;
 }

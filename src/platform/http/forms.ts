@@ -23,6 +23,20 @@ export function ruleErrorsOf(err: unknown): FieldErrors {
   throw err;
 }
 
+/**
+ * A posted form's values as typed, to show the form again: strings and lists of strings; the CSRF
+ * token and uploaded files are not echoed.
+ */
+export function typedValues(body: unknown): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    if (k === '_csrf') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
+  }
+  return out;
+}
+
 /** Common field helpers with messages a clerk understands. */
 export const fields = {
   text: (label: string, max = 200) =>

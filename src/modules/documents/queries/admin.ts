@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentStatus } from '../../../db/schema.js';
+import { pageWithTotal } from '../../../platform/content/paging.js';
 import { suggestDocNumber } from '../domain/doc-number.js';
 import { inTreeOrder } from '../../organizations/public.js';
 import { VERSIONED_FIELDS, type VersionSnapshot } from '../commands/versions.js';
@@ -20,15 +21,7 @@ export async function listAdminDocuments(db: Kysely<Database>, p: AdminListParam
   if (p.status) q = q.where('d.status', '=', p.status);
   if (p.q) q = q.where((eb) => eb.or([eb('d.title', 'like', `%${p.q}%`), eb('d.doc_no', 'like', `%${p.q}%`), eb('d.index_no', '=', p.q)]));
   if (p.expiringBefore) q = q.where('d.doc_type', '=', '行政规范性文件').where('d.expires_on', '<=', p.expiringBefore).where('d.validity', 'not in', ['expired', 'repealed']);
-  const total = await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select(['d.id', 'd.title', 'd.doc_no', 'd.index_no', 'd.status', 'd.validity', 'd.updated_at', 'd.published_on', 'd.expires_on', 'o.short_name as org'])
-    .orderBy('d.updated_at', 'desc')
-    .orderBy('d.id', 'desc')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
-  return { total: Number(total.n), rows };
+  return pageWithTotal(q, (q) => q.select(['d.id', 'd.title', 'd.doc_no', 'd.index_no', 'd.status', 'd.validity', 'd.updated_at', 'd.published_on', 'd.expires_on', 'o.short_name as org']).orderBy('d.updated_at', 'desc').orderBy('d.id', 'desc'), p);
 }
 
 export async function countDocumentsForWorkbench(db: Kysely<Database>, orgIds: number[], today: string) {
@@ -62,8 +55,10 @@ export function addMonths(date: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function getDocumentForEdit(db: Kysely<Database>, id: number) {
-  const d = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+/** A document as the back office shows it, only when it belongs to one of `scope` (the actor's organizations). */
+export async function getDocumentForEdit(db: Kysely<Database>, id: number, scope: number[]) {
+  if (scope.length === 0) return null;
+  const d = await db.selectFrom('documents').selectAll().where('id', '=', id).where('org_id', 'in', scope).executeTakeFirst();
   if (!d) return null;
   const attachments = await db.selectFrom('attachments').select(['id', 'file_name', 'size_bytes', 'media_type', 'redacted_copy']).where('document_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute();
   // A published document's pending edit, and for an edition the document it edits.

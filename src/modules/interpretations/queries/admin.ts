@@ -1,6 +1,7 @@
-import { findOpenEdition } from '../../editions/public.js';
+import { openEditionOf } from '../../editions/public.js';
 import type { Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../../db/schema.js';
+import { pageWithTotal } from '../../../platform/content/paging.js';
 import { suggestDocNumber } from '../../documents/public.js';
 
 export interface AdminListParams {
@@ -17,28 +18,20 @@ export async function listAdminInterpretations(db: Kysely<Database>, p: AdminLis
   let q = db.selectFrom('interpretations as i').innerJoin('organizations as o', 'o.id', 'i.org_id').where('i.org_id', 'in', p.orgIds).where('i.status', '!=', 'merged');
   if (p.status) q = q.where('i.status', '=', p.status);
   if (p.q) q = q.where('i.title', 'like', `%${p.q}%`);
-  const total = await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
+  const r = await pageWithTotal(q, (q) => q
     .select(['i.id', 'i.title', 'i.form', 'i.status', 'i.edition_of', 'i.published_on', 'i.updated_at', 'o.short_name as org'])
     .select((eb) => eb.selectFrom('interpretation_documents as x').select(({ fn }) => fn.countAll<number>().as('n')).whereRef('x.interpretation_id', '=', 'i.id').as('documents'))
     .orderBy('i.updated_at', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
-  return { total: Number(total.n), rows: rows.map((r) => ({ ...r, documents: Number(r.documents ?? 0) })) };
+    .orderBy('i.id', 'desc'), p);
+  return { total: r.total, rows: r.rows.map((row) => ({ ...row, documents: Number(row.documents ?? 0) })) };
 }
 export type AdminInterpretationRow = Awaited<ReturnType<typeof listAdminInterpretations>>['rows'][number];
 
-/** One interpretation with its documents, and its open edition (or the live one it edits). */
-export async function getInterpretationForAdmin(db: Kysely<Database>, id: number) {
-  const i = await db.selectFrom('interpretations as i').innerJoin('organizations as o', 'o.id', 'i.org_id').selectAll('i').select('o.name as org_name').where('i.id', '=', id).executeTakeFirst();
-  if (!i) return null;
-  const [documents, openEdition] = await Promise.all([
-    linkedDocuments(db, id),
-    i.edition_of === null ? findOpenEdition(db, 'interpretations', id) : null,
-  ]);
-  return { ...i, documents, openEdition: openEdition ?? null };
+/** One interpretation with its documents and open edition, only when it belongs to one of `scope` (the actor's organizations). */
+export async function getInterpretationForAdmin(db: Kysely<Database>, id: number, scope: number[]) {
+  if (scope.length === 0) return null;
+  const i = await db.selectFrom('interpretations as i').innerJoin('organizations as o', 'o.id', 'i.org_id').selectAll('i').select('o.name as org_name').where('i.id', '=', id).where('i.org_id', 'in', scope).executeTakeFirst();
+  return i ? { ...i, documents: await linkedDocuments(db, id), openEdition: await openEditionOf(db, 'interpretations', i) } : null;
 }
 export type AdminInterpretation = NonNullable<Awaited<ReturnType<typeof getInterpretationForAdmin>>>;
 

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../../db/schema.js';
+import { openEditionOf } from '../../editions/public.js';
+import { pageWithTotal } from '../../../platform/content/paging.js';
 
 export interface AdminListParams {
   orgIds: number[];
@@ -17,15 +19,7 @@ export async function listAdminItems(db: Kysely<Database>, p: AdminListParams) {
   if (p.status) q = q.where('i.status', '=', p.status);
   if (p.category) q = q.where('i.category', '=', p.category);
   if (p.q) q = q.where('i.title', 'like', `%${p.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const total = await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q
-    .select(['i.id', 'i.title', 'i.category', 'i.status', 'i.edition_of', 'i.published_on', 'i.publicity_end', 'i.taken_down_at', 'i.updated_at', 'o.short_name as org'])
-    .orderBy('i.updated_at', 'desc')
-    .orderBy('i.id', 'desc')
-    .limit(p.pageSize)
-    .offset((p.page - 1) * p.pageSize)
-    .execute();
-  return { total: Number(total.n), rows };
+  return pageWithTotal(q, (q) => q.select(['i.id', 'i.title', 'i.category', 'i.status', 'i.edition_of', 'i.published_on', 'i.publicity_end', 'i.taken_down_at', 'i.updated_at', 'o.short_name as org']).orderBy('i.updated_at', 'desc').orderBy('i.id', 'desc'), p);
 }
 export type AdminItemRow = Awaited<ReturnType<typeof listAdminItems>>['rows'][number];
 
@@ -46,12 +40,8 @@ export async function getItemForAdmin(db: Kysely<Database>, id: number, scope: n
     .where('i.org_id', 'in', scope)
     .executeTakeFirst();
   if (!i) return null;
-  const [attachments, openEdition] = await Promise.all([
-    listAttachments(db, id),
-    i.edition_of === null ? db.selectFrom('info_items').select(['id', 'status']).where('edition_of', '=', id).where('status', '!=', 'merged').executeTakeFirst() : Promise.resolve(undefined),
-  ]);
   const { search_vector: _s, ...row } = i;
-  return { ...row, attachments, openEdition: openEdition ?? null };
+  return { ...row, attachments: await listAttachments(db, id), openEdition: await openEditionOf(db, 'info_items', i) };
 }
 export type AdminItem = NonNullable<Awaited<ReturnType<typeof getItemForAdmin>>>;
 

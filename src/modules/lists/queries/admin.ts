@@ -60,13 +60,15 @@ export interface AdminList {
 
 /** A list the actor may see (its organization in `scope`), with every version; undefined otherwise. */
 export async function getListForAdmin(db: Kysely<Database>, id: number, scope: number[]): Promise<AdminList | undefined> {
+  if (scope.length === 0) return undefined;
   const l = await db
     .selectFrom('official_lists as l')
     .innerJoin('organizations as o', 'o.id', 'l.org_id')
     .select(['l.id', 'l.org_id', 'o.name as org_name', 'l.title', 'l.list_type', 'l.catalog_node_id', 'l.current_version_id'])
     .where('l.id', '=', id)
+    .where('l.org_id', 'in', scope)
     .executeTakeFirst();
-  if (!l || !scope.includes(l.org_id)) return undefined;
+  if (!l) return undefined;
   const versions = await db
     .selectFrom('list_versions')
     .select(['id', 'version_no', 'title', 'status', 'row_count', 'change_note', 'published_on', 'updated_at', 'withdrawal_reason'])

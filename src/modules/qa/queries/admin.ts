@@ -1,6 +1,7 @@
-import { findOpenEdition } from '../../editions/public.js';
+import { openEditionOf } from '../../editions/public.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../../db/schema.js';
+import { pageWithTotal } from '../../../platform/content/paging.js';
 
 export interface AdminQaListParams {
   orgIds: number[];
@@ -26,13 +27,13 @@ export async function listAdminQa(db: Kysely<Database>, p: AdminQaListParams) {
     q = q.where((eb) => eb.or([eb('e.question', 'like', like), sql<boolean>`array_to_string(e.phrasings, ' ') like ${like}`]));
   }
   if (p.dueOn) q = q.where('e.review_on', '<=', p.dueOn).where('e.status', '!=', 'withdrawn');
-  const total = await q.select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rows = q
-    .select(['e.id', sql<string>`left(e.question, 200)`.as('question'), 'e.department', 'e.status', 'e.origin', 'e.edition_of', 'e.published_on', 'e.review_on', 'e.updated_at', 'o.short_name as org'])
-    .select((eb) => eb.selectFrom('qa_entry_documents as x').select(({ fn }) => fn.countAll<number>().as('n')).whereRef('x.qa_id', '=', 'e.id').as('documents'));
-  rows = p.dueOn ? rows.orderBy('e.review_on').orderBy('e.id') : rows.orderBy('e.updated_at', 'desc').orderBy('e.id', 'desc');
-  const page = await rows.limit(p.pageSize).offset((p.page - 1) * p.pageSize).execute();
-  return { total: Number(total.n), rows: page.map((r) => ({ ...r, documents: Number(r.documents ?? 0) })) };
+  const r = await pageWithTotal(q, (q) => {
+    const rows = q
+      .select(['e.id', sql<string>`left(e.question, 200)`.as('question'), 'e.department', 'e.status', 'e.origin', 'e.edition_of', 'e.published_on', 'e.review_on', 'e.updated_at', 'o.short_name as org'])
+      .select((eb) => eb.selectFrom('qa_entry_documents as x').select(({ fn }) => fn.countAll<number>().as('n')).whereRef('x.qa_id', '=', 'e.id').as('documents'));
+    return p.dueOn ? rows.orderBy('e.review_on').orderBy('e.id') : rows.orderBy('e.updated_at', 'desc').orderBy('e.id', 'desc');
+  }, p);
+  return { total: r.total, rows: r.rows.map((row) => ({ ...row, documents: Number(row.documents ?? 0) })) };
 }
 export type AdminQaRow = Awaited<ReturnType<typeof listAdminQa>>['rows'][number];
 
@@ -53,8 +54,9 @@ export async function listQaDepartments(db: Kysely<Database>, orgIds: number[]):
   return rows.map((r) => r.department);
 }
 
-/** One entry with its documents and topic, and its open edition (or the live one it edits). */
-export async function getQaForAdmin(db: Kysely<Database>, id: number) {
+/** One entry with its documents, topic and open edition, only when it belongs to one of `scope` (the actor's organizations). */
+export async function getQaForAdmin(db: Kysely<Database>, id: number, scope: number[]) {
+  if (scope.length === 0) return null;
   const e = await db
     .selectFrom('qa_entries as e')
     .innerJoin('organizations as o', 'o.id', 'e.org_id')
@@ -62,13 +64,9 @@ export async function getQaForAdmin(db: Kysely<Database>, id: number) {
     .selectAll('e')
     .select(['o.name as org_name', 't.name as topic'])
     .where('e.id', '=', id)
+    .where('e.org_id', 'in', scope)
     .executeTakeFirst();
-  if (!e) return null;
-  const [documents, openEdition] = await Promise.all([
-    linkedDocumentsOf(db, id),
-    e.edition_of === null ? findOpenEdition(db, 'qa_entries', id) : null,
-  ]);
-  return { ...e, documents, openEdition: openEdition ?? null };
+  return e ? { ...e, documents: await linkedDocumentsOf(db, id), openEdition: await openEditionOf(db, 'qa_entries', e) } : null;
 }
 export type AdminQa = NonNullable<Awaited<ReturnType<typeof getQaForAdmin>>>;
 

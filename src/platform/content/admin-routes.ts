@@ -1,0 +1,38 @@
+import type { ItemStatus } from '../../db/schema.js';
+
+/**
+ * What the back-office routes of every content kind read and say the same way: a list page's
+ * paging and search words, and what a save tells the drafter.
+ */
+
+/** A list page's page number (1 to 1000) and search words (trimmed, at most `max` characters). */
+export function listQuery(query: { page?: string; q?: string }, max = 100): { page: number; q: string } {
+  return { page: Math.max(1, Math.min(1000, Number(query.page) || 1)), q: (query.q ?? '').trim().slice(0, max) };
+}
+
+/** One of the choices offered, or null (a filter's value from the address). */
+export function pickOne<T extends string>(choices: readonly T[], value: string | undefined): T | null {
+  return choices.find((c) => c === value) ?? null;
+}
+
+/** What saving did, for the address the form redirects to (`?saved=…`). */
+export function savedFlag(r: { editionOf: number | null; recalled: boolean }): 'edition' | 'recalled' | '1' {
+  return r.editionOf ? 'edition' : r.recalled ? 'recalled' : '1';
+}
+
+/**
+ * The message shown after a save, by its flag: a first draft is sent for review from
+ * “审核与发布”; a published item's edit becomes a revision; an item under review goes back to draft.
+ * `noun` is the kind's short word (信息, 解读, 问答); `drafting` what the drafter does (起草, 编写).
+ */
+export function savedMessage(flag: string | undefined, noun: string, drafting = '起草'): string | null {
+  const messages: Record<string, string> = {
+    '1': `已保存。${drafting}完成后请点击“审核与发布”提交审核。`,
+    edition: `已保存为修订版本。门户上的${noun}保持不变，修订版本审核发布后替换原内容。`,
+    recalled: `已保存。修改后的${noun}已退回草稿，需要重新提交审核。`,
+  };
+  return messages[flag ?? ''] ?? null;
+}
+
+/** The statuses a back-office list filters by: every one but a merged edition's. */
+export const ADMIN_LIST_STATUSES: readonly ItemStatus[] = ['draft', 'submitted', 'in_review', 'approved', 'scheduled', 'published', 'withdrawn'];
