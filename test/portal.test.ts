@@ -44,6 +44,35 @@ for (const kind of testDatabaseKinds()) {
       assert.match(sitemap.body, /\/org\/baisha\/guide/);
     });
 
+    test('the navigation and both sitemaps list every section the modules declare, and each visible 专题 with its sub-columns, never a hidden one', async () => {
+      const home = await t.app.inject('/');
+      const nav = /<nav class="site-nav[^"]*" aria-label="主导航">([\s\S]*?)<\/nav>/.exec(home.body)![1]!;
+      for (const [href, label] of [['/library', '政策文件库'], ['/interpretations', '政策解读'], ['/items', '公开信息'], ['/columns', '专题专栏'], ['/lists', '清单'], ['/apply', '申请公开'], ['/account', '个人中心']]) {
+        assert.match(nav, new RegExp(`<a href="${href}">${label}</a>`), `${label} is in the main navigation`);
+      }
+      assert.doesNotMatch(nav, /\/deadline/, 'a sitemap-only section stays out of the navigation');
+
+      // A hidden sub-column of the demo's 专题 is nobody's address.
+      const admin = new TestSession(t.app);
+      await admin.login('admin');
+      const top = (await t.db.selectFrom('special_columns').select('id').where('slug', '=', 'yhyshj').executeTakeFirstOrThrow()).id;
+      await admin.get(`/admin/columns/new?parent=${top}`);
+      const made = await admin.post('/admin/columns', { orgId: 'site', parentId: String(top), name: '内部筹备栏目', slug: 'nbcb', introHtml: '', kinds: ['document'], open: '1', visible: '', position: '9' });
+      assert.equal(made.statusCode, 303, made.body.slice(0, 400));
+
+      const page = await t.app.inject('/sitemap');
+      assert.match(page.body, /<a href="\/deadline">答复期限计算器<\/a>/);
+      assert.match(page.body, /<a href="\/columns\/yhyshj">优化营商环境<\/a><ul><li><a href="\/columns\/yhyshj-hqzc">惠企政策<\/a>/, 'a 专题 lists its sub-columns under it');
+      assert.doesNotMatch(page.body, /nbcb|内部筹备栏目/);
+
+      const xml = (await t.app.inject('/sitemap.xml')).body;
+      for (const path of ['/items', '/lists', '/columns', '/columns/yhyshj', '/columns/yhyshj-hqzc']) assert.match(xml, new RegExp(`<loc>http[^<]*${path}</loc>`), path);
+      assert.doesNotMatch(xml, /nbcb/);
+      assert.doesNotMatch(xml, /<loc>[^<]*\/(account|requests\/track)<\/loc>/, 'what robots.txt keeps out is not offered to crawlers');
+      const robots = (await t.app.inject('/robots.txt')).body;
+      assert.match(robots, /Disallow: \/account\n/);
+    });
+
     test('an admin edits the guide, the 索引号 rule and the publishing rules; bad values and a non-admin are refused', async () => {
       const admin = new TestSession(t.app);
       await admin.login('admin');

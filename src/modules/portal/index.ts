@@ -13,9 +13,12 @@ import { documentsAtom } from './feeds.js';
 import { adminPortalRoutes } from './routes.admin.js';
 import { siteRoutes } from './routes.site.js';
 import { CatalogPage, GuidePage, HomePage, OrganizationPortal, OrganizationsPage } from './views/pages.js';
+import { registerPublicSection } from '../../platform/html/sections.js';
 
 /** The public portal: home, organizations with their catalogs and guides, feeds, sitemap. */
 export default async function portal(app: FastifyInstance) {
+  registerPublicSection({ href: '/', label: '首页', order: 0, nav: true });
+  registerPublicSection({ href: '/organizations', label: '信息公开机构', order: 80, nav: true });
   const { db, config } = app.deps;
   // A renamed, merged or split organization's old addresses lead to its successor's (301).
   app.addHook('onRequest', async (req, reply) => {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { CsrfField } from './components.js';
 import type { PageContext } from './page-context.js';
+import { publicSections } from './sections.js';
 
 export interface Crumb {
   label: string;
@@ -69,17 +70,7 @@ export function PublicLayout({ ctx, title, crumbs, description, feeds, query, pr
           </div>
           <nav class="site-nav no-print" aria-label="主导航">
             <div class="wrap">
-              <a href="/">首页</a>
-              <a href="/library">政策文件库</a>
-              <a href="/interpretations">政策解读</a>
-              <a href="/qa">政策问答</a>
-              <a href="/ask">智能问答</a>
-              <a href="/organizations">信息公开机构</a>
-              <a href="/library/invalid">已废止、失效文件</a>
-              <a href="/apply">申请公开</a>
-              <a href="/track">办件查询</a>
-              {/* The same link for everyone, so a cached page never shows one visitor's state to another. */}
-              <a href="/account">个人中心</a>
+              {publicSections().filter((s) => s.nav).map((s) => <a href={s.href}>{s.navLabel ?? s.label}</a>)}
             </div>
           </nav>
         </header>

@@ -56,6 +56,23 @@ export async function listPublicTopColumns(db: Kysely<Database>, orgId?: number)
   if (orgId !== undefined) q = q.where('c.org_id', '=', orgId);
   return q.orderBy(sql`c.org_id is not null`).orderBy('o.position').orderBy('c.position').orderBy('c.id').execute();
 }
+/** Every column the public may see, each under its parent, for the sitemaps. */
+export async function listPublicColumnPages(db: Kysely<Database>): Promise<{ slug: string; name: string; depth: number; updated_at: Date }[]> {
+  const r = await sql<{ slug: string; name: string; depth: number; updated_at: Date; path: string }>`
+    with recursive tree as (
+      -- The site group's 专题 first, then each organization's in its order (as the 专题 list shows them).
+      select c.id, c.slug, c.name, c.depth, c.updated_at,
+        (case when c.org_id is null then '0' else '1' end) || lpad(coalesce(o.position, 0)::text, 6, '0') || lpad(c.position::text, 6, '0') || lpad(c.id::text, 12, '0') as path
+      from special_columns c left join organizations o on o.id = c.org_id
+      where c.parent_id is null and c.visible
+      union all
+      select c.id, c.slug, c.name, c.depth, c.updated_at, t.path || lpad(c.position::text, 6, '0') || lpad(c.id::text, 12, '0')
+      from special_columns c join tree t on c.parent_id = t.id where c.visible
+    )
+    select slug, name, depth, updated_at, path from tree order by path`.execute(db);
+  return r.rows.map(({ path: _p, ...c }) => c);
+}
+
 export type PublicTopColumn = Awaited<ReturnType<typeof listPublicTopColumns>>[number];
 
 export interface ColumnItem {

@@ -1,29 +1,15 @@
 import type { Organization } from '../../../db/schema.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
+import type { SectionPage } from '../../../platform/html/sections.js';
 import type { CatalogNode } from '../../organizations/public.js';
 import { ColumnMenu } from './columns.js';
 
-/** The site's own sections, in the order of the main navigation. */
-const SECTIONS: { href: string; label: string }[] = [
-  { href: '/', label: '首页' },
-  { href: '/library', label: '政策文件库' },
-  { href: '/library/invalid', label: '已废止、失效文件' },
-  { href: '/interpretations', label: '政策解读' },
-  { href: '/qa', label: '政策问答' },
-  { href: '/ask', label: '智能问答' },
-  { href: '/organizations', label: '信息公开机构' },
-  { href: '/apply', label: '申请政府信息公开' },
-  { href: '/requests/track', label: '申请办理查询' },
-  { href: '/deadline', label: '答复期限计算器' },
-  { href: '/account', label: '个人中心' },
-];
-
 /**
- * 网站地图 for people (the XML sitemap stays for crawlers): every section, and every organization
+ * 网站地图 for people (the XML sitemap stays for crawlers): every section the modules declare, and every organization
  * with the columns the public can see, in the catalog's order, organizations as their tree.
  */
-export function SitemapPage(p: { ctx: PageContext; orgs: Organization[]; catalogs: Map<number, CatalogNode[]> }) {
+export function SitemapPage(p: { ctx: PageContext; sections: { href: string; label: string; pages: SectionPage[] }[]; orgs: Organization[]; catalogs: Map<number, CatalogNode[]> }) {
   const tree = (parent: number | null) => {
     const level = p.orgs.filter((o) => o.parent_id === parent);
     return level.length ? (
@@ -43,12 +29,38 @@ export function SitemapPage(p: { ctx: PageContext; orgs: Organization[]; catalog
       <h1>网站地图</h1>
       <section>
         <h2>栏目</h2>
-        <ul>{SECTIONS.map((s) => <li><a href={s.href}>{s.label}</a></li>)}</ul>
+        <ul>
+          {p.sections.map((s) => (
+            <li>
+              <a href={s.href}>{s.label}</a>
+              {s.pages.length ? <SectionPages pages={s.pages} /> : null}
+            </li>
+          ))}
+        </ul>
       </section>
       <section>
         <h2>信息公开机构</h2>
         {tree(null)}
       </section>
     </PublicLayout>
+  );
+}
+
+/** A section's pages as their tree (a 专题 with its sub-columns), from the flat list in tree order. */
+function SectionPages({ pages, depth = 0 }: { pages: SectionPage[]; depth?: number }) {
+  const items: { page: SectionPage; below: SectionPage[] }[] = [];
+  for (const page of pages) {
+    if (page.depth === depth) items.push({ page, below: [] });
+    else items.at(-1)?.below.push(page);
+  }
+  return (
+    <ul>
+      {items.map(({ page, below }) => (
+        <li>
+          <a href={page.href}>{page.label}</a>
+          {below.length ? <SectionPages pages={below} depth={depth + 1} /> : null}
+        </li>
+      ))}
+    </ul>
   );
 }
