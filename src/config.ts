@@ -64,6 +64,9 @@ const schema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'AUDIT_KEY 必须是 32 字节密钥的 base64 编码（可用 openssl rand -base64 32 生成）')
     .optional(),
   AUDIT_ANCHOR_URL: z.string().url('AUDIT_ANCHOR_URL 必须是完整网址，如 https://log.example.gov.cn/gongkai-audit').optional(),
+  // A rehearsal clock (演练): the server's time starts at this moment and runs on from there, so staff
+  // can see what a deadline, a 公示's end or the year's turn will do. Never in production.
+  CLOCK_START: z.iso.datetime({ offset: true, error: 'CLOCK_START 应为带时区的时刻，如 2026-12-20T09:00:00+08:00' }).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -99,6 +102,8 @@ export interface Config {
   /** Outgoing mail: SMTP server URL (null: mail stays in the outbox for the administrator) and sender. */
   smtpUrl: string | null;
   mailFrom: string;
+  /** The rehearsal clock's starting moment (never in production); null: the system clock. */
+  clockStart: Date | null;
 }
 
 /** 网站标识码, ICP 备案号, 公安备案号, 主办, 承办 and 联系我们 (reference/portal.md: configuration). */
@@ -131,6 +136,9 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Feeds, the sitemap and links in mail never take their host from a request (a forged Host header
   // would be cached into feeds and send reset links elsewhere), so production names its address.
+  if (e.NODE_ENV === 'production' && e.CLOCK_START) {
+    throw new ConfigError(['CLOCK_START: 生产环境不能设置演练时钟，期限和公示期必须按真实时间计算']);
+  }
   if (e.NODE_ENV === 'production' && !e.PUBLIC_URL) {
     throw new ConfigError(['PUBLIC_URL: 生产环境必须设置网站地址 PUBLIC_URL（订阅源、网站地图和邮件中的链接以它为准）']);
   }
@@ -180,5 +188,6 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditAnchorUrl: e.AUDIT_ANCHOR_URL ?? null,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `${e.SITE_NAME} <noreply@${e.PUBLIC_URL ? new URL(e.PUBLIC_URL).hostname : 'localhost'}>`,
+    clockStart: e.CLOCK_START ? new Date(e.CLOCK_START) : null,
   };
 }

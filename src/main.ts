@@ -20,6 +20,7 @@ import { askJobHandlers } from './modules/ask/jobs.js';
 import { subscriptionsJobHandlers } from './modules/subscriptions/jobs.js';
 import { itemJobHandlers } from './modules/items/public.js';
 import { cookieSecret, isEmpty, openRuntime, type Runtime } from './runtime.js';
+import { formatChinaDateTime } from './platform/clock/clock.js';
 import type { ImportProgress } from './platform/files/jsonl-import.js';
 
 const HELP = `gongkai — 政府信息公开平台
@@ -157,6 +158,7 @@ async function serve(config: Config): Promise<number> {
   const where = `http://localhost:${config.port}`;
   console.log(`\nGongkai 已启动：${where}  （数据库：${rt.handle.kind === 'pglite' ? `内嵌 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}）`);
   console.log(`管理后台：${where}/admin`);
+  if (config.clockStart) console.log(`演练时钟：系统时间从 ${formatChinaDateTime(config.clockStart)} 起计（仅供演练，期限和公示期按此计算）`);
   if (config.seedDemo) console.log(`演示账号：\n${demoLogins()}\n`);
   const imported = await rt.db.selectFrom('settings').select('value').where('key', '=', 'corpus_imported').executeTakeFirst();
   if (fresh && config.corpusPath && !imported) {

@@ -7,7 +7,7 @@ import { connectDatabase, type DatabaseHandle } from './db/connect.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { Database } from './db/schema.js';
 import { seedReferenceData } from './db/seeds/reference-data.js';
-import { systemClock, type Clock } from './platform/clock/clock.js';
+import { startedClock, systemClock, type Clock } from './platform/clock/clock.js';
 import { startAnchoring, type AnchorLoop } from './platform/audit/anchor-loop.js';
 import { auditKeyFor, useAuditKey } from './platform/audit/key.js';
 import { sealLegacyChain } from './platform/audit/seal.js';
@@ -29,7 +29,7 @@ export interface Runtime {
  */
 export async function openRuntime(config: Config, opts: { migrate?: boolean; clock?: Clock; anchor?: boolean } = {}): Promise<Runtime> {
   registerContent();
-  const clock = opts.clock ?? systemClock;
+  const clock = opts.clock ?? (config.clockStart ? startedClock(config.clockStart) : systemClock);
   const key = auditKeyFor(config);
   useAuditKey(key);
   const handle = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? null : config.dataDir });

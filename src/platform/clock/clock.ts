@@ -43,6 +43,13 @@ export function fixedClock(at: string | Date): Clock & { set(at: string | Date):
   };
 }
 
+/** A clock that starts at a given instant and runs on from there (the rehearsal clock, CLOCK_START). */
+export function startedClock(at: Date): Clock {
+  const offset = at.getTime() - Date.now();
+  const now = () => new Date(Date.now() + offset);
+  return { now, today: () => toChinaDate(now()) };
+}
+
 /** '2022-04-29' → '2022年4月29日' (how Chinese documents write dates). */
 export function formatChineseDate(date: string | null | undefined): string {
   if (!date) return '';
