@@ -39,7 +39,7 @@ import { DEMO_PASSWORD, seedDemo } from '../src/db/seeds/demo.js';
 import { seedReferenceData } from '../src/db/seeds/reference-data.js';
 import { computeClock, type ClockState } from '../src/modules/requests/domain/clock.js';
 import { workbenchPage, type WorkbenchView } from '../src/modules/requests/queries.admin.js';
-import { CASE_ROLES } from '../src/modules/requests/routes.admin.js';
+import { CASE_ROLES } from '../src/modules/requests/policy.js';
 import { createStaff } from '../src/modules/staff/commands/create-staff.js';
 import { scopeOrgIds } from '../src/platform/auth/scope.js';
 import { createSession, SESSION_COOKIE, type Actor } from '../src/platform/auth/sessions.js';

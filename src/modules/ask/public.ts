@@ -14,5 +14,5 @@ export function registerAskContent(): void {
   // The clauses of documents imported in bulk are built by a job, so the import itself is no slower.
   onContentImported('document', scheduleClauseCatchUp);
 }
-export { REFERRAL_ROLES } from './commands/referral-action.js';
+export { mayOpenReferrals, REFERRAL_ROLES, referralScope } from './policy.js';
 export { referralWorkbench } from './queries/pages.js';

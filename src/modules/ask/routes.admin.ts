@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { scopeOrgIds } from '../../platform/auth/scope.js';
 import { loadWorkingCalendar } from '../../platform/calendar/store.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
@@ -11,9 +10,10 @@ import { textValues } from '../requests/public.js';
 import { promoteReferral } from './commands/promote-referral.js';
 import { loadReferenceLists } from '../documents/public.js';
 import { dismissQuestion } from './commands/questions.js';
-import { applyReferralAction, REFERRAL_ROLES, type ReferralActionInput } from './commands/referral-action.js';
+import { applyReferralAction, type ReferralActionInput } from './commands/referral-action.js';
 import type { ReferralContext } from './commands/submit-referral.js';
-import { deleteSynonymGroup, mayEditSynonyms, saveSynonymGroup } from './commands/synonyms.js';
+import { deleteSynonymGroup, saveSynonymGroup } from './commands/synonyms.js';
+import { mayEditSynonyms, mayOpenReferrals, referralScope } from './policy.js';
 import { listOpenQuestions, listSynonymGroups, referralCase, referralWorkbench, REFERRAL_VIEWS, type ReferralView } from './queries/pages.js';
 import { clearTermStats } from './queries/term-stats.js';
 import { QuestionsPage, SynonymsPage } from './views/admin-ask.js';
@@ -26,11 +26,11 @@ const DONE: Record<string, string> = { assign: '已指定办理人。', answer: 
 export async function adminAskRoutes(app: FastifyInstance) {
   const { db, clock } = app.deps;
   requireStaff(app);
-  const scope = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), REFERRAL_ROLES);
+  const scope = (req: FastifyRequest) => referralScope(db, actorOf(req));
   const ctx = (req: FastifyRequest): ReferralContext => ({ ...commandContext(app, req), sealer: app.sealer });
 
   async function synonyms(req: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; errors?: FieldErrors; editing?: number | null } = {}, code = 200) {
-    const [groups, canEdit] = await Promise.all([listSynonymGroups(db), mayEditSynonyms(commandContext(app, req), actorOf(req))]);
+    const [groups, canEdit] = await Promise.all([listSynonymGroups(db), mayEditSynonyms(db, actorOf(req))]);
     const editing = extra.editing ?? null;
     const current = editing !== null ? groups.find((g) => g.id === editing) : undefined;
     const values = extra.values ?? (current ? { terms: current.terms.join(' = '), note: current.note } : {});
@@ -43,7 +43,7 @@ export async function adminAskRoutes(app: FastifyInstance) {
   };
 
   app.get<{ Querystring: { edit?: string } }>('/admin/ask/synonyms', async (req, reply) => {
-    if ((await scope(req)).length === 0) throw new ForbiddenError('您没有查看同义词词典的权限。');
+    if (!mayOpenReferrals(actorOf(req))) throw new ForbiddenError('您没有查看同义词词典的权限。');
     return synonyms(req, reply, { editing: /^\d{1,12}$/.test(req.query.edit ?? '') ? Number(req.query.edit) : null });
   });
   app.post('/admin/ask/synonyms', async (req, reply) => {
@@ -71,21 +71,20 @@ export async function adminAskRoutes(app: FastifyInstance) {
   });
 
   app.get<{ Querystring: { page?: string } }>('/admin/ask/questions', async (req, reply) => {
-    if ((await scope(req)).length === 0) throw new ForbiddenError('您没有查看公众提问的权限。');
+    if (!mayOpenReferrals(actorOf(req))) throw new ForbiddenError('您没有查看公众提问的权限。');
     const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
     const list = await listOpenQuestions(db, page, PAGE_SIZE);
     return sendHtml(reply, QuestionsPage({ ...adminView(req, reply), flash: takeFlash(req, reply), list, page, pageSize: PAGE_SIZE }));
   });
   app.post<{ Params: { id: string } }>('/admin/ask/questions/:id/dismiss', async (req, reply) => {
-    if ((await scope(req)).length === 0) throw new ForbiddenError('您没有处理公众提问的权限。');
     await dismissQuestion(commandContext(app, req), actorOf(req), idParam(req.params.id));
     setFlash(reply, '已忽略该问题。');
     return reply.redirect('/admin/ask/questions', 303);
   });
 
   app.get<{ Querystring: { view?: string; page?: string } }>('/admin/referrals', async (req, reply) => {
+    if (!mayOpenReferrals(actorOf(req))) throw new ForbiddenError('您没有办理转人工咨询的权限。');
     const orgIds = await scope(req);
-    if (orgIds.length === 0) throw new ForbiddenError('您没有办理转人工咨询的权限。');
     const view = (Object.hasOwn(REFERRAL_VIEWS, req.query.view ?? '') ? req.query.view : 'open') as ReferralView;
     const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
     const { rows, total } = await referralWorkbench(db, orgIds, view, page, PAGE_SIZE);

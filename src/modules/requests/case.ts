@@ -1,11 +1,8 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, RequestEventsTable, RequestsTable } from '../../db/schema.js';
-import type { Actor } from '../../platform/auth/sessions.js';
-import { hasRole, scopeOrgIds } from '../../platform/auth/scope.js';
 import type { WorkingCalendar } from '../../platform/calendar/working-calendar.js';
 import { CLOCK_EVENT_KINDS, computeClock, type ClockEvent, type ClockState } from './domain/clock.js';
-import type { RequestActorKind, RequestSubject } from './domain/workflow.js';
-import { routedOrgIds } from './routing.js';
+import type { RequestSubject } from './domain/workflow.js';
 
 /**
  * One disclosure request with what its rules need: its events (from which the clock is folded),
@@ -63,15 +60,4 @@ export function subjectOf(c: RequestCase, clock: ClockState, today: string): Req
     extended: c.events.some((e) => e.kind === 'extension_approved'),
     today,
   };
-}
-
-/**
- * How the actor stands to a request's organization: its handlers (or the disclosure office an
- * organization without a handler routes to, routing.ts), or the disclosure office above it.
- */
-export async function actorKindsFor(db: Db, actor: Actor, orgId: number): Promise<RequestActorKind[]> {
-  const kinds: RequestActorKind[] = [];
-  if (hasRole(actor, orgId, ['request_handler']) || (await routedOrgIds(db, actor)).includes(orgId)) kinds.push('handler');
-  if (actor.roles.some((r) => r.role === 'disclosure_office') && (await scopeOrgIds(db as Kysely<Database>, actor, ['disclosure_office'])).includes(orgId)) kinds.push('office');
-  return kinds;
 }

@@ -2,7 +2,7 @@
 export { textValues } from './public-input.js';
 export { accessCodeHash, newAccessCode } from './commands/create-request.js';
 export { recomputeOpenDeadlines } from './commands/recompute-deadlines.js';
-export { CASE_ROLES } from './routes.admin.js';
+export { CASE_ROLES, caseScope, mayOpenCases } from './policy.js';
 export { DUE_SOON_DAYS } from './domain/clock.js';
 export { workbenchCounts } from './queries.admin.js';
 export { routedOrgIds } from './routing.js';

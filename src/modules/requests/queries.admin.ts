@@ -5,6 +5,7 @@ import { DUE_SOON_DAYS } from './domain/clock.js';
 import { lookbackStart, SAME_CONTENT, similarity } from './domain/similarity.js';
 import { toChinaDate } from '../../platform/clock/clock.js';
 import { OPEN_STATUSES } from './domain/workflow.js';
+import { loadCase, type RequestCase } from './case.js';
 
 /**
  * The handlers' workbench: open requests of the organizations in scope, sorted by deadline, with
@@ -233,4 +234,22 @@ export async function workbenchPage(db: Kysely<Database>, w: Omit<WorkbenchQuery
   const [counts, reminders] = await Promise.all([workbenchCounts(db, w.orgIds, w.actorId, w.today, w.cal, w.routed), activeReminders(db, w.orgIds, w.today, w.cal)]);
   const list = await listWorkbench(db, { ...w, knownTotal: w.view === 'closed' ? undefined : counts[w.view] });
   return { list, counts, reminders };
+}
+
+/** A case in the given organizations (the actor's scope, policy.ts), or undefined: another organization's requests are never revealed. */
+export async function findCaseInScope(db: Kysely<Database>, id: number, orgIds: readonly number[]): Promise<RequestCase | undefined> {
+  const c = await loadCase(db, id);
+  return c && orgIds.includes(c.row.org_id) ? c : undefined;
+}
+
+/** One stored file of a case (the applicant's, a correction's or the reply's). */
+export async function findCaseAttachment(db: Kysely<Database>, requestId: number, attachmentId: number) {
+  return db.selectFrom('request_attachments').selectAll().where('id', '=', attachmentId).where('request_id', '=', requestId).executeTakeFirst();
+}
+
+/** The names of the organizations in scope, for a form's choice: by id, or in the tree's order. */
+export async function organizationsIn(db: Kysely<Database>, ids: readonly number[], order: 'id' | 'tree' = 'tree'): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  const q = db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [...ids]);
+  return (order === 'id' ? q.orderBy('id') : q.orderBy('position').orderBy('id')).execute();
 }

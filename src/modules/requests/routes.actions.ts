@@ -6,7 +6,8 @@ import { setFlash } from '../../platform/http/flash.js';
 import { fields, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { isUpload, type Upload } from '../../platform/files/uploads.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { actorKindsFor, type RequestCase } from './case.js';
+import type { RequestCase } from './case.js';
+import { actorKindsFor, mayHandle } from './policy.js';
 import type { ActionInput } from './commands/action-effects.js';
 import { linkDocument, recordAppeal, unlinkDocument } from './commands/case-records.js';
 import { addReplyFiles, removeReplyFile } from './commands/reply-materials.js';
@@ -87,7 +88,7 @@ export function registerCaseActions(app: FastifyInstance, h: { renderCase: Rende
   // Handlers only from here on: drafting the reply, linking published information, recording appeals.
   async function asHandler(req: FastifyRequest, id: number) {
     const c = await h.visibleCase(req, id);
-    if (!(await actorKindsFor(db, actorOf(req), c.row.org_id)).includes('handler')) throw new ForbiddenError('只有本机关的依申请公开办理人可以进行此操作。');
+    if (!mayHandle(await actorKindsFor(db, actorOf(req), c.row.org_id))) throw new ForbiddenError('只有本机关的依申请公开办理人可以进行此操作。');
     return c;
   }
 

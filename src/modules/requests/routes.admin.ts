@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export type RenderCase = (req: FastifyRequest, reply: FastifyReply, id: number, extra?: { errors?: FieldErrors; values?: Record<string, string>; flash?: string | null }, code?: number) => Promise<FastifyReply>;
-import { scopeOrgIds } from '../../platform/auth/scope.js';
 import { loadWorkingCalendar } from '../../platform/calendar/store.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
@@ -9,7 +8,7 @@ import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { isUpload, type Upload } from '../../platform/files/uploads.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { actorKindsFor, clockOf, loadCase, subjectOf } from './case.js';
+import { clockOf, subjectOf } from './case.js';
 import { createRequest } from './commands/create-request.js';
 import { registerCaseActions } from './routes.actions.js';
 import { revealApplicant } from './commands/case-records.js';
@@ -18,7 +17,8 @@ import { REQUEST_TRANSITIONS, requestRefusal } from './domain/workflow.js';
 import { sendLetterDocx } from './letter-download.js';
 import { sendCaseFile } from './file-download.js';
 import { showLetter } from './letters.js';
-import { caseDetails, proactiveProposals, similarRequests, WORKBENCH_VIEWS, workbenchPage, type WorkbenchView } from './queries.admin.js';
+import { caseDetails, findCaseAttachment, findCaseInScope, organizationsIn, proactiveProposals, similarRequests, WORKBENCH_VIEWS, workbenchPage, type WorkbenchView } from './queries.admin.js';
+import { actorKindsFor, caseScope, intakeScope, mayHandle, mayOpenCases, maySeeApplicantFiles } from './policy.js';
 import { applicantFields, applicationSchema, intakeSchema, type ApplicantData } from './schemas.js';
 import { CasePage } from './views/admin-case.js';
 import { AdminLetterPage } from './views/letter-page.js';
@@ -28,12 +28,6 @@ import { findDocumentsToLink, listOrganizationOptions } from './queries.public.j
 import { routedOrgIds } from './routing.js';
 
 const PAGE_SIZE = 30;
-/**
- * Who sees requests in the back office: the organization's handlers, the disclosure office above it,
- * and the system administrator (every case, read only, applicants masked).
- */
-export const CASE_ROLES = ['request_handler', 'disclosure_office', 'admin'] as const;
-
 export function requestContext(app: FastifyInstance, req: FastifyRequest): RequestCommandContext {
   return { ...commandContext(app, req), sealer: app.sealer, storage: app.deps.storage, maxUploadBytes: app.deps.config.maxUploadBytes };
 }
@@ -42,12 +36,12 @@ export async function adminRequestRoutes(app: FastifyInstance) {
   const { db, clock } = app.deps;
   requireStaff(app);
 
-  const scope = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), CASE_ROLES);
+  const scope = (req: FastifyRequest) => caseScope(db, actorOf(req));
 
   app.get<{ Querystring: { view?: string; q?: string; page?: string } }>('/admin/requests', async (req, reply) => {
     const actor = actorOf(req);
+    if (!mayOpenCases(actor)) throw new ForbiddenError('您没有办理或监督依申请公开的权限。');
     const orgIds = await scope(req);
-    if (orgIds.length === 0) throw new ForbiddenError('您没有办理或监督依申请公开的权限。');
     const view = (Object.keys(WORKBENCH_VIEWS).includes(req.query.view ?? '') ? req.query.view : 'open') as WorkbenchView;
     const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
     const q = (req.query.q ?? '').trim().slice(0, 50);
@@ -55,7 +49,7 @@ export async function adminRequestRoutes(app: FastifyInstance) {
     const today = clock.today();
     const routed = await routedOrgIds(db, actor);
     const { list, counts, reminders } = await workbenchPage(db, { orgIds, view, actorId: actor.id, q, page, pageSize: PAGE_SIZE, today, cal, routed });
-    const canIntake = (await scopeOrgIds(db, actor, ['request_handler'])).length > 0;
+    const canIntake = (await intakeScope(db, actor)).length > 0;
     return sendHtml(reply, Workbench({ ...adminView(req, reply), flash: takeFlash(req, reply), rows: list.rows, total: list.total, capped: list.capped, counts, reminders, view, q, page, pageSize: PAGE_SIZE, today, cal, canIntake }));
   });
 
@@ -65,10 +59,7 @@ export async function adminRequestRoutes(app: FastifyInstance) {
   });
 
   // The counter's intake: applications that came in person, by post or by fax.
-  const handlerOrgs = async (req: FastifyRequest) => {
-    const ids = await scopeOrgIds(db, actorOf(req), ['request_handler']);
-    return ids.length ? db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).orderBy('id').execute() : [];
-  };
+  const handlerOrgs = async (req: FastifyRequest) => organizationsIn(db, await intakeScope(db, actorOf(req)), 'id');
   app.get('/admin/requests/new', async (req, reply) => {
     const orgs = await handlerOrgs(req);
     if (orgs.length === 0) throw new ForbiddenError('您没有登记依申请公开申请的权限。');
@@ -97,8 +88,8 @@ export async function adminRequestRoutes(app: FastifyInstance) {
 
   /** A case the actor may see, or 404: another organization's requests are never revealed. */
   async function visibleCase(req: FastifyRequest, id: number) {
-    const c = await loadCase(db, id);
-    if (!c || !(await scope(req)).includes(c.row.org_id)) throw new NotFoundError('申请不存在，或您无权查看。');
+    const c = await findCaseInScope(db, id, await scope(req));
+    if (!c) throw new NotFoundError('申请不存在，或您无权查看。');
     return c;
   }
 
@@ -141,7 +132,7 @@ export async function adminRequestRoutes(app: FastifyInstance) {
   app.post<{ Params: { id: string } }>('/admin/requests/:id/reveal', async (req, reply) => {
     const id = idParam(req.params.id);
     const c = await visibleCase(req, id);
-    if (!(await actorKindsFor(db, actorOf(req), c.row.org_id)).includes('handler')) throw new ForbiddenError('只有本机关的依申请公开办理人可以查看申请人的完整信息。');
+    if (!mayHandle(await actorKindsFor(db, actorOf(req), c.row.org_id))) throw new ForbiddenError('只有本机关的依申请公开办理人可以查看申请人的完整信息。');
     const applicant = await revealApplicant(requestContext(app, req), id, '办理申请');
     reply.header('cache-control', 'no-store');
     return renderCase(req, reply, id, { applicant, flash: '已显示申请人完整信息，本次查看已记入审计日志。' });
@@ -149,17 +140,17 @@ export async function adminRequestRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string; aid: string } }>('/admin/requests/:id/attachments/:aid', async (req, reply) => {
     const c = await visibleCase(req, idParam(req.params.id));
-    const a = await db.selectFrom('request_attachments').selectAll().where('id', '=', idParam(req.params.aid)).where('request_id', '=', c.row.id).executeTakeFirst();
+    const a = await findCaseAttachment(db, c.row.id, idParam(req.params.aid));
     if (!a) throw new NotFoundError('附件不存在。');
     // What the applicant sent (ID copies, say) is for those who handle the case, not for the site's administrator who only oversees it.
-    if (a.from_applicant && (await actorKindsFor(db, actorOf(req), c.row.org_id)).length === 0) throw new ForbiddenError('申请人提交的材料只有办理该申请的工作人员可以查看。');
+    if (a.from_applicant && !maySeeApplicantFiles(await actorKindsFor(db, actorOf(req), c.row.org_id))) throw new ForbiddenError('申请人提交的材料只有办理该申请的工作人员可以查看。');
     return sendCaseFile(reply, app.deps.storage, a);
   });
 
   app.get<{ Params: { id: string; letter: string } }>('/admin/requests/:id/letters/:letter', async (req, reply) => {
     const c = await visibleCase(req, idParam(req.params.id));
     const m = /^(\d{1,12})(\.docx)?$/.exec(req.params.letter);
-    const handler = (await actorKindsFor(db, actorOf(req), c.row.org_id)).includes('handler');
+    const handler = mayHandle(await actorKindsFor(db, actorOf(req), c.row.org_id));
     const letter = m ? await showLetter(db, c.row, Number(m[1]), app.sealer, { maskApplicant: !handler }) : null;
     if (!letter) throw new NotFoundError('文书不存在。');
     if (m![2]) return sendLetterDocx(reply, letter);

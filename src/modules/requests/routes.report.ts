@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, requireStaff } from '../../platform/http/admin.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
+import { caseScope, mayOpenCases } from './policy.js';
+import { organizationsIn } from './queries.admin.js';
 import { requestReportCounts } from './report/queries.js';
 import { buildTable3, checkTable3 } from './report/table3.js';
 import { buildTable4, checkTable4 } from './report/table4.js';
@@ -43,9 +44,9 @@ export async function requestReportRoutes(app: FastifyInstance) {
     // The report is written in January for the year before (条例 第49条: by 31 January).
     const year = parsed.data.year ?? thisYear - 1;
     if (year < FIRST_YEAR || year > thisYear) throw new BadRequestError(`年度应在 ${FIRST_YEAR} 年至 ${thisYear} 年之间`);
-    const scope = await scopeOrgIds(db, actorOf(req), ['request_handler', 'disclosure_office', 'admin']);
-    if (scope.length === 0) throw new ForbiddenError('您没有查看依申请公开统计的权限。');
-    const orgs = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', scope).orderBy('position').orderBy('id').execute();
+    const actor = actorOf(req);
+    if (!mayOpenCases(actor)) throw new ForbiddenError('您没有查看依申请公开统计的权限。');
+    const orgs = await organizationsIn(db, await caseScope(db, actor), 'tree');
     const org = parsed.data.org === null ? orgs[0] : orgs.find((o) => o.id === parsed.data.org);
     if (!org) throw new NotFoundError('机构不存在，或您无权查看其依申请公开统计。');
     const counts = await requestReportCounts(db, org.id, year);

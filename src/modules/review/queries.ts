@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, ItemStatus, ItemType, Role } from '../../db/schema.js';
+import type { Database, ItemStatus, ItemType } from '../../db/schema.js';
 import { contentKinds, itemTitles, titleSql } from '../../platform/content/registry.js';
 import type { ContentKind } from '../../platform/content/kind.js';
 
@@ -77,9 +77,6 @@ export async function listItemActions(db: Kysely<Database>, type: ItemType, id: 
     .execute();
 }
 
-/** Who opens the review workbench: reviewers, and those who draft, publish or administer items. */
-export const REVIEW_QUEUE_ROLES: readonly Role[] = ['reviewer', 'publisher', 'admin', 'drafter'];
-
 /** Items waiting for the actor's review: submitted or under review in the actor's organizations, not their own work. */
 export async function listAwaitingReview(db: Kysely<Database>, actorId: number, reviewerOrgs: number[]): Promise<QueueRow[]> {
   const rows = await listQueue(db, { orgIds: reviewerOrgs, statuses: ['submitted', 'in_review'] });
@@ -106,4 +103,32 @@ export async function listRunHits(db: Kysely<Database>, runId: number) {
     order by h.item_id
     limit 500`.execute(db);
   return r.rows;
+}
+
+/** One page of the dictionary of flagged terms, newest first, with the number that match the search. */
+export async function listFlaggedTerms(db: Kysely<Database>, p: { q: string; page: number; pageSize: number }) {
+  let query = db.selectFrom('flagged_terms');
+  if (p.q) query = query.where((eb) => eb.or([eb('term', 'like', `%${p.q}%`), eb('category', 'like', `%${p.q}%`)]));
+  const [terms, n] = await Promise.all([
+    query.select(['id', 'term', 'category', 'action', 'replacement', 'note']).orderBy('id', 'desc').limit(p.pageSize).offset((p.page - 1) * p.pageSize).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { terms, total: Number(n.n) };
+}
+
+/** The latest rescan of published items against the dictionary, with what it found, or null before the first. */
+export async function latestCheckRun(db: Kysely<Database>) {
+  const run = (await db.selectFrom('check_runs').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()) ?? null;
+  return { run, hits: run ? await listRunHits(db, run.id) : [] };
+}
+
+/** The organizations in scope by name, in the tree's order (the ledger's choice of organization). */
+export async function organizationsIn(db: Kysely<Database>, ids: readonly number[]): Promise<{ id: number; name: string }[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', [...ids]).orderBy('position').orderBy('id').execute();
+}
+
+/** One organization by name when it is in scope, or undefined (the ledger of another organization is not found). */
+export async function findOrganizationIn(db: Kysely<Database>, id: number, scope: readonly number[]): Promise<{ id: number; name: string } | undefined> {
+  return scope.includes(id) ? db.selectFrom('organizations').select(['id', 'name']).where('id', '=', id).executeTakeFirst() : undefined;
 }

@@ -3,8 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ItemType } from '../../db/schema.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
-import { hasRole, holdsAnyRole, holdsRoleAtTop, scopeOrgIds } from '../../platform/auth/scope.js';
-import { EDITOR_ROLES, VIEWER_ROLES } from '../../platform/content/lifecycle.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../../platform/http/errors.js';
 import { fields, isValidDate, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
@@ -14,7 +12,8 @@ import { applyReviewAction, resolveFinding, reviewActorOf, reviewSubject } from 
 import { replaceWording } from './commands/replace-wording.js';
 import { ACTION_LABELS, levelLabel, refusal, REVIEW_TRANSITIONS, WITHDRAWAL_REASONS, type ReviewAction, type WithdrawalReason } from './domain/workflow.js';
 import { contentKind, isContentType } from '../../platform/content/registry.js';
-import { findReviewItem, listAwaitingReview, listItemActions, listLedger, listQueue, listRunHits, REVIEW_QUEUE_ROLES, type QueueRow } from './queries.js';
+import { findOrganizationIn, findReviewItem, latestCheckRun, listAwaitingReview, listFlaggedTerms, listItemActions, listLedger, listQueue, organizationsIn, type QueueRow } from './queries.js';
+import { draftScope, itemScope, ledgerScope, mayDismissFinding, mayEditTerms, mayOpenReview, mayReadTerms, mayReplaceWording, publisherScope, reviewerScope } from './policy.js';
 import { deleteTerm, saveTerms, type TermInput } from './terms.js';
 import { LedgerPage, ReviewPage, ReviewWorkbench, TYPE_LABELS } from './views/review-pages.js';
 import { TermsPage } from './views/terms-page.js';
@@ -65,10 +64,8 @@ export async function reviewRoutes(app: FastifyInstance) {
 
   app.get('/admin/review', async (req, reply) => {
     const actor = actorOf(req);
-    const reviewerOrgs = await scopeOrgIds(db, actor, ['reviewer']);
-    const publisherOrgs = await scopeOrgIds(db, actor, ['publisher', 'admin']);
-    const editorOrgs = await scopeOrgIds(db, actor, ['drafter', 'publisher', 'admin']);
-    if (!holdsAnyRole(actor, REVIEW_QUEUE_ROLES)) throw new ForbiddenError('您没有审核、起草或发布的权限。');
+    if (!mayOpenReview(actor)) throw new ForbiddenError('您没有审核、起草或发布的权限。');
+    const [reviewerOrgs, publisherOrgs, editorOrgs] = await Promise.all([reviewerScope(db, actor), publisherScope(db, actor), draftScope(db, actor)]);
     const mine = (r: QueueRow) => [r.created_by, r.updated_by, r.submitted_by].includes(actor.id);
     const awaiting = await listAwaitingReview(db, actor.id, reviewerOrgs);
     const toReview = awaiting.filter((r) => !r.imported);
@@ -84,8 +81,7 @@ export async function reviewRoutes(app: FastifyInstance) {
       }
       return out;
     };
-    const ledgerOrgIds = await scopeOrgIds(db, actor, ['reviewer', 'publisher', 'admin', 'disclosure_office']);
-    const ledgerOrgs = ledgerOrgIds.length ? await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ledgerOrgIds).orderBy('position').orderBy('id').execute() : [];
+    const ledgerOrgs = await organizationsIn(db, await ledgerScope(db, actor));
     return sendHtml(
       reply,
       ReviewWorkbench({
@@ -107,8 +103,7 @@ export async function reviewRoutes(app: FastifyInstance) {
   async function renderItem(req: FastifyRequest, reply: FastifyReply, ref: { type: ItemType; id: number }, extra: { flash?: string | null; errors?: Record<string, string> } = {}, code = 200) {
     const kind = contentKind(ref.type);
     const actor = actorOf(req);
-    const scope = await scopeOrgIds(db, actor, ['drafter', 'reviewer', 'publisher', 'admin', 'disclosure_office']);
-    const row = await findReviewItem(db, kind, ref.id, scope);
+    const row = await findReviewItem(db, kind, ref.id, await itemScope(db, actor));
     if (!row) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);
     const report = await checkItem(db, kind, ref.id, commandContext(app, req));
     const history = await listItemActions(db, ref.type, ref.id);
@@ -123,8 +118,8 @@ export async function reviewRoutes(app: FastifyInstance) {
         item: { ...row, type: ref.type, adminUrl: kind.adminUrl(ref.id), publicUrl: row.status === 'published' ? kind.publicUrl(ref.id) : null },
         report,
         actions,
-        canDismiss: reviewActor.rolesAt(row.org_id).includes('reviewer'),
-        canReplace: !!kind.saveEditedText && hasRole(actor, row.org_id, EDITOR_ROLES) && row.status !== 'withdrawn' && row.status !== 'merged',
+        canDismiss: mayDismissFinding(actor, row.org_id),
+        canReplace: mayReplaceWording(actor, kind, row),
         history,
         ...extra,
       }),
@@ -179,13 +174,12 @@ export async function reviewRoutes(app: FastifyInstance) {
     const parsed = parseInput(ledgerSchema, req.query);
     if (!parsed.ok) throw new BadRequestError(Object.values(parsed.errors).join('；'));
     const actor = actorOf(req);
-    const scope = await scopeOrgIds(db, actor, ['reviewer', 'publisher', 'admin', 'disclosure_office']);
-    if (!scope.includes(parsed.data.org)) throw new NotFoundError('机构不存在，或您无权查看其台账。');
+    const org = await findOrganizationIn(db, parsed.data.org, await ledgerScope(db, actor));
+    if (!org) throw new NotFoundError('机构不存在，或您无权查看其台账。');
     const today = clock.today();
     const from = parsed.data.from ?? `${today.slice(0, 4)}-01-01`;
     const to = parsed.data.to ?? today;
     if (!isValidDate(from) || !isValidDate(to) || from > to) throw new BadRequestError('开始日期不能晚于结束日期');
-    const org = await db.selectFrom('organizations').select('name').where('id', '=', parsed.data.org).executeTakeFirstOrThrow();
     const rows = await listLedger(db, { orgIds: [parsed.data.org], from, to });
     if (parsed.data.format === 'xlsx') {
       const wb = new ExcelJS.Workbook();
@@ -241,19 +235,13 @@ export async function termRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   requireStaff(app);
 
-  // The dictionary holds for every organization's checks, so only the top organization's administrator or disclosure office keeps it.
-  const canEdit = (req: FastifyRequest) => holdsRoleAtTop(db, actorOf(req), ['admin', 'disclosure_office']);
+  const canEdit = (req: FastifyRequest) => mayEditTerms(db, actorOf(req));
 
   async function render(req: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; values?: Record<string, string>; flash?: string | null } = {}, code = 200) {
     const query_ = req.query as { q?: string; page?: string };
     const q = (query_.q ?? '').trim().slice(0, 100);
     const page = Math.max(1, Math.min(10_000, Number(query_.page) || 1));
-    let query = db.selectFrom('flagged_terms');
-    if (q) query = query.where((eb) => eb.or([eb('term', 'like', `%${q}%`), eb('category', 'like', `%${q}%`)]));
-    const terms = await query.select(['id', 'term', 'category', 'action', 'replacement', 'note']).orderBy('id', 'desc').limit(50).offset((page - 1) * 50).execute();
-    const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    const run = (await db.selectFrom('check_runs').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst()) ?? null;
-    const hits = run ? await listRunHits(db, run.id) : [];
+    const [{ terms, total }, { run, hits }] = await Promise.all([listFlaggedTerms(db, { q, page, pageSize: 50 }), latestCheckRun(db)]);
     return sendHtml(
       reply,
       TermsPage({ ...adminView(req, reply), actorName: actorOf(req).displayName, canEdit: await canEdit(req), terms, total, page, q, run, hits, ...extra }),
@@ -262,7 +250,7 @@ export async function termRoutes(app: FastifyInstance) {
   }
 
   app.get<{ Querystring: { saved?: string } }>('/admin/checks/terms', (req, reply) => {
-    if (!holdsAnyRole(actorOf(req), VIEWER_ROLES)) throw new ForbiddenError('您没有查看错敏词库的权限。');
+    if (!mayReadTerms(actorOf(req))) throw new ForbiddenError('您没有查看错敏词库的权限。');
     return render(req, reply, { flash: req.query.saved ? '已保存，系统将复查已发布的信息。' : null });
   });
 

@@ -1,15 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { holdsAnyRole, scopeOrgIds } from '../../platform/auth/scope.js';
+import { holdsAnyRole } from '../../platform/auth/scope.js';
 import type { Actor } from '../../platform/auth/sessions.js';
 import { loadWorkingCalendar } from '../../platform/calendar/store.js';
-import { REFERRAL_ROLES } from '../ask/public.js';
-import { referralWorkbench } from '../ask/public.js';
-import { DUE_SOON_DAYS } from '../requests/public.js';
-import { workbenchCounts } from '../requests/public.js';
-import { CASE_ROLES } from '../requests/public.js';
-import { routedOrgIds } from '../requests/public.js';
-import { listAwaitingReview, listQueue } from '../review/public.js';
+import { mayOpenReferrals, referralScope, referralWorkbench } from '../ask/public.js';
+import { caseScope, DUE_SOON_DAYS, mayOpenCases, routedOrgIds, workbenchCounts } from '../requests/public.js';
+import { listAwaitingReview, listQueue, publisherScope, reviewerScope } from '../review/public.js';
 
 /** One line of the workbench's 待办: what waits for this person, how many, and where to find them. */
 export interface WaitingItem {
@@ -26,16 +22,16 @@ export interface WaitingItem {
  */
 export async function whatWaitsFor(db: Kysely<Database>, actor: Actor, today: string): Promise<WaitingItem[]> {
   const out: WaitingItem[] = [];
-  const reviewerOrgs = await scopeOrgIds(db, actor, ['reviewer']);
+  const reviewerOrgs = await reviewerScope(db, actor);
   if (reviewerOrgs.length) out.push({ label: '待我审核的稿件', count: (await listAwaitingReview(db, actor.id, reviewerOrgs)).filter((r) => !r.imported).length, href: '/admin/review' });
-  const publisherOrgs = await scopeOrgIds(db, actor, ['publisher', 'admin']);
+  const publisherOrgs = await publisherScope(db, actor);
   if (holdsAnyRole(actor, ['publisher'])) out.push({ label: '已审核待发布的稿件', count: (await listQueue(db, { orgIds: publisherOrgs, statuses: ['approved', 'scheduled'] })).length, href: '/admin/review' });
-  if (holdsAnyRole(actor, REFERRAL_ROLES)) {
-    const { total } = await referralWorkbench(db, await scopeOrgIds(db, actor, REFERRAL_ROLES), 'open', 1, 1);
+  if (mayOpenReferrals(actor)) {
+    const { total } = await referralWorkbench(db, await referralScope(db, actor), 'open', 1, 1);
     out.push({ label: '待办理的转人工咨询', count: total, href: '/admin/referrals' });
   }
-  if (holdsAnyRole(actor, CASE_ROLES)) {
-    const [orgIds, routed, cal] = await Promise.all([scopeOrgIds(db, actor, CASE_ROLES), routedOrgIds(db, actor), loadWorkingCalendar(db)]);
+  if (mayOpenCases(actor)) {
+    const [orgIds, routed, cal] = await Promise.all([caseScope(db, actor), routedOrgIds(db, actor), loadWorkingCalendar(db)]);
     const c = await workbenchCounts(db, orgIds, actor.id, today, cal, routed);
     out.push(
       { label: '已逾期的依申请公开申请', count: c.overdue, href: '/admin/requests?view=overdue', urgent: c.overdue > 0 },

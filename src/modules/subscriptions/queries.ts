@@ -79,3 +79,19 @@ export async function feedItems(db: Kysely<Database>, s: { id: number; kind: Sub
   const r = await sql<FeedItem>`${sql.join(parts, sql` union all `)} order by published_at desc nulls last limit ${limit}`.execute(db);
   return r.rows.map((x) => ({ ...x, id: Number(x.id), url: contentKind(x.type).publicUrl(Number(x.id)) }));
 }
+
+const OUTBOX_COLUMNS = ['id', 'channel', 'kind', 'to_masked', 'subject', 'created_at', 'sent_at', 'failed_at', 'attempts', 'last_error'] as const;
+
+/** One page of the outbox (发件箱), newest first, with the number of mails in it. */
+export async function listOutbox(db: Kysely<Database>, page: number, pageSize: number) {
+  const [rows, total] = await Promise.all([
+    db.selectFrom('mail_outbox').select(OUTBOX_COLUMNS).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
+    db.selectFrom('mail_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** One mail of the outbox with its text. */
+export async function findOutboxMail(db: Kysely<Database>, id: number) {
+  return db.selectFrom('mail_outbox').select([...OUTBOX_COLUMNS, 'body_text']).where('id', '=', id).executeTakeFirst();
+}

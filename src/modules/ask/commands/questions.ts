@@ -4,9 +4,10 @@ import type { Database } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
-import { NotFoundError } from '../../../platform/http/errors.js';
+import { ForbiddenError, NotFoundError } from '../../../platform/http/errors.js';
 import { maskPersonal } from '../../../platform/text-checks/index.js';
 import { normalizeQuestion } from '../domain/question.js';
+import { mayOpenReferrals } from '../policy.js';
 
 /**
  * Counts a question asked, for the staff's list of what the library does not answer well. The
@@ -25,6 +26,7 @@ export async function logAskedQuestion(db: Kysely<Database>, now: Date, question
 
 /** Takes a question off the staff's list (answered elsewhere, not a policy question, abuse). */
 export async function dismissQuestion(ctx: CommandContext, actor: Actor, id: number): Promise<void> {
+  if (!mayOpenReferrals(actor)) throw new ForbiddenError('您没有处理公众提问的权限。');
   await inTransaction(ctx, async (trx) => {
     const r = await trx.updateTable('ask_questions').set({ dismissed_at: ctx.clock.now(), dismissed_by: actor.id }).where('id', '=', id).where('dismissed_at', 'is', null).returning('question').executeTakeFirst();
     if (!r) throw new NotFoundError('该问题不存在或已处理');

@@ -3,7 +3,6 @@ import type { Database } from '../../../db/schema.js';
 import type { ReferralsTable } from '../../../db/schema-ask.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
-import { scopeOrgIds } from '../../../platform/auth/scope.js';
 import { inTransaction } from '../../../platform/http/command.js';
 import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
@@ -12,9 +11,8 @@ import { queueMail } from '../../../platform/mail/outbox.js';
 import { deliverToInbox } from '../../accounts/public.js';
 import { findReferralTransition, referralRefusal, type ReferralAction } from '../domain/referral-workflow.js';
 import type { ReferralContext } from './submit-referral.js';
+import { referralScope } from '../policy.js';
 
-/** Who handles referrals: the department's own staff, and the disclosure office above it. */
-export const REFERRAL_ROLES = ['admin', 'drafter', 'publisher', 'request_handler', 'disclosure_office'] as const;
 export const MAX_ANSWER_HTML = 50_000;
 
 export type ReferralActionInput =
@@ -27,7 +25,7 @@ export type ReferralRow = Selectable<ReferralsTable>;
 /** The referral, locked, when the actor's organizations reach it; else not found (another organization's case is not shown). */
 export async function lockReferral(trx: Transaction<Database>, actor: Actor, id: number): Promise<ReferralRow> {
   const r = await trx.selectFrom('referrals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  const scope = await scopeOrgIds(trx, actor, REFERRAL_ROLES);
+  const scope = await referralScope(trx, actor);
   if (!r || !scope.includes(r.org_id)) throw new NotFoundError('该咨询不存在，或不属于您的机构。');
   return r;
 }

@@ -1,20 +1,14 @@
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
-import { isSiteAdmin } from '../../../platform/auth/scope.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { normalizeQuestion } from '../domain/question.js';
+import { mayEditSynonyms } from '../policy.js';
 
 export interface SynonymInput {
   /** As typed: terms separated by =, commas, 、, spaces or lines. */
   terms: string;
   note: string;
-}
-
-/** The dictionary is one for the site group: administrators of a top-level organization keep it. */
-/** The synonym dictionary serves the whole site group: the site's administrator keeps it. */
-export function mayEditSynonyms(ctx: CommandContext, actor: Actor): Promise<boolean> {
-  return isSiteAdmin(ctx.db, actor);
 }
 
 export function parseSynonymTerms(raw: string): string[] {
@@ -33,7 +27,7 @@ function checkNote(note: string): string {
 }
 
 export async function saveSynonymGroup(ctx: CommandContext, actor: Actor, id: number | null, input: SynonymInput): Promise<number> {
-  if (!(await mayEditSynonyms(ctx, actor))) throw new ForbiddenError('只有系统管理员可以维护同义词词典。');
+  if (!(await mayEditSynonyms(ctx.db, actor))) throw new ForbiddenError('只有系统管理员可以维护同义词词典。');
   const terms = parseSynonymTerms(input.terms);
   const note = checkNote(input.note);
   return inTransaction(ctx, async (trx) => {
@@ -52,7 +46,7 @@ export async function saveSynonymGroup(ctx: CommandContext, actor: Actor, id: nu
 }
 
 export async function deleteSynonymGroup(ctx: CommandContext, actor: Actor, id: number): Promise<void> {
-  if (!(await mayEditSynonyms(ctx, actor))) throw new ForbiddenError('只有系统管理员可以维护同义词词典。');
+  if (!(await mayEditSynonyms(ctx.db, actor))) throw new ForbiddenError('只有系统管理员可以维护同义词词典。');
   await inTransaction(ctx, async (trx) => {
     const before = await trx.deleteFrom('ask_synonyms').where('id', '=', id).returning(['terms', 'note']).executeTakeFirst();
     if (!before) throw new NotFoundError('该组同义词不存在');

@@ -10,6 +10,7 @@ import { ACTION_LABELS, afterApproval, findReviewTransition, refusal, WITHDRAWAL
 import type { ContentKind } from '../../../platform/content/kind.js';
 import { announceChange, contentKind, publishItem } from '../../../platform/content/registry.js';
 import { removePublicEditions } from '../../editions/public.js';
+import { mayAcknowledgeFinding, mayActAt, mayDismissFinding } from '../policy.js';
 
 export interface ReviewActionInput {
   type: ItemType;
@@ -46,7 +47,7 @@ async function reviewInTransaction(trx: Transaction<Database>, ctx: CommandConte
   const table = kind.table as 'documents';
   const item = await trx.selectFrom(table).select(STATE_COLUMNS).where('id', '=', input.id).forUpdate().executeTakeFirst();
   if (!item) throw new NotFoundError(`${kind.label}不存在`);
-  if (actor !== 'system' && !actor.roles.some((r) => r.orgId === item.org_id)) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);
+  if (actor !== 'system' && !mayActAt(actor, item.org_id)) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);
   const org = await trx.selectFrom('organizations').select('review_levels').where('id', '=', item.org_id).executeTakeFirstOrThrow();
   const subject = await reviewSubject(trx, kind.type, item);
   const refused = refusal(input.action, subject, actor === 'system' ? 'system' : reviewActorOf(actor));
@@ -175,9 +176,8 @@ export async function resolveFinding(ctx: CommandContext, actor: Actor, input: {
   const kind = contentKind(input.type);
   await inTransaction(ctx, async (trx) => {
     const item = await trx.selectFrom(kind.table as 'documents').select(['id', 'org_id', 'status']).where('id', '=', input.id).forUpdate().executeTakeFirst();
-    if (!item || !actor.roles.some((r) => r.orgId === item.org_id)) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);
-    const roles = actor.roles.filter((r) => r.orgId === item.org_id).map((r) => r.role);
-    if (input.resolution === 'dismissed' && !roles.includes('reviewer')) throw new ForbiddenError('只有审核人可以排除误报');
+    if (!item || !mayActAt(actor, item.org_id)) throw new NotFoundError(`${kind.label}不存在，或您无权查看。`);
+    if (input.resolution === 'dismissed' && !mayDismissFinding(actor, item.org_id)) throw new ForbiddenError('只有审核人可以排除误报');
     const report = await checkItem(trx, kind, item.id, ctx);
     const finding = report.findings.find((f) => f.key === input.key);
     if (!finding) throw new RuleError('该检查结果已不存在（内容可能已修改），请刷新页面');
@@ -186,7 +186,7 @@ export async function resolveFinding(ctx: CommandContext, actor: Actor, input: {
       if (finding.check === 'rule') throw new RuleError('规则性要求不能作为误报排除，请补充后再提交');
       if (!reason) throw new RuleError('排除误报时请说明理由', 'reason');
     } else {
-      if (!roles.some((r) => r === 'drafter' || r === 'publisher' || r === 'admin' || r === 'reviewer')) throw new ForbiddenError('您没有处理该稿件的权限');
+      if (!mayAcknowledgeFinding(actor, item.org_id)) throw new ForbiddenError('您没有处理该稿件的权限');
       if (finding.severity === 'block') throw new RuleError('必须处理的问题不能仅作确认，请修改、删减或由审核人排除误报');
     }
     await trx
