@@ -2,19 +2,19 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { formatChinaDateTime } from '../../platform/clock/clock.js';
 import { brokenExternalLinks, externalLinks } from '../review/public.js';
-import { recordEvent } from '../../platform/audit/audit.js';
 import type { BodyField } from '../review/public.js';
 import { labelSql } from '../../platform/content/registry.js';
 import { validityLabels } from './domain/validity.js';
 import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
 import type { CheckField, ContentKind, RuleFinding } from '../../platform/content/kind.js';
-import { checkableText, findRedactions } from '../../platform/html/redaction.js';
+import { attributeFindings } from '../../platform/content/rules.js';
+import { checkableText } from '../../platform/html/redaction.js';
 import { bodyHtmlMetadataMismatches } from './domain/body-metadata.js';
 import { allocateIndexNumber } from './commands/index-numbers.js';
 import { buildSearchVector, refreshDocumentValidity } from './commands/document-state.js';
 import { CONTENT_COLUMNS } from './commands/save-document.js';
 import { publicDocumentSnapshot, writeVersion } from './commands/versions.js';
-import { publishEdition, type EditionPublication } from '../editions/public.js';
+import { publishEditionAudited, type EditionPublication } from '../editions/public.js';
 import { saveDocumentText } from './commands/save-text.js';
 
 /** Documents in the review workflow (see review/item-kind.ts). */
@@ -71,19 +71,7 @@ export const documentKind: ContentKind = {
       d.is_normative && !d.doc_no && '发文字号（规范性文件须有文号）',
     ].filter(Boolean);
     if (missing.length) out.push({ key: 'rule:metadata', severity: 'block', message: `缺少必备的元数据：${missing.join('、')}` });
-    // 国办发〔2016〕80号: the attribute is approved with the document; only 主动公开 content goes on the portal.
-    if (d.attribute === 'on_request' || d.attribute === 'not_public') {
-      out.push({ key: 'rule:attribute', severity: 'block', message: `公开属性为“${d.attribute === 'on_request' ? '依申请公开' : '不予公开'}”的文件不能在门户发布` });
-    }
-    if (d.attribute === 'public_redacted') {
-      const files = await trx.selectFrom('attachments').select(['file_name', 'redacted_copy']).where('document_id', '=', id).where('removed_at', 'is', null).execute();
-      if (findRedactions(d.body_html).length === 0 && !files.some((f) => f.redacted_copy)) {
-        out.push({ key: 'rule:redaction', severity: 'block', message: '公开属性为“删减后公开”，但正文没有标出删减内容，也没有删减后的附件' });
-      }
-      for (const f of files.filter((f) => !f.redacted_copy)) {
-        out.push({ key: `rule:redaction-file:${f.file_name}`, severity: 'block', message: `附件“${f.file_name}”须替换为删减后的版本再发布（上传时勾选“删减后的公开版本”，并删除原件）` });
-      }
-    }
+    out.push(...(await attributeFindings(d, '文件', () => trx.selectFrom('attachments').select(['file_name', 'redacted_copy']).where('document_id', '=', id).where('removed_at', 'is', null).execute())));
     // What the body says of its dates and number against the fields: a warning with both values.
     for (const m of bodyHtmlMetadataMismatches(d.body_html, { effectiveOn: d.effective_on, expiresOn: d.expires_on, docNo: d.doc_no })) out.push({ ...m, severity: 'warn' });
     out.push(...(await brokenLinks(trx, d.body_html)));
@@ -91,10 +79,7 @@ export const documentKind: ContentKind = {
   },
 
   async publish(trx, ctx, id) {
-    const liveId = await publishEdition(trx, ctx, DOCUMENT_PUBLICATION, id);
-    const { org_id } = await trx.selectFrom('documents').select('org_id').where('id', '=', liveId).executeTakeFirstOrThrow();
-    await recordEvent(trx, { actor: ctx.actor, action: 'document.publish', entityType: 'document', entityId: liveId, orgId: org_id, after: { from_edition: liveId !== id ? id : undefined }, at: ctx.clock.now() });
-    return liveId;
+    return publishEditionAudited(trx, ctx, DOCUMENT_PUBLICATION, id, { action: 'document.publish', entityType: 'document' });
   },
 };
 

@@ -15,7 +15,7 @@ import { saveDocument } from './commands/save-document.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from './domain/document-input.js';
 import { addMonths, getDocumentForEdit, getDocumentVersionPair, listAdminDocuments, listDocumentVersions, listRelationsOf, loadFormOptions, resolveDocumentRef } from './queries/admin.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { listQuery } from '../../platform/content/admin-routes.js';
+import { listQuery, visibleLoader } from '../../platform/content/admin-routes.js';
 import { editRefusal, editScope, mayWriteDocumentsAt, viewScope } from './policy.js';
 import { documentFormSchema, relationFormSchema } from './schemas.js';
 import { AdminDocumentList, AdminDocumentPage } from './views/admin-pages.js';
@@ -28,12 +28,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
 
   const editableOrgIds = (req: FastifyRequest) => editScope(db, actorOf(req));
 
-  /** A document the actor may see in the back office, or 404 (never reveal another organization's drafts). */
-  async function visibleDocument(req: FastifyRequest, id: number) {
-    const doc = await getDocumentForEdit(db, id, await viewScope(db, actorOf(req)));
-    if (!doc) throw new NotFoundError('文件不存在，或您无权查看。');
-    return doc;
-  }
+  const visibleDocument = visibleLoader(db, getDocumentForEdit, '文件不存在，或您无权查看。');
 
   app.get<{ Querystring: { q?: string; status?: string; page?: string; expiring?: string } }>('/admin/documents', async (req, reply) => {
     const orgIds = await viewScope(db, actorOf(req));

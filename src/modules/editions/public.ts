@@ -4,7 +4,7 @@
  */
 export { findOpenEdition, openEditionOf, saveIntoEdition, type EditionEditing, type EditionSaved } from './editing.js';
 export { EditFormBanner, EditionBanners } from './banners.js';
-export { publishEdition, type EditionPublication, type EditionRow } from './publish.js';
+export { publishEdition, publishEditionAudited, type EditionPublication, type EditionRow } from './publish.js';
 export { recordPublicEdition, recordBaselineEdition, removePublicEditions, type EditionSnapshot, type EditionItemType } from './record.js';
 export { listPublicEditions, type PublicEditionSummary } from './queries.js';
 export { comparePublicEditions, compareSnapshots, parseVersionPair } from './comparison.js';

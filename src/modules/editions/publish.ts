@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, ItemType } from '../../db/schema.js';
 import type { CommandContext } from '../../platform/http/command.js';
+import { recordEvent, type AuditAction } from '../../platform/audit/audit.js';
 import { NotFoundError, RuleError } from '../../platform/http/errors.js';
 import { recordBaselineEdition, recordPublicEdition, type EditionSnapshot } from './record.js';
 
@@ -23,6 +24,17 @@ export interface EditionPublication {
   onMerge?(trx: Transaction<Database>, edition: EditionRow, liveId: number, now: Date): Promise<void>;
   /** Either way, once the content is in place and before its public edition is recorded (validity from the dates …). */
   settle?(trx: Transaction<Database>, ctx: CommandContext, liveId: number): Promise<void>;
+}
+
+/**
+ * `publishEdition`, then the kind's audit event of the publication on the live item (with the
+ * edition it came from), for a kind whose own publish step records nothing else.
+ */
+export async function publishEditionAudited(trx: Transaction<Database>, ctx: CommandContext, p: EditionPublication, id: number, event: { action: AuditAction; entityType: string }): Promise<number> {
+  const liveId = await publishEdition(trx, ctx, p, id);
+  const { org_id } = await trx.selectFrom(p.table as 'documents').select('org_id').where('id', '=', liveId).executeTakeFirstOrThrow();
+  await recordEvent(trx, { actor: ctx.actor, ...event, entityId: liveId, orgId: org_id, after: { from_edition: liveId !== id ? id : undefined }, at: ctx.clock.now() });
+  return liveId;
 }
 
 /**

@@ -2,13 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isRevision } from '../editions/public.js';
 import type { ItemStatus } from '../../db/schema.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
-import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { ForbiddenError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { ADMIN_LIST_STATUSES, listQuery, pickOne, savedFlag, savedMessage } from '../../platform/content/admin-routes.js';
+import { openAdminList, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
 import { saveInterpretation } from './commands/save-interpretation.js';
-import { closedInterpretationRefusal, editScope, mayEditInterpretation, mayOversee, viewScope } from './policy.js';
+import { closedInterpretationRefusal, editScope, mayEditInterpretation, mayOversee } from './policy.js';
 import { lookUpDocuments, startFromDocument, tickedDocumentIds } from './queries/document-choice.js';
 import { documentsByIds, getInterpretationForAdmin, listAdminInterpretations, listOrganizationsByIds, resolveDocumentRefs, type LinkableDocument } from './queries/admin.js';
 import { interpretationFormSchema } from './schemas.js';
@@ -23,19 +23,10 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
 
   const editableOrgIds = (req: FastifyRequest) => editScope(db, actorOf(req));
 
-  /** An interpretation the actor may see in the back office, or 404 (another organization's drafts are never revealed). */
-  async function visible(req: FastifyRequest, id: number) {
-    const item = await getInterpretationForAdmin(db, id, await viewScope(db, actorOf(req)));
-    if (!item) throw new NotFoundError('政策解读不存在，或您无权查看。');
-    return item;
-  }
+  const visible = visibleLoader(db, getInterpretationForAdmin, '政策解读不存在，或您无权查看。');
 
   app.get<{ Querystring: { q?: string; status?: string; page?: string; saved?: string } }>('/admin/interpretations', async (req, reply) => {
-    const actor = actorOf(req);
-    const orgIds = await viewScope(db, actor);
-    if (orgIds.length === 0) throw new ForbiddenError('您没有查看政策解读的权限。');
-    const status = pickOne(ADMIN_LIST_STATUSES, req.query.status);
-    const { page, q } = listQuery(req.query);
+    const { actor, scope: orgIds, status, page, q } = await openAdminList(db, req, '您没有查看政策解读的权限。');
     const r = await listAdminInterpretations(db, { orgIds, status, q, page, pageSize: PAGE_SIZE });
     const canCreate = (await editableOrgIds(req)).length > 0;
     return sendHtml(reply, AdminInterpretationList({ ...adminView(req, reply), actorName: actor.displayName, rows: r.rows, total: r.total, page, pageSize: PAGE_SIZE, q, status: status ?? '', canCreate, canOversee: mayOversee(actor) }));

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { CheckField, ContentKind, RuleFinding } from '../../platform/content/kind.js';
+import { attributeFindings } from '../../platform/content/rules.js';
 import { PUBLIC_ATTRIBUTES } from '../../platform/content/lifecycle.js';
-import { checkableText, findRedactions } from '../../platform/html/redaction.js';
+import { checkableText } from '../../platform/html/redaction.js';
 import type { BodyField } from '../review/public.js';
 import { publishItemRow } from './commands/publish-item.js';
 import { saveItemText } from './commands/save-text.js';
@@ -57,19 +58,7 @@ export const infoKind: ContentKind = {
       const files = await trx.selectFrom('info_item_attachments').select('id').where('item_id', '=', id).where('removed_at', 'is', null).limit(1).execute();
       if (files.length === 0) out.push({ key: 'rule:info-body', severity: 'block', message: '正文为空，也没有附件' });
     }
-    // 国办发〔2016〕80号: the attribute is approved with the item; only 主动公开 content goes on the portal.
-    if (i.attribute === 'on_request' || i.attribute === 'not_public') {
-      out.push({ key: 'rule:attribute', severity: 'block', message: `公开属性为“${i.attribute === 'on_request' ? '依申请公开' : '不予公开'}”的信息不能在门户发布` });
-    }
-    if (i.attribute === 'public_redacted') {
-      const files = await trx.selectFrom('info_item_attachments').select(['file_name', 'redacted_copy']).where('item_id', '=', id).where('removed_at', 'is', null).execute();
-      if (findRedactions(i.body_html).length === 0 && !files.some((f) => f.redacted_copy)) {
-        out.push({ key: 'rule:redaction', severity: 'block', message: '公开属性为“删减后公开”，但正文没有标出删减内容，也没有删减后的附件' });
-      }
-      for (const f of files.filter((f) => !f.redacted_copy)) {
-        out.push({ key: `rule:redaction-file:${f.file_name}`, severity: 'block', message: `附件“${f.file_name}”须替换为删减后的版本再发布（上传时勾选“删减后的公开版本”，并删除原件）` });
-      }
-    }
+    out.push(...(await attributeFindings(i, '信息', () => trx.selectFrom('info_item_attachments').select(['file_name', 'redacted_copy']).where('item_id', '=', id).where('removed_at', 'is', null).execute())));
     if (i.category === PUBLICITY) {
       const problems = publicityProblems({ start: i.publicity_start, end: i.publicity_end, scope: i.publicity_scope, place: i.publicity_place, afterPeriod: i.after_period });
       if (problems.length) out.push({ key: 'rule:publicity', severity: 'block', message: problems.join('；') });

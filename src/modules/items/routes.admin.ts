@@ -1,7 +1,7 @@
 import { sendStoredFile } from '../../platform/files/download.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ItemStatus } from '../../db/schema.js';
-import { listQuery, pickOne, savedFlag, savedMessage, ADMIN_LIST_STATUSES } from '../../platform/content/admin-routes.js';
+import { openAdminList, pickOne, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
 import { idParam } from '../../platform/content/lifecycle.js';
 import { discardUploads, isUpload, type Upload } from '../../platform/files/uploads.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
@@ -26,20 +26,11 @@ export async function adminItemRoutes(app: FastifyInstance) {
 
   const editableOrgIds = (req: FastifyRequest) => editScope(db, actorOf(req));
 
-  /** An item the actor may see in the back office, or 404 (another organization's drafts are never revealed). */
-  async function visible(req: FastifyRequest, id: number) {
-    const item = await getItemForAdmin(db, id, await viewScope(db, actorOf(req)));
-    if (!item) throw new NotFoundError('信息不存在，或您无权查看。');
-    return item;
-  }
+  const visible = visibleLoader(db, getItemForAdmin, '信息不存在，或您无权查看。');
 
   app.get<{ Querystring: { q?: string; status?: string; category?: string; page?: string } }>('/admin/items', async (req, reply) => {
-    const actor = actorOf(req);
-    const orgIds = await viewScope(db, actor);
-    if (orgIds.length === 0) throw new ForbiddenError('您没有查看信息的权限。');
-    const status = pickOne(ADMIN_LIST_STATUSES, req.query.status);
+    const { actor, scope: orgIds, status, page, q } = await openAdminList(db, req, '您没有查看信息的权限。');
     const category = pickOne(CATEGORY_CODES, req.query.category);
-    const { page, q } = listQuery(req.query);
     const r = await listAdminItems(db, { orgIds, status, category, q, page, pageSize: PAGE_SIZE });
     const canCreate = (await editableOrgIds(req)).length > 0;
     return sendHtml(reply, AdminItemList({ ...adminView(req, reply), actorName: actor.displayName, rows: r.rows, total: r.total, page, pageSize: PAGE_SIZE, q, status: status ?? '', category: category ?? '', canCreate }));

@@ -2,14 +2,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isRevision } from '../editions/public.js';
 import type { ItemStatus } from '../../db/schema.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
-import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { ForbiddenError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { loadFormOptions } from '../documents/public.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { ADMIN_LIST_STATUSES, listQuery, pickOne, savedFlag, savedMessage } from '../../platform/content/admin-routes.js';
+import { openAdminList, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
 import { documentsByIds, lookUpDocuments, resolveDocumentRefs, startFromDocument, tickedDocumentIds } from '../interpretations/public.js';
-import { closedQaRefusal, editScope, mayEditQa, viewScope } from './policy.js';
+import { closedQaRefusal, editScope, mayEditQa } from './policy.js';
 import { saveQaEntry, type QaDocumentLink } from './commands/save-qa.js';
 import { splitClause } from './domain/labels.js';
 import { getQaForAdmin, listAdminQa, listQaDepartments } from './queries/admin.js';
@@ -25,21 +25,12 @@ export async function adminQaRoutes(app: FastifyInstance) {
 
   const editableOrgIds = (req: FastifyRequest) => editScope(db, actorOf(req));
 
-  /** An entry the actor may see in the back office, or 404 (another organization's drafts are never revealed). */
-  async function visible(req: FastifyRequest, id: number) {
-    const item = await getQaForAdmin(db, id, await viewScope(db, actorOf(req)));
-    if (!item) throw new NotFoundError('政策问答不存在，或您无权查看。');
-    return item;
-  }
+  const visible = visibleLoader(db, getQaForAdmin, '政策问答不存在，或您无权查看。');
 
   app.get<{ Querystring: Record<string, string | undefined> }>('/admin/qa', async (req, reply) => {
-    const actor = actorOf(req);
-    const scope = await viewScope(db, actor);
-    if (scope.length === 0) throw new ForbiddenError('您没有查看政策问答的权限。');
+    const { scope, status, page, q } = await openAdminList(db, req, '您没有查看政策问答的权限。');
     const org = Number(req.query.org) || null;
     const orgIds = org === null ? scope : scope.filter((x) => x === org);
-    const status = pickOne(ADMIN_LIST_STATUSES, req.query.status);
-    const { page, q } = listQuery(req.query);
     const department = (req.query.department ?? '').trim().slice(0, 100);
     const due = req.query.due === '1';
     const r = await listAdminQa(db, { orgIds, status, department, q, dueOn: due ? clock.today() : null, page, pageSize: PAGE_SIZE });

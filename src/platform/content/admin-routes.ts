@@ -1,4 +1,10 @@
-import type { ItemStatus } from '../../db/schema.js';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database, ItemStatus } from '../../db/schema.js';
+import { actorOf } from '../http/admin.js';
+import { ForbiddenError, NotFoundError } from '../http/errors.js';
+import { viewScope } from './policy.js';
+import { STATUS_LABELS } from './lifecycle.js';
 
 /**
  * What the back-office routes of every content kind read and say the same way: a list page's
@@ -36,3 +42,29 @@ export function savedMessage(flag: string | undefined, noun: string, drafting = 
 
 /** The statuses a back-office list filters by: every one but a merged edition's. */
 export const ADMIN_LIST_STATUSES: readonly ItemStatus[] = ['draft', 'submitted', 'in_review', 'approved', 'scheduled', 'published', 'withdrawn'];
+
+/** The back-office lists' status filter, as a select's choices. */
+export const STATUS_FILTER_OPTIONS: readonly { value: ItemStatus; label: string }[] = ADMIN_LIST_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }));
+
+/**
+ * A module's scoped detail loader as its routes call it: the item when it is in the actor's view
+ * scope, else 404 with the kind's message (another organization's drafts are never revealed).
+ */
+export function visibleLoader<T>(db: Kysely<Database>, load: (db: Kysely<Database>, id: number, scope: number[]) => Promise<T | null | undefined>, notFound: string) {
+  return async (req: FastifyRequest, id: number): Promise<T> => {
+    const item = await load(db, id, await viewScope(db, actorOf(req)));
+    if (!item) throw new NotFoundError(notFound);
+    return item;
+  };
+}
+
+/**
+ * What a back-office list page of a kind reads first: the actor's view scope (refused with the
+ * kind's message when empty), the status filter, the page and the search words.
+ */
+export async function openAdminList(db: Kysely<Database>, req: FastifyRequest<{ Querystring: { page?: string; q?: string; status?: string } }>, refusal: string) {
+  const actor = actorOf(req);
+  const scope = await viewScope(db, actor);
+  if (scope.length === 0) throw new ForbiddenError(refusal);
+  return { actor, scope, status: pickOne(ADMIN_LIST_STATUSES, req.query.status), ...listQuery(req.query) };
+}

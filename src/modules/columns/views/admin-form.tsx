@@ -1,4 +1,5 @@
 import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { FormActions, manyValues as many, oneValue as one, textInputs } from '../../../platform/html/form-fields.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -24,18 +25,10 @@ export interface ColumnFormProps {
   errors?: FieldErrors;
 }
 
-const one = (values: ColumnFormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
-const many = (values: ColumnFormValues, k: string) => [values[k] ?? []].flat();
-
 export function ColumnForm(p: ColumnFormProps) {
   const { values: vals, errors } = p;
   const title = p.columnId ? '修改专题专栏' : p.parent ? `在“${p.parent.name}”下新建子栏目` : '新建专题';
-  const input = (name: string, extra: Record<string, unknown> = {}, hint = false) => (
-    <input id={`f-${name}`} name={name} type="text" value={one(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
-  );
+  const input = textInputs(vals, errors);
   const chosenKinds = many(vals, 'kinds');
   return (
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '专题专栏', href: '/admin/columns' }, { label: title }]}>
@@ -79,10 +72,7 @@ export function ColumnForm(p: ColumnFormProps) {
         <Field name="position" label="排序号" errors={errors} hint="数字小的排在前面。">{input('position', { size: 6, inputMode: 'numeric' }, true)}</Field>
         <p><label style="font-weight:normal"><input type="checkbox" name="open" value="1" checked={one(vals, 'open') !== ''} /> 接受其他机构报送</label></p>
         <p><label style="font-weight:normal"><input type="checkbox" name="visible" value="1" checked={one(vals, 'visible') !== ''} /> 在门户上显示</label></p>
-        <div class="actions">
-          <button type="submit">保存</button>
-          <a class="button secondary" href={p.columnId ? `/admin/columns/${p.columnId}` : '/admin/columns'}>取消</a>
-        </div>
+        <FormActions cancelHref={p.columnId ? `/admin/columns/${p.columnId}` : '/admin/columns'} />
       </form>
     </AdminLayout>
   );

@@ -1,22 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentStatus } from '../../../db/schema.js';
-import { pageWithTotal } from '../../../platform/content/paging.js';
+import { pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
 import { suggestDocNumber } from '../domain/doc-number.js';
 import { inTreeOrder } from '../../organizations/public.js';
 import { VERSIONED_FIELDS, type VersionSnapshot } from '../commands/versions.js';
 
-export interface AdminListParams {
-  orgIds: number[];
+export interface AdminListParams extends Omit<ContentListParams, 'status'> {
   status: DocumentStatus | null;
-  q: string;
   expiringBefore: string | null;
-  page: number;
-  pageSize: number;
 }
 
 /** The actor's organizations' own documents, newest first: drafts and published alike (reference material is not theirs to edit). */
 export async function listAdminDocuments(db: Kysely<Database>, p: AdminListParams) {
-  if (p.orgIds.length === 0) return { total: 0, rows: [] };
   let q = db.selectFrom('documents as d').innerJoin('organizations as o', 'o.id', 'd.org_id').where('d.org_id', 'in', p.orgIds).where('d.provenance', '=', 'own');
   if (p.status) q = q.where('d.status', '=', p.status);
   if (p.q) q = q.where((eb) => eb.or([eb('d.title', 'like', `%${p.q}%`), eb('d.doc_no', 'like', `%${p.q}%`), eb('d.index_no', '=', p.q)]));

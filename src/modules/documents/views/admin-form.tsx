@@ -1,4 +1,5 @@
 import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { oneValue as v, TopicField } from '../../../platform/html/form-fields.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -26,11 +27,6 @@ interface Props {
   revision?: boolean;
   attachments?: { id: number; file_name: string; size_bytes: number }[];
 }
-
-const v = (values: DocumentFormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
 
 export function DocumentForm(p: Props) {
   const { values: vals, errors, options: o } = p;
@@ -78,15 +74,7 @@ export function DocumentForm(p: Props) {
             {o.nodes.map((n) => <option value={n.id} selected={v(vals, 'catalogNodeId') === String(n.id)}>{o.orgs.find((x) => x.id === n.org_id)?.name} · {'　'.repeat(n.depth)}{n.name}</option>)}
           </select>
         </Field>
-        <Field name="topicId" label="主题分类" errors={errors}>
-          <select id="f-topicId" name="topicId">
-            <option value="">（未分类）</option>
-            {o.topics.filter((t) => t.parent_id === null).map((t) => [
-              <option value={t.id} selected={v(vals, 'topicId') === String(t.id)}>{t.name}</option>,
-              ...o.topics.filter((c) => c.parent_id === t.id).map((c) => <option value={c.id} selected={v(vals, 'topicId') === String(c.id)}>{t.name}\{c.name}</option>),
-            ])}
-          </select>
-        </Field>
+        <TopicField topics={o.topics} value={v(vals, 'topicId')} errors={errors} />
         <fieldset class="field">
           <legend>服务对象</legend>
           {o.audiences.map((a, i) => (

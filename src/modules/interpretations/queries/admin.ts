@@ -1,20 +1,13 @@
 import { openEditionOf } from '../../editions/public.js';
 import type { Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../../db/schema.js';
-import { pageWithTotal } from '../../../platform/content/paging.js';
+import { pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
 import { suggestDocNumber } from '../../documents/public.js';
 
-export interface AdminListParams {
-  orgIds: number[];
-  status: ItemStatus | null;
-  q: string;
-  page: number;
-  pageSize: number;
-}
+export type AdminListParams = ContentListParams;
 
 /** Interpretations in the actor's organizations, newest first; retired (merged) editions are left out. */
 export async function listAdminInterpretations(db: Kysely<Database>, p: AdminListParams) {
-  if (p.orgIds.length === 0) return { total: 0, rows: [] };
   let q = db.selectFrom('interpretations as i').innerJoin('organizations as o', 'o.id', 'i.org_id').where('i.org_id', 'in', p.orgIds).where('i.status', '!=', 'merged');
   if (p.status) q = q.where('i.status', '=', p.status);
   if (p.q) q = q.where('i.title', 'like', `%${p.q}%`);

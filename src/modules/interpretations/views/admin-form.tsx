@@ -1,5 +1,6 @@
 import { EditFormBanner } from '../../editions/public.js';
 import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { FormActions, oneValue as one, textInputs } from '../../../platform/html/form-fields.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -30,18 +31,11 @@ export interface InterpretationFormProps {
   found: LinkableDocument[] | null;
 }
 
-const one = (values: InterpretationFormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
-
 export function InterpretationForm(p: InterpretationFormProps) {
   const { values: vals, errors } = p;
   const title = p.interpretationId ? '编辑政策解读' : '新建政策解读';
   const chosenIds = new Set(p.chosen.map((d) => d.id));
-  const input = (name: string, extra: Record<string, unknown> = {}, hint = false) => (
-    <input id={`f-${name}`} name={name} type="text" value={one(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
-  );
+  const input = textInputs(vals, errors);
   return (
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策解读', href: '/admin/interpretations' }, { label: title }]}>
       <h1>{title}</h1>
@@ -67,10 +61,7 @@ export function InterpretationForm(p: InterpretationFormProps) {
           <textarea id="f-bodyHtml" name="bodyHtml" rows={16} data-rich-text aria-describedby={describedBy('bodyHtml', errors, true)}>{one(vals, 'bodyHtml')}</textarea>
         </Field>
         {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
-        <div class="actions">
-          <button type="submit" name="action" value="save">保存</button>
-          <a class="button secondary" href={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'}>取消</a>
-        </div>
+        <FormActions cancelHref={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'} action="save" />
       </form>
     </AdminLayout>
   );

@@ -2,22 +2,16 @@ import { EditionBanners } from '../../editions/public.js';
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { Html, Pager } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
-import type { PageContext } from '../../../platform/html/page-context.js';
+import type { AdminPageBase } from '../../../platform/html/admin-page.js';
+import { FilterSelect } from '../../../platform/html/form-fields.js';
+import { STATUS_FILTER_OPTIONS } from '../../../platform/content/admin-routes.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
-import type { ItemStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import { ChineseDate } from '../../documents/public.js';
 import { adminUrl, FORM_LABELS, publicUrl, reviewUrl } from '../domain/labels.js';
 import type { AdminInterpretation, AdminInterpretationRow } from '../queries/admin.js';
 
-interface Base {
-  ctx: PageContext;
-  actorName: string;
-  csrfToken: string;
-  flash?: string | null;
-}
-
-export const LIST_STATUSES: readonly ItemStatus[] = ['draft', 'submitted', 'in_review', 'approved', 'scheduled', 'published', 'withdrawn'];
+type Base = AdminPageBase;
 
 export function AdminInterpretationList(p: Base & { rows: AdminInterpretationRow[]; total: number; page: number; pageSize: number; q: string; status: string; canCreate: boolean; canOversee: boolean }) {
   return (
@@ -26,11 +20,7 @@ export function AdminInterpretationList(p: Base & { rows: AdminInterpretationRow
       <form method="get" action="/admin/interpretations" class="search-box">
         <label for="iq" class="visually-hidden">标题</label>
         <input id="iq" type="search" name="q" value={p.q} placeholder="解读标题" />
-        <label for="is" class="visually-hidden">状态</label>
-        <select id="is" name="status">
-          <option value="">全部状态</option>
-          {LIST_STATUSES.map((s) => <option value={s} selected={p.status === s}>{STATUS_LABELS[s]}</option>)}
-        </select>
+        <FilterSelect id="is" name="status" label="状态" all="全部状态" value={p.status} options={STATUS_FILTER_OPTIONS} hiddenLabel />
         <button type="submit">查找</button>
         {p.canCreate ? <a class="button secondary" href="/admin/interpretations/new">新建解读</a> : null}
       </form>

@@ -1,6 +1,7 @@
 import type { Organization } from '../../../db/schema.js';
 import { Pager } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
+import { OrgFilter } from '../../../platform/html/form-fields.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import { ChineseDate } from '../../documents/public.js';
 import { FORM_LABELS, publicUrl } from '../domain/labels.js';
@@ -31,11 +32,7 @@ export function InterpretationsPage(p: { ctx: PageContext; orgs: Organization[];
     <PublicLayout ctx={p.ctx} title={title} crumbs={[{ label: '政策解读', href: '/interpretations' }, ...(p.org ? [{ label: p.org.name }] : [])]}>
       <h1>{title}</h1>
       <form method="get" action="/interpretations" class="search-box no-print">
-        <label for="i-org">发布机构</label>
-        <select id="i-org" name="org">
-          <option value="">全部机构</option>
-          {p.orgs.map((o) => <option value={o.slug} selected={p.org?.id === o.id}>{o.name}</option>)}
-        </select>
+        <OrgFilter id="i-org" orgs={p.orgs} value={p.org?.slug} />
         <button type="submit">筛选</button>
       </form>
       <p>共 {p.total} 篇政策解读。</p>

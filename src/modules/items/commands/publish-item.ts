@@ -1,10 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { recordEvent } from '../../../platform/audit/audit.js';
 import { ATTRIBUTE_LABELS } from '../../../platform/content/lifecycle.js';
 import type { CommandContext } from '../../../platform/http/command.js';
 import { allocateIndexNumber } from '../../documents/public.js';
-import { publishEdition, type EditionPublication, type EditionSnapshot } from '../../editions/public.js';
+import { publishEditionAudited, type EditionPublication, type EditionSnapshot } from '../../editions/public.js';
 import { categoryLabel, PUBLICITY } from '../domain/categories.js';
 import { scopeLine } from '../domain/publicity.js';
 import { itemSearchVector } from './search-vector.js';
@@ -21,10 +20,7 @@ export const CONTENT_COLUMNS = [
  * attachments carried into the live item, which keeps its id and address.
  */
 export async function publishItemRow(trx: Transaction<Database>, ctx: CommandContext, id: number): Promise<number> {
-  const liveId = await publishEdition(trx, ctx, ITEM_PUBLICATION, id);
-  const { org_id } = await trx.selectFrom('info_items').select('org_id').where('id', '=', liveId).executeTakeFirstOrThrow();
-  await recordEvent(trx, { actor: ctx.actor, action: 'info.publish', entityType: 'info', entityId: liveId, orgId: org_id, after: { from_edition: liveId !== id ? id : undefined }, at: ctx.clock.now() });
-  return liveId;
+  return publishEditionAudited(trx, ctx, ITEM_PUBLICATION, id, { action: 'info.publish', entityType: 'info' });
 }
 
 const ITEM_PUBLICATION: EditionPublication = {

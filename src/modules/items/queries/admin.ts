@@ -1,20 +1,14 @@
 import type { Kysely } from 'kysely';
-import type { Database, ItemStatus } from '../../../db/schema.js';
+import type { Database } from '../../../db/schema.js';
 import { openEditionOf } from '../../editions/public.js';
-import { pageWithTotal } from '../../../platform/content/paging.js';
+import { pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
 
-export interface AdminListParams {
-  orgIds: number[];
-  status: ItemStatus | null;
+export interface AdminListParams extends ContentListParams {
   category: string | null;
-  q: string;
-  page: number;
-  pageSize: number;
 }
 
 /** Items in the actor's organizations, newest first; retired (merged) editions are left out. */
 export async function listAdminItems(db: Kysely<Database>, p: AdminListParams) {
-  if (p.orgIds.length === 0) return { total: 0, rows: [] };
   let q = db.selectFrom('info_items as i').innerJoin('organizations as o', 'o.id', 'i.org_id').where('i.org_id', 'in', p.orgIds).where('i.status', '!=', 'merged');
   if (p.status) q = q.where('i.status', '=', p.status);
   if (p.category) q = q.where('i.category', '=', p.category);

@@ -1,4 +1,5 @@
 import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { FormActions, oneValue as one, textInputs, TopicField } from '../../../platform/html/form-fields.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -27,17 +28,10 @@ export interface ItemFormProps {
   attachments?: ItemAttachment[];
 }
 
-const one = (values: ItemFormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
-
 export function ItemForm(p: ItemFormProps) {
   const { values: vals, errors, options: o } = p;
   const title = p.itemId ? '编辑信息' : '新建信息';
-  const input = (name: string, extra: Record<string, unknown> = {}, hint = false) => (
-    <input id={`f-${name}`} name={name} type="text" value={one(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
-  );
+  const input = textInputs(vals, errors);
   const removing = new Set([vals.removeAttachmentIds ?? []].flat());
   return (
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '信息发布', href: '/admin/items' }, { label: title }]}>
@@ -63,15 +57,7 @@ export function ItemForm(p: ItemFormProps) {
           </select>
         </Field>
         <Field name="title" label="标题" errors={errors} required>{input('title', { size: 60, maxLength: 200 })}</Field>
-        <Field name="topicId" label="主题分类" errors={errors} hint="提交审核前必须选择">
-          <select id="f-topicId" name="topicId" aria-describedby={describedBy('topicId', errors, true)}>
-            <option value="">（未分类）</option>
-            {o.topics.filter((t) => t.parent_id === null).map((t) => [
-              <option value={t.id} selected={one(vals, 'topicId') === String(t.id)}>{t.name}</option>,
-              ...o.topics.filter((c) => c.parent_id === t.id).map((c) => <option value={c.id} selected={one(vals, 'topicId') === String(c.id)}>{t.name}\{c.name}</option>),
-            ])}
-          </select>
-        </Field>
+        <TopicField topics={o.topics} value={one(vals, 'topicId')} errors={errors} hint="提交审核前必须选择" />
         <Field name="attribute" label="公开属性" errors={errors} required hint="只有“主动公开”和“删减后公开”的信息在门户发布">
           <select id="f-attribute" name="attribute" aria-describedby={describedBy('attribute', errors, true)}>
             {ATTRIBUTES.map((a) => <option value={a} selected={(one(vals, 'attribute') || 'public') === a}>{ATTRIBUTE_LABELS[a]}</option>)}
@@ -99,10 +85,7 @@ export function ItemForm(p: ItemFormProps) {
           <label><input type="checkbox" name="redactedCopies" value="1" checked={one(vals, 'redactedCopies') !== ''} /> 本次上传的附件是删减后的公开版本（删减后公开的信息只公开这类附件）</label>
         </div>
         {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
-        <div class="actions">
-          <button type="submit">保存</button>
-          <a class="button secondary" href={p.itemId ? `/admin/items/${p.itemId}` : '/admin/items'}>取消</a>
-        </div>
+        <FormActions cancelHref={p.itemId ? `/admin/items/${p.itemId}` : '/admin/items'} />
       </form>
     </AdminLayout>
   );

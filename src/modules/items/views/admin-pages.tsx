@@ -1,9 +1,10 @@
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { Html, Pager } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
-import type { PageContext } from '../../../platform/html/page-context.js';
+import type { AdminPageBase } from '../../../platform/html/admin-page.js';
+import { FilterSelect } from '../../../platform/html/form-fields.js';
+import { STATUS_FILTER_OPTIONS } from '../../../platform/content/admin-routes.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
-import type { ItemStatus } from '../../../db/schema.js';
 import { ATTRIBUTE_LABELS, STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import { ChineseDate, formatSize } from '../../documents/public.js';
 import { categoryLabel, INFO_CATEGORIES, PUBLICITY } from '../domain/categories.js';
@@ -11,14 +12,7 @@ import { AFTER_PERIOD_LABELS, adminUrl, publicUrl, reviewUrl } from '../domain/l
 import { scopeLine } from '../domain/publicity.js';
 import type { AdminItem, AdminItemRow } from '../queries/admin.js';
 
-interface Base {
-  ctx: PageContext;
-  actorName: string;
-  csrfToken: string;
-  flash?: string | null;
-}
-
-export const LIST_STATUSES: readonly ItemStatus[] = ['draft', 'submitted', 'in_review', 'approved', 'scheduled', 'published', 'withdrawn'];
+type Base = AdminPageBase;
 
 export function AdminItemList(p: Base & { rows: AdminItemRow[]; total: number; page: number; pageSize: number; q: string; status: string; category: string; canCreate: boolean }) {
   const href = (n: number) => `/admin/items?q=${encodeURIComponent(p.q)}&category=${p.category}&status=${p.status}&page=${n}`;
@@ -28,16 +22,8 @@ export function AdminItemList(p: Base & { rows: AdminItemRow[]; total: number; p
       <form method="get" action="/admin/items" class="search-box">
         <label for="iq" class="visually-hidden">标题</label>
         <input id="iq" type="search" name="q" value={p.q} placeholder="信息标题" />
-        <label for="ic" class="visually-hidden">栏目类别</label>
-        <select id="ic" name="category">
-          <option value="">全部类别</option>
-          {INFO_CATEGORIES.map((c) => <option value={c.code} selected={p.category === c.code}>{c.label}</option>)}
-        </select>
-        <label for="is" class="visually-hidden">状态</label>
-        <select id="is" name="status">
-          <option value="">全部状态</option>
-          {LIST_STATUSES.map((s) => <option value={s} selected={p.status === s}>{STATUS_LABELS[s]}</option>)}
-        </select>
+        <FilterSelect id="ic" name="category" label="栏目类别" all="全部类别" value={p.category} options={INFO_CATEGORIES.map((c) => ({ value: c.code, label: c.label }))} hiddenLabel />
+        <FilterSelect id="is" name="status" label="状态" all="全部状态" value={p.status} options={STATUS_FILTER_OPTIONS} hiddenLabel />
         <button type="submit">查找</button>
         {p.canCreate ? <a class="button secondary" href="/admin/items/new">新建信息</a> : null}
       </form>

@@ -1,6 +1,7 @@
 import type { Organization } from '../../../db/schema.js';
 import { Pager } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
+import { FilterSelect, OrgFilter } from '../../../platform/html/form-fields.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import { ChineseDate } from '../../documents/public.js';
 import { categoryLabel, INFO_CATEGORIES, PUBLICITY, type InfoCategory } from '../domain/categories.js';
@@ -18,16 +19,8 @@ export function ItemsPage(p: { ctx: PageContext; orgs: Organization[]; org: Orga
     <PublicLayout ctx={p.ctx} title={title} crumbs={[{ label: '公开信息', href: '/items' }, ...(p.category ? [{ label: p.category.label }] : [])]}>
       <h1>{title}</h1>
       <form method="get" action="/items" class="search-box no-print">
-        <label for="i-category">栏目类别</label>
-        <select id="i-category" name="category">
-          <option value="">全部类别</option>
-          {INFO_CATEGORIES.map((c) => <option value={c.label} selected={p.category?.code === c.code}>{c.label}</option>)}
-        </select>
-        <label for="i-org">发布机构</label>
-        <select id="i-org" name="org">
-          <option value="">全部机构</option>
-          {p.orgs.map((o) => <option value={o.slug} selected={p.org?.id === o.id}>{o.name}</option>)}
-        </select>
+        <FilterSelect id="i-category" name="category" label="栏目类别" all="全部类别" value={p.category?.label ?? ''} options={INFO_CATEGORIES.map((c) => ({ value: c.label, label: c.label }))} />
+        <OrgFilter id="i-org" orgs={p.orgs} value={p.org?.slug} />
         <button type="submit">筛选</button>
       </form>
       <p>共 {p.total} 条。<a href={feed}>订阅本栏目（Atom）</a></p>

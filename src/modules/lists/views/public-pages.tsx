@@ -2,6 +2,7 @@ import type { Organization } from '../../../db/schema.js';
 import { formatChineseDate } from '../../../platform/clock/clock.js';
 import { Pager } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
+import { FilterSelect, OrgFilter } from '../../../platform/html/form-fields.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import { LIST_TYPES, listType, type ListType } from '../domain/list-types.js';
 import { publicListUrl, publicVersionUrl } from '../domain/labels.js';
@@ -21,16 +22,8 @@ export function ListsPage(p: { ctx: PageContext; orgs: Organization[]; org: Orga
     <PublicLayout ctx={p.ctx} title={title} crumbs={[{ label: '清单', href: '/lists' }, ...(p.org || p.type ? [{ label: title }] : [])]}>
       <h1>{title}</h1>
       <form method="get" action="/lists" class="search-box no-print">
-        <label for="l-type">清单类型</label>
-        <select id="l-type" name="type">
-          <option value="">全部类型</option>
-          {Object.values(LIST_TYPES).map((t) => <option value={t.type} selected={p.type?.type === t.type}>{t.label}</option>)}
-        </select>
-        <label for="l-org">发布机构</label>
-        <select id="l-org" name="org">
-          <option value="">全部机构</option>
-          {p.orgs.map((o) => <option value={o.slug} selected={p.org?.id === o.id}>{o.name}</option>)}
-        </select>
+        <FilterSelect id="l-type" name="type" label="清单类型" all="全部类型" value={p.type?.type ?? ''} options={Object.values(LIST_TYPES).map((t) => ({ value: t.type, label: t.label }))} />
+        <OrgFilter id="l-org" orgs={p.orgs} value={p.org?.slug} />
         <button type="submit">筛选</button>
       </form>
       {groups.length === 0 ? <p class="empty">暂无已发布的清单。</p> : null}

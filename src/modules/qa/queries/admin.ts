@@ -1,24 +1,18 @@
 import { openEditionOf } from '../../editions/public.js';
 import { sql, type Kysely } from 'kysely';
-import type { Database, ItemStatus } from '../../../db/schema.js';
-import { pageWithTotal } from '../../../platform/content/paging.js';
+import type { Database } from '../../../db/schema.js';
+import { pageWithTotal, type AdminListParams } from '../../../platform/content/paging.js';
 
-export interface AdminQaListParams {
-  orgIds: number[];
-  status: ItemStatus | null;
+export interface AdminQaListParams extends AdminListParams {
   department: string;
-  q: string;
   /** Only entries whose review date (复核日期) has come. */
   dueOn: string | null;
-  page: number;
-  pageSize: number;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Entries in the actor's organizations, newest first (due ones by review date); retired (merged) editions are left out. */
 export async function listAdminQa(db: Kysely<Database>, p: AdminQaListParams) {
-  if (p.orgIds.length === 0) return { total: 0, rows: [] };
   let q = db.selectFrom('qa_entries as e').innerJoin('organizations as o', 'o.id', 'e.org_id').where('e.org_id', 'in', p.orgIds).where('e.status', '!=', 'merged');
   if (p.status) q = q.where('e.status', '=', p.status);
   if (p.department) q = q.where('e.department', '=', p.department);

@@ -1,5 +1,6 @@
 import { EditFormBanner } from '../../editions/public.js';
 import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { FormActions, manyValues as many, oneValue as one, textInputs, TopicField } from '../../../platform/html/form-fields.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -30,18 +31,10 @@ export interface QaFormProps {
   found: LinkableDocument[] | null;
 }
 
-const one = (values: QaFormValues, k: string) => {
-  const x = values[k];
-  return Array.isArray(x) ? (x[0] ?? '') : (x ?? '');
-};
-const many = (values: QaFormValues, k: string) => [values[k] ?? []].flat();
-
 export function QaForm(p: QaFormProps) {
   const { values: vals, errors, options: o } = p;
   const title = p.qaId ? '编辑政策问答' : '新建政策问答';
-  const input = (name: string, extra: Record<string, unknown> = {}, hint = false) => (
-    <input id={`f-${name}`} name={name} type="text" value={one(vals, name)} aria-invalid={errors?.[name] ? 'true' : undefined} aria-describedby={describedBy(name, errors, hint)} {...extra} />
-  );
+  const input = textInputs(vals, errors);
   const audiences = many(vals, 'audiences');
   return (
     <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName ?? ''} csrfToken={p.csrfToken} crumbs={[{ label: '政策问答', href: '/admin/qa' }, { label: title }]}>
@@ -62,15 +55,7 @@ export function QaForm(p: QaFormProps) {
         </Field>
         <Field name="department" label="答复部门（科室）" errors={errors} hint="如 市人社局社会保险处。提交审核前必须填写。">{input('department', { size: 40, maxLength: 100 }, true)}</Field>
         <Field name="contact" label="咨询电话" errors={errors} hint="如 025-86000000（工作日 9:00—17:00）。提交审核前必须填写。">{input('contact', { size: 40, maxLength: 100 }, true)}</Field>
-        <Field name="topicId" label="主题分类" errors={errors}>
-          <select id="f-topicId" name="topicId">
-            <option value="">（未分类）</option>
-            {o.topics.filter((t) => t.parent_id === null).map((t) => [
-              <option value={t.id} selected={one(vals, 'topicId') === String(t.id)}>{t.name}</option>,
-              ...o.topics.filter((c) => c.parent_id === t.id).map((c) => <option value={c.id} selected={one(vals, 'topicId') === String(c.id)}>{t.name}\{c.name}</option>),
-            ])}
-          </select>
-        </Field>
+        <TopicField topics={o.topics} value={one(vals, 'topicId')} errors={errors} />
         <fieldset class="field" id="f-audiences">
           <legend>服务对象</legend>
           {errors?.audiences ? <p class="error-message" id="e-audiences">{errors.audiences}</p> : null}
@@ -85,10 +70,7 @@ export function QaForm(p: QaFormProps) {
         </Field>
         <DocumentsFieldset {...p} />
         {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
-        <div class="actions">
-          <button type="submit" name="action" value="save">保存</button>
-          <a class="button secondary" href={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'}>取消</a>
-        </div>
+        <FormActions cancelHref={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'} action="save" />
       </form>
     </AdminLayout>
   );

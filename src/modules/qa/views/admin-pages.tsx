@@ -2,23 +2,17 @@ import { EditionBanners } from '../../editions/public.js';
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { Html, Pager } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
-import type { PageContext } from '../../../platform/html/page-context.js';
+import type { AdminPageBase } from '../../../platform/html/admin-page.js';
+import { FilterSelect } from '../../../platform/html/form-fields.js';
+import { STATUS_FILTER_OPTIONS } from '../../../platform/content/admin-routes.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
-import type { ItemStatus } from '../../../db/schema.js';
 import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import type { Validity } from '../../documents/public.js';
 import { ChineseDate, ValidityBadge } from '../../documents/public.js';
 import { adminUrl, ORIGIN_LABELS, publicUrl, questionHeadline, reviewUrl } from '../domain/labels.js';
 import type { AdminQa, AdminQaRow } from '../queries/admin.js';
 
-interface Base {
-  ctx: PageContext;
-  actorName: string | null;
-  csrfToken: string;
-  flash?: string | null;
-}
-
-export const QA_LIST_STATUSES: readonly ItemStatus[] = ['draft', 'submitted', 'in_review', 'approved', 'scheduled', 'published', 'withdrawn'];
+type Base = AdminPageBase<string | null>;
 
 export interface QaListFilters {
   q: string;
@@ -45,16 +39,8 @@ export function AdminQaList(p: Base & { rows: AdminQaRow[]; total: number; page:
         {f.due ? <input type="hidden" name="due" value="1" /> : null}
         <label for="qq" class="visually-hidden">问题</label>
         <input id="qq" type="search" name="q" value={f.q} placeholder="问题或其他问法中的文字" />
-        <label for="qs" class="visually-hidden">状态</label>
-        <select id="qs" name="status">
-          <option value="">全部状态</option>
-          {QA_LIST_STATUSES.map((s) => <option value={s} selected={f.status === s}>{STATUS_LABELS[s]}</option>)}
-        </select>
-        <label for="qo" class="visually-hidden">机构</label>
-        <select id="qo" name="org">
-          <option value="">全部机构</option>
-          {p.orgs.map((o) => <option value={o.id} selected={f.org === String(o.id)}>{o.name}</option>)}
-        </select>
+        <FilterSelect id="qs" name="status" label="状态" all="全部状态" value={f.status} options={STATUS_FILTER_OPTIONS} hiddenLabel />
+        <FilterSelect id="qo" name="org" label="机构" all="全部机构" value={f.org} options={p.orgs.map((o) => ({ value: o.id, label: o.name }))} hiddenLabel />
         <label for="qd" class="visually-hidden">答复部门</label>
         <select id="qd" name="department">
           <option value="">全部答复部门</option>
