@@ -15,7 +15,7 @@ import { saveDocument } from './commands/save-document.js';
 import { checkDocumentInput, splitIssuers, type DocumentInput } from './domain/document-input.js';
 import { addMonths, getDocumentForEdit, getDocumentVersionPair, listAdminDocuments, listDocumentVersions, listRelationsOf, loadFormOptions, resolveDocumentRef } from './queries/admin.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { listQuery, visibleLoader } from '../../platform/content/admin-routes.js';
+import { guardEditPage, listQuery, postCreateAndSave, visibleLoader } from '../../platform/content/admin-routes.js';
 import { editRefusal, editScope, mayWriteDocumentsAt, viewScope } from './policy.js';
 import { documentFormSchema, relationFormSchema } from './schemas.js';
 import { AdminDocumentList, AdminDocumentPage } from './views/admin-pages.js';
@@ -57,10 +57,9 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string } }>('/admin/documents/:id/edit', async (req, reply) => {
     const live = await visibleDocument(req, idParam(req.params.id));
-    const refusal = editRefusal(actorOf(req), live);
-    if (refusal) throw new ForbiddenError(refusal);
     // A published document is edited through its open edition, when it has one.
-    if (live.openEdition) return reply.redirect(`/admin/documents/${live.openEdition.id}/edit`, 303);
+    const elsewhere = guardEditPage(reply, live, { refused: editRefusal(actorOf(req), live), closed: null }, (id) => `/admin/documents/${id}/edit`);
+    if (elsewhere) return elsewhere;
     const d = live;
     const values: DocumentFormValues = {
       orgId: String(d.org_id), title: d.title, docNo: d.doc_no ?? '', issuers: d.issuers.join('、'), docType: d.doc_type,
@@ -113,8 +112,7 @@ export async function adminDocumentRoutes(app: FastifyInstance) {
     }
   }
 
-  app.post('/admin/documents', (req, reply) => submitDocument(req, reply, null));
-  app.post<{ Params: { id: string } }>('/admin/documents/:id', (req, reply) => submitDocument(req, reply, idParam(req.params.id)));
+  postCreateAndSave(app, '/admin/documents', submitDocument);
 
   async function renderDocument(req: FastifyRequest, reply: FastifyReply, id: number, extra: { errors?: FieldErrors; values?: Record<string, string>; flash?: string | null } = {}, code = 200) {
     const d = await visibleDocument(req, id);

@@ -1,6 +1,6 @@
-import { sendStoredFile } from '../../platform/files/download.js';
+import { sendAttachment } from '../../platform/files/download.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { BadRequestError, NotFoundError } from '../../platform/http/errors.js';
+import { BadRequestError } from '../../platform/http/errors.js';
 import { idParam } from '../../platform/content/lifecycle.js';
 import { parseInput } from '../../platform/http/forms.js';
 import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
@@ -10,7 +10,7 @@ import { getAttachment, requirePublicDocument } from './queries/public.js';
 import { searchDocuments, type SearchParams } from './queries/search.js';
 import { loadReferenceLists, type ReferenceLists } from './queries/reference.js';
 import { searchQuerySchema } from './schemas.js';
-import { comparePublicEditions, PublicComparePage } from '../editions/public.js';
+import { sendPublicComparison } from '../editions/public.js';
 import { toChinaDate } from '../../platform/clock/clock.js';
 import { DocumentPage } from './views/document-page.js';
 import { LibraryPage } from './views/library-page.js';
@@ -76,14 +76,12 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string } }>('/documents/:id/compare', async (req, reply) => {
     await spendRender(app, req, reply);
     const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
-    const comparison = await comparePublicEditions(db, { type: 'document', id: doc.id }, req.query);
-    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: doc.title, href: `/documents/${doc.id}`, backLabel: '返回文件', comparison })));
+    return sendPublicComparison(db, req, reply, { type: 'document', id: doc.id, title: doc.title }, { href: `/documents/${doc.id}`, label: '返回文件' });
   });
 
   app.get<{ Params: { id: string; aid: string } }>('/documents/:id/attachments/:aid', async (req, reply) => {
     const att = await getAttachment(db, idParam(req.params.id), idParam(req.params.aid));
-    if (!att) throw new NotFoundError('附件不存在');
-    return sendStoredFile(reply, storage, { storageKey: att.storage_key, fileName: att.file_name, mediaType: att.media_type, fallbackName: `attachment-${req.params.aid}` });
+    return sendAttachment(reply, storage, att, req.params.aid);
   });
 
   // JSON API for other systems (the same search and visibility rules as the portal).

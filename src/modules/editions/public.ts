@@ -12,3 +12,4 @@ export { Comparison, PublicComparePage, type ComparisonProps } from './compare-p
 export { EditionHistory } from './edition-history.js';
 export { ComparePicker } from './compare-picker.js';
 export { ChangeNoteField, isRevision } from './change-note-field.js';
+export { sendPublicComparison } from './compare-route.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ItemStatus, Role } from '../../db/schema.js';
 import type { Actor } from '../../platform/auth/sessions.js';
 import { holdsAnyRole, scopeOrgIds } from '../../platform/auth/scope.js';
-import { closedRowRefusal, mayEditAt } from '../../platform/content/policy.js';
+import { editPageRules, mayEditAt } from '../../platform/content/policy.js';
 
 /**
  * Who may do what with interpretations (DESIGN.md “Policies”), on the shared content policy:
@@ -30,7 +30,7 @@ export function mayEditInterpretation(actor: Actor, item: { org_id: number }): b
   return mayEditAt(actor, item.org_id);
 }
 
-/** Why this saved row of an interpretation is no longer edited, or null. */
-export function closedInterpretationRefusal(item: { status: ItemStatus }): string | null {
-  return closedRowRefusal(item, { noun: '解读', withdrawn: '已撤稿的政策解读不能修改。' });
+/** The interpretation's edit page: refused without the role; closed for a merged edition or a withdrawn one. */
+export function interpretationEditRules(actor: Actor, item: { org_id: number; status: ItemStatus }) {
+  return editPageRules(actor, item, { refused: '您没有编辑该政策解读的权限。', noun: '解读', withdrawn: '已撤稿的政策解读不能修改。' });
 }

@@ -6,9 +6,9 @@ import { ForbiddenError, type FieldErrors } from '../../platform/http/errors.js'
 import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { openAdminList, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
+import { guardEditPage, openAdminList, postCreateAndSave, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
 import { saveInterpretation } from './commands/save-interpretation.js';
-import { closedInterpretationRefusal, editScope, mayEditInterpretation, mayOversee } from './policy.js';
+import { interpretationEditRules, editScope, mayEditInterpretation, mayOversee } from './policy.js';
 import { lookUpDocuments, startFromDocument, tickedDocumentIds } from './queries/document-choice.js';
 import { documentsByIds, getInterpretationForAdmin, listAdminInterpretations, listOrganizationsByIds, resolveDocumentRefs, type LinkableDocument } from './queries/admin.js';
 import { interpretationFormSchema } from './schemas.js';
@@ -46,11 +46,9 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string } }>('/admin/interpretations/:id/edit', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));
-    if (!mayEditInterpretation(actorOf(req), item)) throw new ForbiddenError('您没有编辑该政策解读的权限。');
     // A published interpretation is edited in its open edition, once there is one.
-    if (item.openEdition) return reply.redirect(`/admin/interpretations/${item.openEdition.id}/edit`, 303);
-    const refusal = closedInterpretationRefusal(item);
-    if (refusal) throw new ForbiddenError(refusal);
+    const elsewhere = guardEditPage(reply, item, interpretationEditRules(actorOf(req), item), (id) => `/admin/interpretations/${id}/edit`);
+    if (elsewhere) return elsewhere;
     const values: InterpretationFormValues = {
       orgId: String(item.org_id), title: item.title, form: item.form, department: item.department, contact: item.contact, bodyHtml: item.body_html, changeNote: item.change_note,
       documentIds: item.documents.map((d) => String(d.id)),
@@ -67,10 +65,8 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
     const form = { interpretationId: id, status: existing?.status ?? null, revision: existing ? isRevision(existing) : false, values };
     const orgIds = await editableOrgIds(req);
     const tickedIds = tickedDocumentIds(parsed, values);
-    if (parsed.ok && parsed.data.action === 'search') {
-      const { code, ...shown } = await lookUpDocuments(db, orgIds, parsed.data.docQuery, tickedIds);
-      return renderForm(req, reply, { ...form, ...shown }, code);
-    }
+    const lookup = await lookUpDocuments(db, orgIds, parsed, tickedIds);
+    if (lookup) return renderForm(req, reply, { ...form, ...lookup.shown }, lookup.code);
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     const refs = parsed.ok ? await resolveDocumentRefs(db, orgIds, parsed.data.documentRefs) : { ids: [], errors: [] };
     if (refs.errors.length) errors.documentRefs = refs.errors.join('；');
@@ -91,8 +87,7 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
     }
   }
 
-  app.post('/admin/interpretations', (req, reply) => submit(req, reply, null));
-  app.post<{ Params: { id: string } }>('/admin/interpretations/:id', (req, reply) => submit(req, reply, idParam(req.params.id)));
+  postCreateAndSave(app, '/admin/interpretations', submit);
 
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/interpretations/:id', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));

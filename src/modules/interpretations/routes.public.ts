@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import { GoneError, NotFoundError } from '../../platform/http/errors.js';
+import { NotFoundError } from '../../platform/http/errors.js';
 import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
 import { idParam } from '../../platform/content/lifecycle.js';
 import { findOrganizationBySlug, listOrganizations } from '../organizations/public.js';
 import { getPublicInterpretation, listPublicInterpretations } from './queries/public.js';
 import { InterpretationPage } from './views/public-page.js';
-import { comparePublicEditions, PublicComparePage } from '../editions/public.js';
+import { sendPublicComparison } from '../editions/public.js';
+import { requirePublicPage } from '../../platform/content/admin-routes.js';
 import { INTERPRETATIONS_PAGE_SIZE, InterpretationsPage } from './views/public-list.js';
+
+const WORDS = { notFound: '政策解读不存在，或尚未发布。', gone: '该政策解读已撤下，不再公开。' };
 
 export async function publicInterpretationRoutes(app: FastifyInstance) {
   const { db } = app.deps;
@@ -31,9 +34,7 @@ export async function publicInterpretationRoutes(app: FastifyInstance) {
   // for documents; anything else is not public.
   app.get<{ Params: { id: string } }>('/interpretations/:id', (req, reply) =>
     serveCachedPage(app, req, reply, async () => {
-      const item = await getPublicInterpretation(db, idParam(req.params.id));
-      if (!item) throw new NotFoundError('政策解读不存在，或尚未发布。');
-      if (item.status === 'withdrawn' && item.withdrawal_kind !== 'notice') throw new GoneError('该政策解读已撤下，不再公开。');
+      const item = requirePublicPage(await getPublicInterpretation(db, idParam(req.params.id)), WORDS);
       return renderHtml(InterpretationPage({ ctx: req.pageCtx, item }));
     }),
   );
@@ -41,10 +42,7 @@ export async function publicInterpretationRoutes(app: FastifyInstance) {
   // Two published editions side by side; a withdrawn interpretation has none to show.
   app.get<{ Params: { id: string } }>('/interpretations/:id/compare', async (req, reply) => {
     await spendRender(app, req, reply);
-    const item = await getPublicInterpretation(db, idParam(req.params.id));
-    if (!item) throw new NotFoundError('政策解读不存在，或尚未发布。');
-    if (item.status === 'withdrawn') throw new GoneError('该政策解读已撤下，不再公开。');
-    const comparison = await comparePublicEditions(db, { type: 'interpretation', id: item.id }, req.query);
-    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: item.title, href: `/interpretations/${item.id}`, backLabel: '返回解读', comparison })));
+    const item = requirePublicPage(await getPublicInterpretation(db, idParam(req.params.id)), WORDS, true);
+    return sendPublicComparison(db, req, reply, { type: 'interpretation', id: item.id, title: item.title }, { href: `/interpretations/${item.id}`, label: '返回解读' });
   });
 }

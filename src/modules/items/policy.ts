@@ -1,6 +1,6 @@
 import type { ItemStatus } from '../../db/schema.js';
 import type { Actor } from '../../platform/auth/sessions.js';
-import { closedRowRefusal, mayEditAt } from '../../platform/content/policy.js';
+import { editPageRules, mayEditAt } from '../../platform/content/policy.js';
 
 /**
  * Who may do what with information items (DESIGN.md “Policies”), on the shared content policy:
@@ -20,7 +20,7 @@ export function mayEditItem(actor: Actor, item: { org_id: number }): boolean {
   return mayEditAt(actor, item.org_id);
 }
 
-/** Why this saved row of an item is no longer edited, or null. */
-export function closedItemRefusal(item: { status: ItemStatus; taken_down_at: unknown }): string | null {
-  return closedRowRefusal(item, { noun: '信息', withdrawn: '已撤稿或已撤下的信息不能修改。' }, Boolean(item.taken_down_at));
+/** The item's edit page: refused without the role; closed for a merged edition, a withdrawn item or a 公示 taken down. */
+export function itemEditRules(actor: Actor, item: { org_id: number; status: ItemStatus; taken_down_at: unknown }) {
+  return editPageRules(actor, item, { refused: '您没有编辑该信息的权限。', noun: '信息', withdrawn: '已撤稿或已撤下的信息不能修改。' }, Boolean(item.taken_down_at));
 }

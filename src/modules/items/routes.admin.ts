@@ -1,11 +1,11 @@
-import { sendStoredFile } from '../../platform/files/download.js';
+import { sendAttachment } from '../../platform/files/download.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ItemStatus } from '../../db/schema.js';
-import { openAdminList, pickOne, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
+import { guardEditPage, openAdminList, postCreateAndSave, pickOne, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
 import { idParam } from '../../platform/content/lifecycle.js';
 import { discardUploads, isUpload, type Upload } from '../../platform/files/uploads.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
-import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { ForbiddenError, type FieldErrors } from '../../platform/http/errors.js';
 import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { checkAttachment, loadFormOptions, readAttachments } from '../documents/public.js';
@@ -16,7 +16,7 @@ import { getAdminAttachment, getItemForAdmin, listAdminItems, type ItemAttachmen
 import { itemFormSchema } from './schemas.js';
 import { ItemForm, type ItemFormValues } from './views/admin-form.js';
 import { AdminItemList, AdminItemPage } from './views/admin-pages.js';
-import { closedItemRefusal, editScope, mayEditItem, mayWriteItemsAt, viewScope } from './policy.js';
+import { itemEditRules, editScope, mayEditItem, mayWriteItemsAt, viewScope } from './policy.js';
 
 const PAGE_SIZE = 30;
 
@@ -50,10 +50,8 @@ export async function adminItemRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string } }>('/admin/items/:id/edit', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));
-    if (!mayEditItem(actorOf(req), item)) throw new ForbiddenError('您没有编辑该信息的权限。');
-    if (item.openEdition) return reply.redirect(`/admin/items/${item.openEdition.id}/edit`, 303);
-    const refusal = closedItemRefusal(item);
-    if (refusal) throw new ForbiddenError(refusal);
+    const elsewhere = guardEditPage(reply, item, itemEditRules(actorOf(req), item), (id) => `/admin/items/${id}/edit`);
+    if (elsewhere) return elsewhere;
     const s = (v: string | number | null) => (v === null ? '' : String(v));
     const values: ItemFormValues = {
       orgId: s(item.org_id), category: item.category, catalogNodeId: s(item.catalog_node_id), title: item.title, topicId: s(item.topic_id), attribute: item.attribute, source: item.source,
@@ -102,8 +100,7 @@ export async function adminItemRoutes(app: FastifyInstance) {
     }
   }
 
-  app.post('/admin/items', (req, reply) => submit(req, reply, null));
-  app.post<{ Params: { id: string } }>('/admin/items/:id', (req, reply) => submit(req, reply, idParam(req.params.id)));
+  postCreateAndSave(app, '/admin/items', submit);
 
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/items/:id', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));
@@ -114,7 +111,6 @@ export async function adminItemRoutes(app: FastifyInstance) {
   // Staff download any attachment of an item in their scope, drafts included (the reviewer reads them).
   app.get<{ Params: { id: string; aid: string } }>('/admin/items/:id/attachments/:aid', async (req, reply) => {
     const att = await getAdminAttachment(db, idParam(req.params.id), idParam(req.params.aid), await viewScope(db, actorOf(req)));
-    if (!att) throw new NotFoundError('附件不存在');
-    return sendStoredFile(reply, storage, { storageKey: att.storage_key, fileName: att.file_name, mediaType: att.media_type, fallbackName: `attachment-${req.params.aid}` });
+    return sendAttachment(reply, storage, att, req.params.aid);
   });
 }

@@ -1,11 +1,12 @@
-import { sendStoredFile } from '../../platform/files/download.js';
+import { sendAttachment } from '../../platform/files/download.js';
 import type { FastifyInstance } from 'fastify';
 import { idParam } from '../../platform/content/lifecycle.js';
 import { GoneError, NotFoundError } from '../../platform/http/errors.js';
 import { canonicalUrl, serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { siteUrl } from '../../platform/http/site-url.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { comparePublicEditions, PublicComparePage } from '../editions/public.js';
+import { sendPublicComparison } from '../editions/public.js';
+import { requirePublicPage } from '../../platform/content/admin-routes.js';
 import { findOrganizationBySlug, listOrganizations } from '../organizations/public.js';
 import { findCategory } from './domain/categories.js';
 import { getPublicAttachment, getPublicItem, listPublicItems } from './queries/public.js';
@@ -51,9 +52,7 @@ export async function publicItemRoutes(app: FastifyInstance) {
   // short notice only; withdrawn and removed: 410; anything else is not public.
   app.get<{ Params: { id: string } }>('/items/:id', (req, reply) =>
     serveCachedPage(app, req, reply, async () => {
-      const item = await getPublicItem(db, idParam(req.params.id));
-      if (!item) throw new NotFoundError('信息不存在，或尚未发布。');
-      if (item.status === 'withdrawn' && item.withdrawal_kind !== 'notice') throw new GoneError('该信息已撤下，不再公开。');
+      const item = requirePublicPage(await getPublicItem(db, idParam(req.params.id)), { notFound: '信息不存在，或尚未发布。', gone: '该信息已撤下，不再公开。' });
       return renderHtml(ItemPage({ ctx: req.pageCtx, item, today: clock.today() }));
     }),
   );
@@ -63,14 +62,12 @@ export async function publicItemRoutes(app: FastifyInstance) {
     const item = await getPublicItem(db, idParam(req.params.id));
     if (!item) throw new NotFoundError('信息不存在，或尚未发布。');
     if (!item.is_public) throw new GoneError('该信息已撤下，不再公开。');
-    const comparison = await comparePublicEditions(db, { type: 'info', id: item.id }, req.query);
-    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: item.title, href: `/items/${item.id}`, backLabel: '返回信息', comparison })));
+    return sendPublicComparison(db, req, reply, { type: 'info', id: item.id, title: item.title }, { href: `/items/${item.id}`, label: '返回信息' });
   });
 
   // An attachment is served only while its item is public.
   app.get<{ Params: { id: string; aid: string } }>('/items/:id/attachments/:aid', async (req, reply) => {
     const att = await getPublicAttachment(db, idParam(req.params.id), idParam(req.params.aid));
-    if (!att) throw new NotFoundError('附件不存在');
-    return sendStoredFile(reply, storage, { storageKey: att.storage_key, fileName: att.file_name, mediaType: att.media_type, fallbackName: `attachment-${req.params.aid}` });
+    return sendAttachment(reply, storage, att, req.params.aid);
   });
 }

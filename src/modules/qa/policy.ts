@@ -1,6 +1,6 @@
 import type { ItemStatus } from '../../db/schema.js';
 import type { Actor } from '../../platform/auth/sessions.js';
-import { closedRowRefusal, mayEditAt } from '../../platform/content/policy.js';
+import { editPageRules, mayEditAt } from '../../platform/content/policy.js';
 
 /**
  * Who may do what with Q&A entries (DESIGN.md “Policies”), on the shared content policy:
@@ -16,7 +16,7 @@ export function mayEditQa(actor: Actor, entry: { org_id: number }): boolean {
   return mayEditAt(actor, entry.org_id);
 }
 
-/** Why this saved row of an entry is no longer edited, or null. */
-export function closedQaRefusal(entry: { status: ItemStatus }): string | null {
-  return closedRowRefusal(entry, { noun: '问答', withdrawn: '已撤稿的政策问答不能修改。' });
+/** The entry's edit page: refused without the role; closed for a merged edition or a withdrawn one. */
+export function qaEditRules(actor: Actor, entry: { org_id: number; status: ItemStatus }) {
+  return editPageRules(actor, entry, { refused: '您没有编辑该政策问答的权限。', noun: '问答', withdrawn: '已撤稿的政策问答不能修改。' });
 }

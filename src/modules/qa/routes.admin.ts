@@ -7,9 +7,9 @@ import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms
 import { sendHtml } from '../../platform/html/render.js';
 import { loadFormOptions } from '../documents/public.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { openAdminList, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
+import { guardEditPage, openAdminList, postCreateAndSave, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
 import { documentsByIds, lookUpDocuments, resolveDocumentRefs, startFromDocument, tickedDocumentIds } from '../interpretations/public.js';
-import { closedQaRefusal, editScope, mayEditQa } from './policy.js';
+import { qaEditRules, editScope, mayEditQa } from './policy.js';
 import { saveQaEntry, type QaDocumentLink } from './commands/save-qa.js';
 import { splitClause } from './domain/labels.js';
 import { getQaForAdmin, listAdminQa, listQaDepartments } from './queries/admin.js';
@@ -53,11 +53,9 @@ export async function adminQaRoutes(app: FastifyInstance) {
 
   app.get<{ Params: { id: string } }>('/admin/qa/:id/edit', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));
-    if (!mayEditQa(actorOf(req), item)) throw new ForbiddenError('您没有编辑该政策问答的权限。');
     // A published entry is edited in its open edition, once there is one.
-    if (item.openEdition) return reply.redirect(`/admin/qa/${item.openEdition.id}/edit`, 303);
-    const refusal = closedQaRefusal(item);
-    if (refusal) throw new ForbiddenError(refusal);
+    const elsewhere = guardEditPage(reply, item, qaEditRules(actorOf(req), item), (id) => `/admin/qa/${id}/edit`);
+    if (elsewhere) return elsewhere;
     const values: QaFormValues = {
       orgId: String(item.org_id), question: item.question, phrasings: item.phrasings.join('\n'), answerHtml: item.answer_html, department: item.department, contact: item.contact, changeNote: item.change_note,
       topicId: item.topic_id === null ? '' : String(item.topic_id), audiences: item.audiences, reviewOn: item.review_on ?? '',
@@ -75,10 +73,8 @@ export async function adminQaRoutes(app: FastifyInstance) {
     const parsed = parseInput(qaFormSchema, body);
     const orgIds = await editableOrgIds(req);
     const tickedIds = tickedDocumentIds(parsed, values);
-    if (parsed.ok && parsed.data.action === 'search') {
-      const { code, ...shown } = await lookUpDocuments(db, orgIds, parsed.data.docQuery, tickedIds);
-      return renderForm(req, reply, { ...form, ...shown }, code);
-    }
+    const lookup = await lookUpDocuments(db, orgIds, parsed, tickedIds);
+    if (lookup) return renderForm(req, reply, { ...form, ...lookup.shown }, lookup.code);
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
     const links: QaDocumentLink[] = [];
     for (const documentId of tickedIds) {
@@ -120,8 +116,7 @@ export async function adminQaRoutes(app: FastifyInstance) {
     return { links, errors };
   }
 
-  app.post('/admin/qa', (req, reply) => submit(req, reply, null));
-  app.post<{ Params: { id: string } }>('/admin/qa/:id', (req, reply) => submit(req, reply, idParam(req.params.id)));
+  postCreateAndSave(app, '/admin/qa', submit);
 
   app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/qa/:id', async (req, reply) => {
     const item = await visible(req, idParam(req.params.id));

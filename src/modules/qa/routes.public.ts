@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { BadRequestError, GoneError, NotFoundError } from '../../platform/http/errors.js';
+import { BadRequestError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/forms.js';
 import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
@@ -9,9 +9,12 @@ import { qaSearchSchema } from './schemas.js';
 import { QaEntryPage } from './views/entry-page.js';
 import { QaLibraryPage } from './views/library-page.js';
 import { questionHeadline } from './domain/labels.js';
-import { comparePublicEditions, PublicComparePage } from '../editions/public.js';
+import { sendPublicComparison } from '../editions/public.js';
+import { requirePublicPage } from '../../platform/content/admin-routes.js';
 
 const PAGE_SIZE = 20;
+
+const WORDS = { notFound: '政策问答不存在，或尚未发布。', gone: '该政策问答已撤下，不再公开。' };
 
 export async function publicQaRoutes(app: FastifyInstance) {
   const { db } = app.deps;
@@ -31,9 +34,7 @@ export async function publicQaRoutes(app: FastifyInstance) {
   // for documents; anything else is not public.
   app.get<{ Params: { id: string } }>('/qa/:id', (req, reply) =>
     serveCachedPage(app, req, reply, async () => {
-      const entry = await getPublicQa(db, idParam(req.params.id));
-      if (!entry) throw new NotFoundError('政策问答不存在，或尚未发布。');
-      if (entry.status === 'withdrawn' && entry.withdrawal_kind !== 'notice') throw new GoneError('该政策问答已撤下，不再公开。');
+      const entry = requirePublicPage(await getPublicQa(db, idParam(req.params.id)), WORDS);
       return renderHtml(QaEntryPage({ ctx: req.pageCtx, entry }));
     }),
   );
@@ -41,10 +42,7 @@ export async function publicQaRoutes(app: FastifyInstance) {
   // Two published editions side by side; a withdrawn entry has none to show.
   app.get<{ Params: { id: string } }>('/qa/:id/compare', async (req, reply) => {
     await spendRender(app, req, reply);
-    const entry = await getPublicQa(db, idParam(req.params.id));
-    if (!entry) throw new NotFoundError('政策问答不存在，或尚未发布。');
-    if (entry.status === 'withdrawn') throw new GoneError('该政策问答已撤下，不再公开。');
-    const comparison = await comparePublicEditions(db, { type: 'qa', id: entry.id }, req.query);
-    return reply.type('text/html; charset=utf-8').send(renderHtml(PublicComparePage({ ctx: req.pageCtx, title: questionHeadline(entry.question, 60), href: `/qa/${entry.id}`, backLabel: '返回问答', comparison })));
+    const entry = requirePublicPage(await getPublicQa(db, idParam(req.params.id)), WORDS, true);
+    return sendPublicComparison(db, req, reply, { type: 'qa', id: entry.id, title: questionHeadline(entry.question, 60) }, { href: `/qa/${entry.id}`, label: '返回问答' });
   });
 }

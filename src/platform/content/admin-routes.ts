@@ -1,10 +1,10 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../db/schema.js';
 import { actorOf } from '../http/admin.js';
-import { ForbiddenError, NotFoundError } from '../http/errors.js';
+import { ForbiddenError, GoneError, NotFoundError } from '../http/errors.js';
 import { viewScope } from './policy.js';
-import { STATUS_LABELS } from './lifecycle.js';
+import { idParam, STATUS_LABELS } from './lifecycle.js';
 
 /**
  * What the back-office routes of every content kind read and say the same way: a list page's
@@ -67,4 +67,33 @@ export async function openAdminList(db: Kysely<Database>, req: FastifyRequest<{ 
   const scope = await viewScope(db, actor);
   if (scope.length === 0) throw new ForbiddenError(refusal);
   return { actor, scope, status: pickOne(ADMIN_LIST_STATUSES, req.query.status), ...listQuery(req.query) };
+}
+
+/**
+ * The guard of an item's edit page: refused (403) with the policy's reason; a live item with an
+ * open edition is edited there (a redirect, returned); a closed row is refused with its reason.
+ * Returns null when the form is to be shown.
+ */
+export function guardEditPage(reply: FastifyReply, item: { openEdition: { id: number } | null }, rules: { refused: string | null; closed: string | null }, editUrl: (id: number) => string): FastifyReply | null {
+  if (rules.refused) throw new ForbiddenError(rules.refused);
+  if (item.openEdition) return reply.redirect(editUrl(item.openEdition.id), 303);
+  if (rules.closed) throw new ForbiddenError(rules.closed);
+  return null;
+}
+
+/** A kind's create (`POST base`) and save (`POST base/:id`) share one submit path. */
+export function postCreateAndSave(app: FastifyInstance, base: string, submit: (req: FastifyRequest, reply: FastifyReply, id: number | null) => Promise<unknown>): void {
+  app.post(base, (req, reply) => submit(req, reply, null));
+  app.post<{ Params: { id: string } }>(`${base}/:id`, (req, reply) => submit(req, reply, idParam(req.params.id)));
+}
+
+/**
+ * An item's public page (DESIGN.md “Content kinds”): nothing unless published or withdrawn; a
+ * withdrawal with a notice keeps the page (it says why), any other is gone (410). Its comparison
+ * of editions (`comparing`) is gone once withdrawn.
+ */
+export function requirePublicPage<T extends { status: ItemStatus; withdrawal_kind: string | null }>(item: T | null | undefined, words: { notFound: string; gone: string }, comparing = false): T {
+  if (!item) throw new NotFoundError(words.notFound);
+  if (item.status === 'withdrawn' && (comparing || item.withdrawal_kind !== 'notice')) throw new GoneError(words.gone);
+  return item;
 }

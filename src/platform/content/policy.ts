@@ -33,3 +33,11 @@ export function closedRowRefusal(row: { status: ItemStatus }, words: { noun: str
   if (row.status === 'withdrawn' || alsoClosed) return words.withdrawn;
   return null;
 }
+
+/**
+ * What an item's edit page checks (see `guardEditPage`): whether the actor edits at the item's
+ * organization (`refused`: the kind's sentence when not), and whether the row is closed.
+ */
+export function editPageRules(actor: Actor, row: { org_id: number; status: ItemStatus }, words: { refused: string; noun: string; withdrawn: string }, alsoClosed = false) {
+  return { refused: mayEditAt(actor, row.org_id) ? null : words.refused, closed: closedRowRefusal(row, words, alsoClosed) };
+}

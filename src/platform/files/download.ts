@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { NotFoundError } from '../http/errors.js';
 import type { FileStorage } from './storage.js';
 
 /**
@@ -18,4 +19,15 @@ export async function sendStoredFile(
     .header('x-content-type-options', 'nosniff')
     .header('content-disposition', `attachment; filename="${f.fallbackName}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
     .send(file.stream);
+}
+
+/** An item's attachment as a download, when the loader found it (in scope, or public); else 404. */
+export async function sendAttachment(
+  reply: FastifyReply,
+  storage: FileStorage,
+  att: { storage_key: string; file_name: string; media_type: string } | undefined,
+  attachmentId: string,
+): Promise<FastifyReply> {
+  if (!att) throw new NotFoundError('附件不存在');
+  return sendStoredFile(reply, storage, { storageKey: att.storage_key, fileName: att.file_name, mediaType: att.media_type, fallbackName: `attachment-${attachmentId}` });
 }

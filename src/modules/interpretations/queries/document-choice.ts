@@ -16,11 +16,21 @@ export function tickedDocumentIds(parsed: FormResult<{ documentIds: number[] }>,
   return [values.documentIds ?? []].flat().filter((x) => /^\d{1,12}$/.test(x)).map(Number);
 }
 
-/** 查找文件: what the form shows again (the ticked documents, what was found) and its status code; nothing is written. */
-export async function lookUpDocuments(db: Kysely<Database>, orgIds: number[], q: string | null | undefined, tickedIds: number[]): Promise<{ chosen: LinkableDocument[]; found: LinkableDocument[]; errors?: FieldErrors; code: number }> {
+/**
+ * 查找文件, when that is the button pressed: what the form shows again (the ticked documents, what
+ * was found) and its status code; nothing is written. Null for a save.
+ */
+export async function lookUpDocuments(
+  db: Kysely<Database>,
+  orgIds: number[],
+  parsed: FormResult<{ action: 'save' | 'search'; docQuery?: string | null }>,
+  tickedIds: number[],
+): Promise<{ shown: { chosen: LinkableDocument[]; found: LinkableDocument[]; errors?: FieldErrors }; code: number } | null> {
+  if (!parsed.ok || parsed.data.action !== 'search') return null;
+  const q = parsed.data.docQuery;
   const found = q ? await searchLinkableDocuments(db, orgIds, q) : [];
   const chosen = await documentsByIds(db, tickedIds);
-  return q ? { chosen, found, code: 200 } : { chosen, found, errors: { docQuery: '请输入要查找的文件标题或发文字号' }, code: 422 };
+  return q ? { shown: { chosen, found }, code: 200 } : { shown: { chosen, found, errors: { docQuery: '请输入要查找的文件标题或发文字号' } }, code: 422 };
 }
 
 /**
