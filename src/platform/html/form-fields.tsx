@@ -68,3 +68,12 @@ export function FilterSelect(p: { id: string; name: string; label: string; all: 
 export function OrgFilter(p: { id: string; orgs: readonly { slug: string; name: string }[]; value: string | undefined }) {
   return <FilterSelect id={p.id} name="org" label="发布机构" all="全部机构" value={p.value ?? ''} options={p.orgs.map((o) => ({ value: o.slug, label: o.name }))} />;
 }
+
+/** 添加附件: files added to an item on save, of the kinds the checks can read. */
+export function AttachmentsField({ errors }: { errors?: FieldErrors }) {
+  return (
+    <Field name="attachments" label="添加附件" errors={errors} hint="PDF、Word（.docx）、Excel（.xlsx）或图片，单个文件不超过上限">
+      <input id="f-attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp" aria-describedby={describedBy('attachments', errors, true)} />
+    </Field>
+  );
+}

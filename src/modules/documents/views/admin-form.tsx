@@ -1,5 +1,5 @@
 import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
-import { oneValue as v, TopicField } from '../../../platform/html/form-fields.js';
+import { AttachmentsField, oneValue as v, TopicField } from '../../../platform/html/form-fields.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -117,9 +117,7 @@ export function DocumentForm(p: Props) {
             <ul>{p.attachments.map((a) => <li>{a.file_name}（{formatSize(a.size_bytes)}）</li>)}</ul>
           </div>
         ) : null}
-        <Field name="attachments" label="添加附件" errors={errors} hint="PDF、Word（.docx）、Excel（.xlsx）或图片，单个文件不超过上限">
-          <input id="f-attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp" aria-describedby={describedBy('attachments', errors, true)} />
-        </Field>
+        <AttachmentsField errors={errors} />
         <div class="field">
           <label><input type="checkbox" name="redactedCopies" value="1" /> 本次上传的附件是删减后的公开版本（删减后公开的文件只公开这类附件）</label>
         </div>

@@ -1,5 +1,5 @@
 import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
-import { FormActions, oneValue as one, textInputs, TopicField } from '../../../platform/html/form-fields.js';
+import { AttachmentsField, FormActions, oneValue as one, textInputs, TopicField } from '../../../platform/html/form-fields.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
@@ -78,9 +78,7 @@ export function ItemForm(p: ItemFormProps) {
             </ul>
           </fieldset>
         ) : null}
-        <Field name="attachments" label="添加附件" errors={errors} hint="PDF、Word（.docx）、Excel（.xlsx）或图片，单个文件不超过上限">
-          <input id="f-attachments" name="attachments" type="file" multiple accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp" aria-describedby={describedBy('attachments', errors, true)} />
-        </Field>
+        <AttachmentsField errors={errors} />
         <div class="field">
           <label><input type="checkbox" name="redactedCopies" value="1" checked={one(vals, 'redactedCopies') !== ''} /> 本次上传的附件是删减后的公开版本（删减后公开的信息只公开这类附件）</label>
         </div>
