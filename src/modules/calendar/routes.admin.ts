@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isSiteAdmin } from '../../platform/auth/scope.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { BadRequestError, ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { isValidDate, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { confirmYear, deleteOverride, setOverride, unconfirmYear } from './commands.js';
+import { mayKeepCalendar } from './policy.js';
 import { loadCalendarYear } from './queries.js';
 import { confirmSchema, FIRST_YEAR, LAST_YEAR, overrideSchema, yearQuerySchema } from './schemas.js';
 import { CalendarAdminPage } from './views/admin-page.js';
@@ -19,7 +19,7 @@ export async function adminCalendarRoutes(app: FastifyInstance) {
   // The calendar is one for the whole site group: only an administrator of a top-level organization changes it.
   app.addHook('preHandler', async (req) => {
     if (!req.actor) return; // requireStaff has sent the visitor to the login page
-    if (!(await isSiteAdmin(db, actorOf(req)))) throw new ForbiddenError('只有系统管理员可以查看和维护工作日历。');
+    if (!(await mayKeepCalendar(db, actorOf(req)))) throw new ForbiddenError('只有系统管理员可以查看和维护工作日历。');
   });
 
   async function render(req: FastifyRequest, reply: FastifyReply, year: number, extra: { flash?: string | null; errors?: FieldErrors; values?: Record<string, string> } = {}, code = 200) {

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isSiteAdmin, scopeOrgIds } from '../../platform/auth/scope.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
 import { fields, parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
@@ -11,6 +10,7 @@ import { findCatalogNode, findOrganization, getCatalogTree, listOrganizations } 
 import { CatalogEditor, OrganizationForm, OrganizationList } from './views/admin.js';
 import { organizationChangeRoutes } from './routes.changes.js';
 import { findOrganizationRedirect } from './queries.changes.js';
+import { mayChangeTree, mayOpenOrganizations, organizationAdminScope } from './policy.js';
 
 const orgSchema = z.object({
   name: fields.text('机构名称', 100),
@@ -61,7 +61,7 @@ export default async function organizations(app: FastifyInstance) {
 async function organizationsAdmin(app: FastifyInstance) {
   const { db } = app.deps;
 
-  const adminOrgIds = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), ['admin']);
+  const adminOrgIds = (req: FastifyRequest) => organizationAdminScope(db, actorOf(req));
   async function adminOrg(req: FastifyRequest, id: string) {
     const org = /^\d+$/.test(id) ? await findOrganization(db, Number(id)) : undefined;
     if (!org) throw new NotFoundError('机构不存在');
@@ -72,10 +72,9 @@ async function organizationsAdmin(app: FastifyInstance) {
   const base = (req: FastifyRequest, reply: FastifyReply) => ({ ...adminView(req, reply), actorName: actorOf(req).displayName });
 
   app.get('/admin/organizations', async (req, reply) => {
-    const ids = await adminOrgIds(req);
-    if (ids.length === 0) throw new ForbiddenError('只有管理员可以管理机构与目录。');
-    const siteAdmin = await isSiteAdmin(db, actorOf(req));
-    const orgs = (await listOrganizations(db, { withDissolved: siteAdmin })).filter((o) => siteAdmin || ids.includes(o.id));
+    if (!mayOpenOrganizations(actorOf(req))) throw new ForbiddenError('只有管理员可以管理机构与目录。');
+    const siteAdmin = await mayChangeTree(db, actorOf(req));
+    const orgs = await listOrganizations(db, siteAdmin ? { withDissolved: true } : { inScope: await adminOrgIds(req) });
     return sendHtml(reply, OrganizationList({ ...base(req, reply), orgs, siteAdmin }));
   });
 

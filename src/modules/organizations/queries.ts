@@ -5,13 +5,15 @@ import type { CatalogRole, Database, Organization } from '../../db/schema.js';
 /**
  * The organizations in service, in the site's order: what the public lists and what new content
  * may be filed under. An organization merged or split away (已撤并) is kept as a record, listed
- * only when asked for.
+ * only when asked for. `inScope`: only these (the organizations an actor's scope reaches).
  */
-export async function listOrganizations(db: Kysely<Database>, opts: { withDissolved?: boolean } = {}): Promise<Organization[]> {
+export async function listOrganizations(db: Kysely<Database>, opts: { withDissolved?: boolean; inScope?: readonly number[] } = {}): Promise<Organization[]> {
+  if (opts.inScope && opts.inScope.length === 0) return [];
   return db
     .selectFrom('organizations')
     .selectAll()
     .$call((q) => (opts.withDissolved ? q : q.where('successor_id', 'is', null)))
+    .$call((q) => (opts.inScope ? q.where('id', 'in', [...opts.inScope]) : q))
     .orderBy('position')
     .orderBy('id')
     .execute();

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Organization, Role } from '../../db/schema.js';
-import { isSiteAdmin, scopeOrgIds } from '../../platform/auth/scope.js';
 import { toChinaDate } from '../../platform/clock/clock.js';
 import { actorOf, adminView, commandContext } from '../../platform/http/admin.js';
 import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
@@ -13,6 +12,7 @@ import { renameOrganization } from './commands/rename-organization.js';
 import { splitOrganization } from './commands/split-organization.js';
 import { findOrganization, getCatalogTree, listOrganizations } from './queries.js';
 import { listStaffRolesAt, listSuccessions } from './queries.changes.js';
+import { mayChangeTree, mayRenameOrganization, organizationAdminScope } from './policy.js';
 import { mergeSchema, moveSchema, newOrganizationSchema, renameSchema, splitSchema } from './schemas.js';
 import { MergePage, NewOrganizationPage, SplitPage, StructurePage, type SplitStaff } from './views/changes.js';
 
@@ -27,7 +27,7 @@ const ROLE_NAMES: Record<Role, string> = { admin: '管理员', drafter: '起草�
 export async function organizationChangeRoutes(app: FastifyInstance) {
   const { db } = app.deps;
   const base = (req: FastifyRequest, reply: FastifyReply) => ({ ...adminView(req, reply), actorName: actorOf(req).displayName });
-  const siteAdmin = (req: FastifyRequest) => isSiteAdmin(db, actorOf(req));
+  const siteAdmin = (req: FastifyRequest) => mayChangeTree(db, actorOf(req));
   const siteCtx = async (req: FastifyRequest) => ({ ...commandContext(app, req), siteAdmin: await siteAdmin(req) });
   const today = () => toChinaDate(app.deps.clock.now());
   async function requireSiteAdminPage(req: FastifyRequest) {
@@ -67,7 +67,7 @@ export async function organizationChangeRoutes(app: FastifyInstance) {
 
   async function structurePage(req: FastifyRequest, reply: FastifyReply, org: Organization, values?: Values, errors?: FieldErrors) {
     const admin = await siteAdmin(req);
-    if (!admin && !(await scopeOrgIds(db, actorOf(req), ['admin'])).includes(org.id)) throw new ForbiddenError('只有该机构的管理员可以修改机构名称。');
+    if (!(await mayRenameOrganization(db, actorOf(req), org.id))) throw new ForbiddenError('只有该机构的管理员可以修改机构名称。');
     const saved = (req.query as { saved?: string }).saved;
     return sendHtml(
       reply,
@@ -93,7 +93,7 @@ export async function organizationChangeRoutes(app: FastifyInstance) {
     const parsed = parseInput(renameSchema, req.body);
     if (!parsed.ok) return structurePage(req, reply, org, values, parsed.errors);
     try {
-      await renameOrganization({ ...commandContext(app, req), allowedOrgIds: await scopeOrgIds(db, actorOf(req), ['admin']) }, org.id, parsed.data);
+      await renameOrganization({ ...commandContext(app, req), allowedOrgIds: await organizationAdminScope(db, actorOf(req)) }, org.id, parsed.data);
     } catch (err) {
       return structurePage(req, reply, org, values, ruleErrorsOf(err));
     }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { verifyChain } from '../../platform/audit/audit.js';
-import { scopeOrgIds } from '../../platform/auth/scope.js';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
 import { parseInput, ruleErrorsOf } from '../../platform/http/forms.js';
@@ -23,6 +22,7 @@ import type { Role } from '../../db/schema.js';
 import { LoginPage } from './views/login-page.js';
 import { Workbench } from './views/workbench.js';
 import { whatWaitsFor } from './waiting.js';
+import { accountScope, auditScope, mayCreateAccountAt, mayManageAccounts, mayVerifyAudit, workbenchScope } from './policy.js';
 
 const newStaffSchema = z.object({
   username: z.string().trim().regex(/^[a-z0-9][a-z0-9.-]{2,39}$/i, '用户名为 3–40 位字母、数字、点或连字符'),
@@ -84,7 +84,7 @@ async function staffModule(app: FastifyInstance) {
     admin.get('/admin', async (req, reply) => {
       const actor = actorOf(req);
       const names = await organizationNames(db, actor.roles.map((r) => r.orgId));
-      const editable = await scopeOrgIds(db, actor, ['admin', 'drafter', 'publisher', 'reviewer', 'disclosure_office']);
+      const editable = await workbenchScope(db, actor);
       const [counts, waiting] = await Promise.all([countDocumentsForWorkbench(db, editable, clock.today()), whatWaitsFor(db, actor, clock.today())]);
       return sendHtml(
         reply,
@@ -92,7 +92,7 @@ async function staffModule(app: FastifyInstance) {
       );
     });
 
-    const adminScope = (req: FastifyRequest) => scopeOrgIds(db, actorOf(req), ['admin']);
+    const adminScope = (req: FastifyRequest) => accountScope(db, actorOf(req));
 
     async function staffPage(req: FastifyRequest, reply: FastifyReply, extra: { errors?: FieldErrors; values?: Record<string, string>; flash?: string | null } = {}, code = 200) {
       const scope = await adminScope(req);
@@ -102,7 +102,7 @@ async function staffModule(app: FastifyInstance) {
     }
 
     admin.get<{ Querystring: { saved?: string } }>('/admin/staff', async (req, reply) => {
-      if ((await adminScope(req)).length === 0) throw new ForbiddenError('只有管理员可以管理账号与角色。');
+      if (!mayManageAccounts(actorOf(req))) throw new ForbiddenError('只有管理员可以管理账号与角色。');
       return staffPage(req, reply, { flash: req.query.saved ? '已保存。' : null });
     });
 
@@ -110,7 +110,7 @@ async function staffModule(app: FastifyInstance) {
       const values = req.body as Record<string, string>;
       const parsed = parseInput(newStaffSchema, req.body);
       if (!parsed.ok) return staffPage(req, reply, { errors: parsed.errors, values }, 422);
-      if (!(await adminScope(req)).includes(parsed.data.orgId)) return staffPage(req, reply, { errors: { orgId: '只能在您管理的机构新建账号' }, values }, 403);
+      if (!(await mayCreateAccountAt(db, actorOf(req), parsed.data.orgId))) return staffPage(req, reply, { errors: { orgId: '只能在您管理的机构新建账号' }, values }, 403);
       try {
         await createStaff(commandContext(app, req), { username: parsed.data.username, displayName: parsed.data.displayName, password: parsed.data.password, roles: [{ orgId: parsed.data.orgId, role: parsed.data.role }] });
       } catch (err) {
@@ -138,18 +138,18 @@ async function staffModule(app: FastifyInstance) {
 
     admin.get<{ Querystring: { verify?: string } }>('/admin/audit', async (req, reply) => {
       const actor = actorOf(req);
-      const scope = await scopeOrgIds(db, actor, ['admin', 'disclosure_office']);
+      const scope = await auditScope(db, actor);
       // A successor reads the history of the organizations it took over (the chain is never rewritten).
       const rows = await listAuditEvents(db, actor.id, [...scope, ...(await predecessorIds(db, scope))]);
       // Against the head anchor too: a chain that lost its newest rows or all of them is reported (ADR 0018).
-      const chain = req.query.verify && scope.length ? await verifyChain(db, { dataDir: config.dataDir }) : null;
+      const chain = req.query.verify && mayVerifyAudit(actor) ? await verifyChain(db, { dataDir: config.dataDir }) : null;
       return sendHtml(
         reply,
         AuditPage({
           ...adminView(req, reply),
           actorName: actor.displayName,
           chain,
-          canVerify: scope.length > 0,
+          canVerify: mayVerifyAudit(actor),
           rows: rows.map((r) => ({ seq: r.seq, occurredAt: formatChinaDateTime(new Date(r.occurred_at)), actorLabel: r.actor_label, action: r.action, entityType: r.entity_type, entityId: r.entity_id })),
         }),
       );
