@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, DocumentStatus } from '../../../db/schema.js';
-import { pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
+import { inScope, pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
 import { suggestDocNumber } from '../domain/doc-number.js';
 import { inTreeOrder } from '../../organizations/public.js';
 import { VERSIONED_FIELDS, type VersionSnapshot } from '../commands/versions.js';
@@ -52,8 +52,7 @@ export function addMonths(date: string, months: number): string {
 
 /** A document as the back office shows it, only when it belongs to one of `scope` (the actor's organizations). */
 export async function getDocumentForEdit(db: Kysely<Database>, id: number, scope: number[]) {
-  if (scope.length === 0) return null;
-  const d = await db.selectFrom('documents').selectAll().where('id', '=', id).where('org_id', 'in', scope).executeTakeFirst();
+  const d = await db.selectFrom('documents').selectAll().where('id', '=', id).where(inScope('org_id', scope)).executeTakeFirst();
   if (!d) return null;
   const attachments = await db.selectFrom('attachments').select(['id', 'file_name', 'size_bytes', 'media_type', 'redacted_copy']).where('document_id', '=', id).where('removed_at', 'is', null).orderBy('position').execute();
   // A published document's pending edit, and for an edition the document it edits.

@@ -1,7 +1,7 @@
 import { openEditionOf } from '../../editions/public.js';
 import type { Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../../db/schema.js';
-import { pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
+import { inScope, pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
 import { suggestDocNumber } from '../../documents/public.js';
 
 export type AdminListParams = ContentListParams;
@@ -22,8 +22,7 @@ export type AdminInterpretationRow = Awaited<ReturnType<typeof listAdminInterpre
 
 /** One interpretation with its documents and open edition, only when it belongs to one of `scope` (the actor's organizations). */
 export async function getInterpretationForAdmin(db: Kysely<Database>, id: number, scope: number[]) {
-  if (scope.length === 0) return null;
-  const i = await db.selectFrom('interpretations as i').innerJoin('organizations as o', 'o.id', 'i.org_id').selectAll('i').select('o.name as org_name').where('i.id', '=', id).where('i.org_id', 'in', scope).executeTakeFirst();
+  const i = await db.selectFrom('interpretations as i').innerJoin('organizations as o', 'o.id', 'i.org_id').selectAll('i').select('o.name as org_name').where('i.id', '=', id).where(inScope('i.org_id', scope)).executeTakeFirst();
   return i ? { ...i, documents: await linkedDocuments(db, id), openEdition: await openEditionOf(db, 'interpretations', i) } : null;
 }
 export type AdminInterpretation = NonNullable<Awaited<ReturnType<typeof getInterpretationForAdmin>>>;

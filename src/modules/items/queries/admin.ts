@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { openEditionOf } from '../../editions/public.js';
-import { pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
+import { inScope, pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
 
 export interface AdminListParams extends ContentListParams {
   category: string | null;
@@ -22,7 +22,6 @@ export type AdminItemRow = Awaited<ReturnType<typeof listAdminItems>>['rows'][nu
  * organizations): with its column, topic, attachments, and its open edition (or the live one it edits).
  */
 export async function getItemForAdmin(db: Kysely<Database>, id: number, scope: number[]) {
-  if (scope.length === 0) return null;
   const i = await db
     .selectFrom('info_items as i')
     .innerJoin('organizations as o', 'o.id', 'i.org_id')
@@ -31,7 +30,7 @@ export async function getItemForAdmin(db: Kysely<Database>, id: number, scope: n
     .selectAll('i')
     .select(['o.name as org_name', 'c.name as catalog_name', 't.name as topic'])
     .where('i.id', '=', id)
-    .where('i.org_id', 'in', scope)
+    .where(inScope('i.org_id', scope))
     .executeTakeFirst();
   if (!i) return null;
   const { search_vector: _s, ...row } = i;

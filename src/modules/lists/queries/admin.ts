@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inScope } from '../../../platform/content/paging.js';
 import type { Database, ItemStatus } from '../../../db/schema.js';
 
 export interface AdminListRow {
@@ -60,13 +61,12 @@ export interface AdminList {
 
 /** A list the actor may see (its organization in `scope`), with every version; undefined otherwise. */
 export async function getListForAdmin(db: Kysely<Database>, id: number, scope: number[]): Promise<AdminList | undefined> {
-  if (scope.length === 0) return undefined;
   const l = await db
     .selectFrom('official_lists as l')
     .innerJoin('organizations as o', 'o.id', 'l.org_id')
     .select(['l.id', 'l.org_id', 'o.name as org_name', 'l.title', 'l.list_type', 'l.catalog_node_id', 'l.current_version_id'])
     .where('l.id', '=', id)
-    .where('l.org_id', 'in', scope)
+    .where(inScope('l.org_id', scope))
     .executeTakeFirst();
   if (!l) return undefined;
   const versions = await db

@@ -1,7 +1,7 @@
 import { openEditionOf } from '../../editions/public.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { pageWithTotal, type AdminListParams } from '../../../platform/content/paging.js';
+import { inScope, pageWithTotal, type AdminListParams } from '../../../platform/content/paging.js';
 
 export interface AdminQaListParams extends AdminListParams {
   department: string;
@@ -50,7 +50,6 @@ export async function listQaDepartments(db: Kysely<Database>, orgIds: number[]):
 
 /** One entry with its documents, topic and open edition, only when it belongs to one of `scope` (the actor's organizations). */
 export async function getQaForAdmin(db: Kysely<Database>, id: number, scope: number[]) {
-  if (scope.length === 0) return null;
   const e = await db
     .selectFrom('qa_entries as e')
     .innerJoin('organizations as o', 'o.id', 'e.org_id')
@@ -58,7 +57,7 @@ export async function getQaForAdmin(db: Kysely<Database>, id: number, scope: num
     .selectAll('e')
     .select(['o.name as org_name', 't.name as topic'])
     .where('e.id', '=', id)
-    .where('e.org_id', 'in', scope)
+    .where(inScope('e.org_id', scope))
     .executeTakeFirst();
   return e ? { ...e, documents: await linkedDocumentsOf(db, id), openEdition: await openEditionOf(db, 'qa_entries', e) } : null;
 }
