@@ -24,9 +24,9 @@ export type ReferralRow = Selectable<ReferralsTable>;
 
 /** The referral, locked, when the actor's organizations reach it; else not found (another organization's case is not shown). */
 export async function lockReferral(trx: Transaction<Database>, actor: Actor, id: number): Promise<ReferralRow> {
-  const r = await trx.selectFrom('referrals').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
   const scope = await referralScope(trx, actor);
-  if (!r || !scope.includes(r.org_id)) throw new NotFoundError('该咨询不存在，或不属于您的机构。');
+  const r = scope.length ? await trx.selectFrom('referrals').selectAll().where('id', '=', id).where('org_id', 'in', scope).forUpdate().executeTakeFirst() : undefined;
+  if (!r) throw new NotFoundError('该咨询不存在，或不属于您的机构。');
   return r;
 }
 
