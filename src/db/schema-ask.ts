@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { TrackedCaseTables } from './schema-tracked-cases.js';
 
 /** Row types of the smart Q&A's tables (migration 0006): document clauses, synonyms, asked questions, referrals (转人工). */
 
@@ -74,9 +75,26 @@ export interface ReferralsTable {
   qa_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** { suggestedOrgId, reason, chosenOrgId }: the department the platform suggested and why (migration 0021). */
+  routing: ColumnType<unknown, string | undefined, string>;
+  /** The place (area or organization) the asker chose on the form, if any. */
+  place_org_id: Generated<number | null>;
 }
 
-export interface AskTables {
+/** A smart answer rated by its reader (这个回答有帮助吗？), the question masked of personal data. */
+export interface AnswerFeedbackTable {
+  id: Generated<number>;
+  question: string;
+  helpful: boolean;
+  confident: boolean;
+  /** The cited sources' ids (qa:ID, a corpus id, document:ID …) as shown. */
+  source_ids: ColumnType<string[], string, string>;
+  created_at: Timestamp;
+}
+
+// The tracked-case seam's tables ride along here, so the Database type needs no edit of its own.
+export interface AskTables extends TrackedCaseTables {
+  answer_feedback: AnswerFeedbackTable;
   document_clauses: DocumentClausesTable;
   ask_synonyms: AskSynonymsTable;
   ask_questions: AskQuestionsTable;

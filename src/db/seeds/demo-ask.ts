@@ -34,6 +34,8 @@ export async function seedDemoAsk(db: Kysely<Database>, clock: Clock, sealer: Se
     action: 'answer',
     answerHtml: '<p>您好！吸纳高校毕业生就业的中小微企业，可在签订劳动合同并缴纳社会保险满 3 个月后，通过江宁市政务服务网“就业补贴申领”事项在线申请，每人 1500 元。</p><p>咨询电话：025-81112222（就业促进科）。</p>',
   });
+  // Sent to a township of another county by the asker's own choice: for staff to transfer (转办) to the 市场监管局.
+  await ask('baisha', '开个小饭馆要办什么证？在哪里办？', 'wang.demo@example.com', '王先生');
   const closed = await ask('fgw', '这个网站的字太小了，老人看不清。', null, null);
   const f = staff('fgw.editor');
   await applyReferralAction(f.ctx, f.actor, closed.id, { action: 'close', reason: '非政策咨询：页面右上角可切换“大字版”，已转网站运维部门。' });

@@ -38,6 +38,16 @@ const POWERS: Row[] = [
   { code: 'JN-RS-QL-006', name: '对职业技能竞赛优胜选手的奖励', category: '行政奖励', basis: '《江宁市职业技能竞赛管理办法》第二十条', body: '市人力资源和社会保障局', duties: '公布奖励条件，组织评审，公示拟奖励名单。', accountability: '评审中弄虚作假、徇私舞弊的。' },
 ];
 
+// 市场监管局's 权责清单: the matters routing by duty finds for 开饭馆, 开店, 药店, 电梯 … (issue 14).
+const MARKET_POWERS: Row[] = [
+  { code: 'JN-SJ-QL-001', name: '食品经营许可', category: '行政许可', basis: '《中华人民共和国食品安全法》第三十五条；《食品经营许可和备案管理办法》', body: '市市场监督管理局', duties: '受理餐饮服务、食品销售经营者的许可申请，审查材料并实地核查，作出许可决定并发放食品经营许可证；仅销售预包装食品的实行备案。', accountability: '对不符合条件的申请人准予许可的；对符合条件的申请不予受理或者不在法定期限内作出决定的。' },
+  { code: 'JN-SJ-QL-002', name: '食品生产许可', category: '行政许可', basis: '《中华人民共和国食品安全法》第三十五条；《食品生产许可管理办法》', body: '市市场监督管理局', duties: '受理、审查、决定、送达，开展许可后的监督检查。', accountability: '违法实施许可的；监督检查中玩忽职守的。' },
+  { code: 'JN-SJ-QL-003', name: '市场主体登记注册（营业执照）', category: '行政许可', basis: '《中华人民共和国市场主体登记管理条例》第三条', body: '市市场监督管理局', duties: '办理企业、个体工商户等市场主体的设立、变更、注销登记，核发营业执照。', accountability: '对不符合条件的登记申请予以登记的；不依法履行登记职责的。' },
+  { code: 'JN-SJ-QL-004', name: '药品零售企业经营许可', category: '行政许可', basis: '《中华人民共和国药品管理法》第五十二条', body: '市市场监督管理局', duties: '受理药店开办申请，组织现场检查，作出许可决定。', accountability: '违法准予许可的。' },
+  { code: 'JN-SJ-QL-005', name: '特种设备使用登记', category: '行政许可', basis: '《中华人民共和国特种设备安全法》第三十三条', body: '市市场监督管理局', duties: '办理电梯、锅炉、压力容器等特种设备的使用登记。', accountability: '对不符合安全技术规范要求的特种设备予以登记的。' },
+  { code: 'JN-SJ-QL-006', name: '对未取得食品经营许可从事食品经营活动的处罚', category: '行政处罚', basis: '《中华人民共和国食品安全法》第一百二十二条', body: '市市场监督管理局', duties: '立案、调查取证、告知、决定、送达、执行等责任。', accountability: '没有法定依据实施处罚的；违反法定程序实施处罚的。' },
+];
+
 const MARKET_ACCESS: Row[] = [
   { kind: '禁止准入类', code: '100001', matter: '法律、法规、国务院决定等明确设立，且与市场准入相关的禁止性规定', measures: '《产业结构调整指导目录》中的淘汰类项目，禁止投资；限制类项目，禁止新建。', basis: '《国务院关于实行市场准入负面清单制度的意见》（国发〔2015〕55号）；《产业结构调整指导目录》' },
   { kind: '禁止准入类', code: '100002', matter: '不符合主体功能区建设要求的各类开发活动', measures: '禁止在饮用水水源一级保护区内新建、改建、扩建与供水设施和保护水源无关的建设项目。', basis: '《中华人民共和国水污染防治法》第六十五条' },
@@ -81,6 +91,7 @@ export async function seedDemoLists(db: Kysely<Database>, clock: Clock, demo: { 
       { title: '江宁市住房和城乡建设局行政许可事项清单（2026年版）', changeNote: '临时占用城市绿化用地审批划转市城市管理局；新增特殊建设工程消防验收；调整燃气经营许可的实施机关和依据。', publishedOn: '2026-04-20', rows: LICENSING_2026 },
     ] }],
     ['rsj.editor', { orgId: demo.orgIds.get('rsj')!, type: 'powers', catalogSlug: 'jgzn', versions: [{ title: '江宁市人力资源和社会保障局权责清单', publishedOn: '2026-02-10', rows: POWERS }] }],
+    ['scjg.editor', { orgId: demo.orgIds.get('scjg')!, type: 'powers', catalogSlug: 'xzxk', versions: [{ title: '江宁市市场监督管理局权责清单', publishedOn: '2026-03-02', rows: MARKET_POWERS }] }],
     ['fgw.editor', { orgId: demo.orgIds.get('fgw')!, type: 'market_access', catalogSlug: 'ghjh', versions: [{ title: '江宁市落实市场准入负面清单事项目录（2026年版）', publishedOn: '2026-05-06', rows: MARKET_ACCESS }] }],
     ['czj.editor', { orgId: demo.orgIds.get('czj')!, type: 'fees', catalogSlug: 'czxx', versions: [{ title: '江宁市行政事业性收费目录清单', publishedOn: '2026-01-15', rows: FEES }] }],
     ['qingshi.editor', { orgId: demo.orgIds.get('qingshi')!, type: 'disclosure_catalog', catalogSlug: 'gkzd', versions: [{ title: '青石镇基层政务公开事项标准目录', publishedOn: '2025-11-28', rows: CATALOG }] }],

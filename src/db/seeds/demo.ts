@@ -22,10 +22,10 @@ import { seedDemoColumns } from './demo-columns.js';
 import { seedDemoItems } from './demo-items.js';
 import type { Sealer } from '../../platform/crypto/sealer.js';
 
-/** The demo site group: a city, 4 departments, 2 counties with a township each, staff for every role. */
+/** The demo site group: a city, 5 departments, 2 counties with a township each, staff for every role. */
 export const DEMO_PASSWORD = 'Gongkai@2026';
 
-const ORGS: { key: string; parent: string | null; code: string; name: string; short: string; slug: string; kind: OrganizationKind }[] = [
+const ORGS: { key: string; parent: string | null; code: string; name: string; short: string; slug: string; kind: OrganizationKind; position?: number }[] = [
   { key: 'city', parent: null, code: '113201000000001', name: '江宁市人民政府', short: '市政府', slug: 'city', kind: 'government' },
   { key: 'fgw', parent: 'city', code: '113201000000101', name: '江宁市发展和改革委员会', short: '市发展改革委', slug: 'fgw', kind: 'department' },
   { key: 'czj', parent: 'city', code: '113201000000102', name: '江宁市财政局', short: '市财政局', slug: 'czj', kind: 'department' },
@@ -35,6 +35,8 @@ const ORGS: { key: string; parent: string | null; code: string; name: string; sh
   { key: 'qingshi', parent: 'dongshan', code: '113201210100001', name: '东山县青石镇人民政府', short: '青石镇', slug: 'qingshi', kind: 'township' },
   { key: 'xihu', parent: 'city', code: '113201220000001', name: '西湖县人民政府', short: '西湖县', slug: 'xihu', kind: 'county' },
   { key: 'baisha', parent: 'xihu', code: '113201220100001', name: '西湖县白沙镇人民政府', short: '白沙镇', slug: 'baisha', kind: 'township' },
+  // Added last (issue 14: its 权责清单 gives routing by duty something to find), listed with the departments.
+  { key: 'scjg', parent: 'city', code: '113201000000105', name: '江宁市市场监督管理局', short: '市市场监管局', slug: 'scjg', kind: 'department', position: 4 },
 ];
 
 export const DEMO_STAFF: { username: string; name: string; roles: [string, Role][] }[] = [
@@ -50,6 +52,7 @@ export const DEMO_STAFF: { username: string; name: string; roles: [string, Role]
   { username: 'czj.editor', name: '市财政局编辑', roles: [['czj', 'drafter'], ['czj', 'publisher']] },
   { username: 'rsj.editor', name: '市人社局编辑', roles: [['rsj', 'drafter'], ['rsj', 'publisher']] },
   { username: 'zjj.editor', name: '市住建局编辑', roles: [['zjj', 'drafter'], ['zjj', 'publisher']] },
+  { username: 'scjg.editor', name: '市市场监管局编辑', roles: [['scjg', 'drafter'], ['scjg', 'publisher']] },
   { username: 'dongshan.editor', name: '东山县编辑', roles: [['dongshan', 'drafter'], ['dongshan', 'publisher']] },
   { username: 'dongshan.office', name: '东山县政务公开办', roles: [['dongshan', 'disclosure_office']] },
   { username: 'qingshi.editor', name: '青石镇编辑', roles: [['qingshi', 'drafter'], ['qingshi', 'publisher']] },
@@ -67,7 +70,7 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock, storage: File
   const orgIds = new Map<string, number>();
   for (const [i, o] of ORGS.entries()) {
     const id = await createOrganization(system, {
-      parentId: o.parent ? orgIds.get(o.parent)! : null, code: o.code, name: o.name, shortName: o.short, slug: o.slug, kind: o.kind, position: i,
+      parentId: o.parent ? orgIds.get(o.parent)! : null, code: o.code, name: o.name, shortName: o.short, slug: o.slug, kind: o.kind, position: o.position ?? i,
       address: `江宁市${o.short}政务服务中心`, postcode: '210000', phone: `025-8${String(1000000 + i * 1111).slice(1)}`, fax: `025-8${String(2000000 + i * 1111).slice(1)}`,
       email: `gk-${o.slug}@jiangning.example.gov.cn`, officeHours: '工作日 9:00—12:00，13:30—17:30',
     });

@@ -26,3 +26,12 @@ export function referralScope(db: Kysely<Database>, actor: Actor): Promise<numbe
 export function mayEditSynonyms(db: Kysely<Database>, actor: Actor): Promise<boolean> {
   return isSiteAdmin(db, actor);
 }
+
+/**
+ * 转办 stays within the actor's organizations (rules of the house §5): a case is taken from one of
+ * them (else it is not found) and given to another of them. A department that holds a question
+ * belonging elsewhere asks the disclosure office above it, whose scope reaches both.
+ */
+export async function mayTransferReferralTo(db: Kysely<Database>, actor: Actor, toOrgId: number): Promise<boolean> {
+  return (await referralScope(db, actor)).includes(toOrgId);
+}

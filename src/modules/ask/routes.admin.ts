@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { loadWorkingCalendar } from '../../platform/calendar/store.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
-import { ForbiddenError, NotFoundError, type FieldErrors } from '../../platform/http/errors.js';
+import { ForbiddenError, NotFoundError, RuleError, type FieldErrors } from '../../platform/http/errors.js';
 import { setFlash, takeFlash } from '../../platform/http/flash.js';
 import { ruleErrorsOf } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
@@ -11,6 +11,9 @@ import { promoteReferral } from './commands/promote-referral.js';
 import { loadReferenceLists } from '../documents/public.js';
 import { dismissQuestion } from './commands/questions.js';
 import { applyReferralAction, type ReferralActionInput } from './commands/referral-action.js';
+import { transferReferral } from './commands/transfer-referral.js';
+import { answerFeedbackSummary, referralHistory, referralListExtras } from './queries/referral-extras.js';
+import { listRoutingOrgs } from './queries/routing.js';
 import type { ReferralContext } from './commands/submit-referral.js';
 import { deleteSynonymGroup, saveSynonymGroup } from './commands/synonyms.js';
 import { mayEditSynonyms, mayOpenReferrals, referralScope } from './policy.js';
@@ -20,7 +23,7 @@ import { QuestionsPage, SynonymsPage } from './views/admin-ask.js';
 import { ReferralCasePage, ReferralWorkbench } from './views/admin-referrals.js';
 
 const PAGE_SIZE = 30;
-const DONE: Record<string, string> = { assign: '已指定办理人。', answer: '已答复，并已送达提问人。', close: '已办结。' };
+const DONE: Record<string, string> = { assign: '已指定办理人。', answer: '已答复，并已送达提问人。', close: '已办结。', transfer: '已转办，并已告知提问人。' };
 
 /** The smart Q&A's back office: the synonym dictionary, unanswered questions, and referrals (转人工). */
 export async function adminAskRoutes(app: FastifyInstance) {
@@ -73,8 +76,8 @@ export async function adminAskRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { page?: string } }>('/admin/ask/questions', async (req, reply) => {
     if (!mayOpenReferrals(actorOf(req))) throw new ForbiddenError('您没有查看公众提问的权限。');
     const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
-    const list = await listOpenQuestions(db, page, PAGE_SIZE);
-    return sendHtml(reply, QuestionsPage({ ...adminView(req, reply), flash: takeFlash(req, reply), list, page, pageSize: PAGE_SIZE }));
+    const [list, feedback] = await Promise.all([listOpenQuestions(db, page, PAGE_SIZE), answerFeedbackSummary(db, clock.now())]);
+    return sendHtml(reply, QuestionsPage({ ...adminView(req, reply), flash: takeFlash(req, reply), list, page, pageSize: PAGE_SIZE, feedback }));
   });
   app.post<{ Params: { id: string } }>('/admin/ask/questions/:id/dismiss', async (req, reply) => {
     await dismissQuestion(commandContext(app, req), actorOf(req), idParam(req.params.id));
@@ -88,16 +91,22 @@ export async function adminAskRoutes(app: FastifyInstance) {
     const view = (Object.hasOwn(REFERRAL_VIEWS, req.query.view ?? '') ? req.query.view : 'open') as ReferralView;
     const page = Math.max(1, Math.min(1000, Number(req.query.page) || 1));
     const { rows, total } = await referralWorkbench(db, orgIds, view, page, PAGE_SIZE);
-    const cal = await loadWorkingCalendar(db);
-    return sendHtml(reply, ReferralWorkbench({ ...adminView(req, reply), flash: takeFlash(req, reply), rows, total, view, page, pageSize: PAGE_SIZE, today: clock.today(), cal }));
+    const [cal, extras] = await Promise.all([loadWorkingCalendar(db), referralListExtras(db, rows.map((r) => r.id))]);
+    return sendHtml(reply, ReferralWorkbench({ ...adminView(req, reply), flash: takeFlash(req, reply), rows, total, view, page, pageSize: PAGE_SIZE, today: clock.today(), cal, ...extras }));
   });
 
   async function renderCase(req: FastifyRequest, reply: FastifyReply, id: number, extra: { values?: Record<string, string>; errors?: FieldErrors } = {}, code = 200) {
-    const c = await referralCase(db, await scope(req), id);
+    const orgIds = await scope(req);
+    const c = await referralCase(db, orgIds, id);
     if (!c) throw new NotFoundError('该咨询不存在，或不属于您的机构。');
-    const cal = await loadWorkingCalendar(db);
-    const topics = [...(await loadReferenceLists(db)).topicNames].map(([id, name]) => ({ id, name }));
-    return sendHtml(reply, ReferralCasePage({ ...adminView(req, reply), flash: takeFlash(req, reply), c, today: clock.today(), cal, topics, values: extra.values ?? {}, errors: extra.errors }), code);
+    const [cal, lists, history, orgs] = await Promise.all([loadWorkingCalendar(db), loadReferenceLists(db), referralHistory(db, id), listRoutingOrgs(db)]);
+    const topics = [...lists.topicNames].map(([id, name]) => ({ id, name }));
+    // 转办 goes to another organization within the actor's scope (policy.ts).
+    const transferTargets = orgs.filter((o) => orgIds.includes(o.id) && o.id !== c.r.org_id).map((o) => ({ id: o.id, name: o.name }));
+    const orgName = (oid: unknown) => orgs.find((o) => o.id === Number(oid))?.name ?? null;
+    const routing = c.r.routing as { suggestedOrgId?: number; reason?: string };
+    const suggested = routing.suggestedOrgId ? { orgName: orgName(routing.suggestedOrgId), reason: routing.reason ?? '', place: orgName(c.r.place_org_id) } : null;
+    return sendHtml(reply, ReferralCasePage({ ...adminView(req, reply), flash: takeFlash(req, reply), c, today: clock.today(), cal, topics, values: extra.values ?? {}, errors: extra.errors, ...history, transferTargets, suggested }), code);
   }
 
   app.get<{ Params: { id: string } }>('/admin/referrals/:id', (req, reply) => renderCase(req, reply, idParam(req.params.id)));
@@ -113,14 +122,19 @@ export async function adminAskRoutes(app: FastifyInstance) {
         // Straight to the new entry in review, where it goes on like any other.
         return reply.redirect(`/admin/review/qa/${qaId}`, 303);
       }
-      let input: ReferralActionInput;
+      let input: ReferralActionInput | null;
       if (action === 'assign') input = { action, assigneeId: Number(values.assigneeId) || 0 };
       else if (action === 'answer') input = { action, answerHtml: values.answerHtml ?? '' };
       else if (action === 'close') input = { action, reason: values.reason ?? '' };
-      else throw new NotFoundError();
-      await applyReferralAction(ctx(req), actorOf(req), id, input);
+      else if (action === 'transfer') {
+        await transferReferral(ctx(req), actorOf(req), id, { toOrgId: Number(values.toOrgId) || 0, reason: values.transferReason ?? '' });
+        input = null;
+      } else throw new NotFoundError();
+      if (input) await applyReferralAction(ctx(req), actorOf(req), id, input);
     } catch (err) {
-      return renderCase(req, reply, id, { values, errors: ruleErrorsOf(err) }, 422);
+      // The transfer form's reason field is transferReason (the close form has its own reason).
+      const e = action === 'transfer' && err instanceof RuleError && err.field === 'reason' ? new RuleError(err.message, 'transferReason') : err;
+      return renderCase(req, reply, id, { values, errors: ruleErrorsOf(e) }, 422);
     }
     setFlash(reply, DONE[action]!);
     return reply.redirect(`/admin/referrals/${id}`, 303);

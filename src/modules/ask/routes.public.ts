@@ -9,10 +9,15 @@ import { normalizeTrackingInput, rememberedCases } from '../../platform/tracked-
 import { textValues } from '../requests/public.js';
 import { logAskedQuestion } from './commands/questions.js';
 import { submitReferral } from './commands/submit-referral.js';
+import { rateReferral } from './commands/rate-referral.js';
+import { recordAnswerFeedback } from './commands/record-feedback.js';
+import { referralHistory, referralPlaces } from './queries/referral-extras.js';
+import { suggestReferralOrg } from './queries/routing.js';
 import { checkedQuestion, questionProblem } from './question-input.js';
-import { findReferralByTrackingNo, listOrganizationOptions } from './queries/pages.js';
+import { findReferralByTrackingNo } from './queries/pages.js';
 import { retrieveAnswers, type AskResult } from './queries/retrieve.js';
 import { AskPage, type AskPageProps } from './views/ask-page.js';
+import type { ReferralFormData } from './views/referral-form.js';
 import { ReferralReceiptPage, ReferralStatusPage, ReferralTrackPage } from './views/referral-pages.js';
 import { referralByAccess, rememberReferral, TRACK_COOKIE, TRACKING_NO } from './tracked-case.js';
 
@@ -21,6 +26,8 @@ const ASK_RATE = { max: 60, timeWindow: 60 * 1000 };
 /** Sending to a department makes work for staff: a few an hour from one address. */
 const REFER_RATE = { max: 10, timeWindow: 60 * 60 * 1000 };
 const TRACK_RATE = { max: 20, timeWindow: 10 * 60 * 1000 };
+/** A vote on an answer or a rating of a case: a reader gives a few, not hundreds. */
+const FEEDBACK_RATE = { max: 30, timeWindow: 10 * 60 * 1000 };
 const RECEIPT_COOKIE = 'gk_ask_receipt';
 const normalized = normalizeTrackingInput;
 const WRONG_PAIR = '咨询编号或查询码不正确，请核对后重新输入。';
@@ -28,6 +35,7 @@ const WRONG_PAIR = '咨询编号或查询码不正确，请核对后重新输入
 const referralSchema = z.object({
   question: z.string({ error: '请填写您要咨询的问题' }),
   orgId: z.coerce.number({ error: '请选择答复部门' }).int().positive('请选择答复部门'),
+  placeOrgId: z.union([z.literal(''), z.coerce.number({ error: '所选地区不正确' }).int('所选地区不正确').positive('所选地区不正确')]).optional(),
   email: z.string().optional(),
   name: z.string().optional(),
 });
@@ -39,26 +47,32 @@ const trackSchema = z.object({
 export async function publicAskRoutes(app: FastifyInstance) {
   const { db, clock } = app.deps;
 
-  async function referralForm(req: FastifyRequest, result: AskResult | null, values: Record<string, string>, errors?: FieldErrors): Promise<AskPageProps['referral']> {
-    const orgs = await listOrganizationOptions(db);
-    // The departments behind the best matches come first: most questions belong where the nearest answers came from.
-    const suggested = [...new Set([...(result?.qa ?? []), ...(result?.clauses ?? [])].sort((a, b) => b.score - a.score).map((a) => a.orgId))];
-    const ordered = [...suggested.flatMap((id) => orgs.filter((o) => o.id === id)), ...orgs.filter((o) => !suggested.includes(o.id))];
+  async function referralForm(req: FastifyRequest, result: AskResult | null, values: Record<string, string>, errors?: FieldErrors): Promise<ReferralFormData> {
+    // Routing by duty (domain/routing.ts): the suggested department first, then the others that scored, then the rest in tree order.
+    const place = placeOf(values.placeOrgId);
+    const routing = await suggestReferralOrg(db, { question: values.question ?? '', result, placeOrgId: place });
+    const scored = routing.ranked.map((r) => r.orgId);
+    const first = [routing.suggested.orgId, ...scored.filter((id) => id !== routing.suggested.orgId)];
+    const ordered = [...first.flatMap((id) => routing.orgs.filter((o) => o.id === id)), ...routing.orgs.filter((o) => !first.includes(o.id))];
     const account = await currentAccount(app, req);
+    const suggestedName = routing.orgs.find((o) => o.id === routing.suggested.orgId)?.name ?? '';
     return {
-      orgs: ordered.map((o) => ({ id: o.id, name: o.name, suggested: suggested.includes(o.id) })),
-      values: { orgId: String(ordered[0]?.id ?? ''), ...values },
+      orgs: ordered.map((o) => ({ id: o.id, name: o.name, suggested: o.id === routing.suggested.orgId })),
+      values: { orgId: String(routing.suggested.orgId || ordered[0]?.id || ''), ...values, placeOrgId: place === null ? '' : String(place) },
       errors,
       signedIn: account ? account.emailMasked : null,
+      suggestion: suggestedName ? { orgId: routing.suggested.orgId, orgName: suggestedName, reason: routing.suggested.reason } : null,
+      places: referralPlaces(routing.orgs),
     };
   }
+  const placeOf = (v: unknown): number | null => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : null);
 
   function render(req: FastifyRequest, reply: FastifyReply, p: Omit<AskPageProps, 'ctx' | 'csrfToken'>, code = 200) {
     noStore(reply);
     return sendHtml(reply, AskPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), ...p }), code);
   }
 
-  app.get<{ Querystring: { q?: unknown; refer?: string } }>('/ask', { config: { rateLimit: ASK_RATE } }, async (req, reply) => {
+  app.get<{ Querystring: { q?: unknown; refer?: string; place?: string } }>('/ask', { config: { rateLimit: ASK_RATE } }, async (req, reply) => {
     if (req.query.q === undefined) return render(req, reply, { q: '', result: null, referral: null });
     const problem = questionProblem(req.query.q);
     const shown = typeof req.query.q === 'string' ? req.query.q.slice(0, 600) : '';
@@ -66,7 +80,7 @@ export async function publicAskRoutes(app: FastifyInstance) {
     const q = checkedQuestion(req.query.q);
     const result = await retrieveAnswers(db, q);
     await logAskedQuestion(db, clock.now(), q, result);
-    const referral = !result.confident || req.query.refer === '1' ? await referralForm(req, result, { question: q }) : null;
+    const referral = !result.confident || req.query.refer === '1' ? await referralForm(req, result, { question: q, placeOrgId: req.query.place ?? '' }) : null;
     return render(req, reply, { q, result, referral });
   });
 
@@ -88,13 +102,16 @@ export async function publicAskRoutes(app: FastifyInstance) {
     const account = await currentAccount(app, req);
     let created;
     try {
-      // What the asker was shown, recomputed: the department sees which answers did not help.
+      // What the asker was shown, recomputed: the department sees which answers did not help, and what was suggested.
       const shown = await retrieveAnswers(db, parsed.data.question);
+      const placeOrgId = typeof parsed.data.placeOrgId === 'number' ? parsed.data.placeOrgId : null;
+      const routing = await suggestReferralOrg(db, { question: parsed.data.question, result: shown, placeOrgId });
       created = await submitReferral(
         { db, clock, sealer: app.sealer, actor: { id: null, label: account ? `公众账号 #${account.id}（${account.emailMasked}）` : '公众（智能问答）', ip: req.ip } },
         {
           question: parsed.data.question, orgId: parsed.data.orgId, email: parsed.data.email ?? null, name: parsed.data.name ?? null, accountId: account?.id ?? null,
           suggestions: [...shown.qa, ...shown.clauses].map((a) => ({ kind: a.kind, title: a.title, url: a.url, score: a.score })),
+          routing: { suggestedOrgId: routing.suggested.orgId, reason: routing.suggested.reason }, placeOrgId,
         },
       );
     } catch (err) {
@@ -144,6 +161,37 @@ export async function publicAskRoutes(app: FastifyInstance) {
     // Another person's case answers as an unknown one does: the answer tells nothing about which numbers exist.
     if (!r || !(byCode || (account && account.id === r.account_id))) return reply.redirect('/ask/track', 303);
     noStore(reply);
-    return sendHtml(reply, ReferralStatusPage({ ctx: req.pageCtx, r }));
+    const history = await referralHistory(db, r.id);
+    return sendHtml(reply, ReferralStatusPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), r, ...history, values: {} }));
+  });
+
+  // 满意度: the asker rates the answer once, from the case's page (the same who may open it).
+  app.post<{ Params: { trackingNo: string } }>('/ask/referrals/:trackingNo/rating', { config: { rateLimit: FEEDBACK_RATE } }, async (req, reply) => {
+    const no = normalized(req.params.trackingNo);
+    const r = TRACKING_NO.test(no) ? await findReferralByTrackingNo(db, no) : null;
+    const byCode = tracked(req).includes(no);
+    const account = r && !byCode ? await currentAccount(app, req) : null;
+    if (!r || !(byCode || (account && account.id === r.account_id))) return reply.redirect('/ask/track', 303);
+    const values = textValues(req.body);
+    try {
+      await rateReferral({ db, clock, sealer: app.sealer, actor: { id: null, label: account ? `公众账号 #${account.id}（${account.emailMasked}）` : '公众（咨询查询）', ip: req.ip } }, no, { rating: values.rating ?? '', comment: values.comment ?? '' });
+    } catch (err) {
+      noStore(reply);
+      const history = await referralHistory(db, r.id);
+      return sendHtml(reply, ReferralStatusPage({ ctx: req.pageCtx, csrfToken: reply.generateCsrf(), r, ...history, values, errors: ruleErrorsOf(err) }), 422);
+    }
+    return reply.redirect(`/ask/referrals/${encodeURIComponent(no)}#rating`, 303);
+  });
+
+  // 这个回答有帮助吗？ A vote on a smart answer; back to the same answer, which then says thanks.
+  app.post('/ask/feedback', { config: { rateLimit: FEEDBACK_RATE } }, async (req, reply) => {
+    const v = textValues(req.body);
+    try {
+      await recordAnswerFeedback(db, clock.now(), { question: v.q ?? '', helpful: v.helpful ?? '', confident: v.confident ?? '', sources: v.sources ?? '' });
+    } catch (err) {
+      const errors = ruleErrorsOf(err);
+      return render(req, reply, { q: typeof v.q === 'string' ? v.q.slice(0, 600) : '', result: null, errors: { q: Object.values(errors)[0] ?? '评价未能记录' }, referral: null }, 400);
+    }
+    return reply.redirect(`/ask?q=${encodeURIComponent(v.q ?? '')}&feedback=1#feedback`, 303);
   });
 }

@@ -13,3 +13,4 @@ export function registerListContent(): void {
   });
 }
 export { seedList, type SeedList } from './seed.js';
+export { DUTY_LIST_TYPES, findDutyRows, type DutyRow } from './queries/duties.js';

@@ -119,6 +119,8 @@ export const AUDIT_ACTIONS = [
   'referral.answer',
   'referral.promote',
   'referral.close',
+  'referral.transfer',
+  'referral.rate',
   'account.register',
   'account.verify',
   'account.login',

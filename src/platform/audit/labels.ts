@@ -108,6 +108,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'referral.answer': '答复转人工咨询',
   'referral.promote': '转为问答库条目',
   'referral.close': '关闭转人工咨询',
+  'referral.transfer': '转办转人工咨询',
+  'referral.rate': '评价转人工咨询的答复',
   'account.register': '公众注册账号',
   'account.verify': '公众验证邮箱',
   'account.login': '公众登录',

@@ -30,6 +30,10 @@ export interface ReferralInput {
   name: string | null;
   accountId: number | null;
   suggestions: ReferralSuggestion[];
+  /** The department suggested by duty and why, kept so staff see whether the asker changed it. */
+  routing?: { suggestedOrgId: number; reason: string } | null;
+  /** The place the asker chose on the form (an area or organization), if any. */
+  placeOrgId?: number | null;
 }
 
 export interface SubmittedReferral {
@@ -66,6 +70,8 @@ export async function submitReferral(ctx: ReferralContext, raw: ReferralInput): 
   return inTransaction(ctx, async (trx) => {
     const org = await trx.selectFrom('organizations').select(['id', 'slug', 'referral_days']).where('id', '=', input.orgId).executeTakeFirst();
     if (!org) throw new RuleError('所选部门不存在', 'orgId');
+    const place = input.placeOrgId ? await trx.selectFrom('organizations').select('id').where('id', '=', input.placeOrgId).executeTakeFirst() : undefined;
+    if (input.placeOrgId && !place) throw new RuleError('所选地区不存在', 'placeOrgId');
     const today = ctx.clock.today();
     const now = ctx.clock.now();
     const cal = await loadWorkingCalendar(trx);
@@ -83,6 +89,7 @@ export async function submitReferral(ctx: ReferralContext, raw: ReferralInput): 
         submitted_at: now, submitted_on: today, due_on: d.dueOn, due_provisional: d.provisional,
         deadline: JSON.stringify({ from: today, days: org.referral_days, dueOn: d.dueOn, provisional: d.provisional, explanation: d.explanation, calendarVersion: cal.version }),
         suggestions: JSON.stringify(input.suggestions.slice(0, 6)), created_at: now, updated_at: now,
+        routing: JSON.stringify(input.routing ? { ...input.routing, chosenOrgId: org.id } : {}), place_org_id: place?.id ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

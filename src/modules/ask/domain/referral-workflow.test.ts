@@ -4,7 +4,7 @@ import type { ReferralStatus } from '../../../db/schema-ask.js';
 import { REFERRAL_TRANSITIONS, referralRefusal, type ReferralAction } from './referral-workflow.js';
 
 const STATUSES: ReferralStatus[] = ['submitted', 'assigned', 'answered', 'closed'];
-const ACTIONS: ReferralAction[] = ['assign', 'answer', 'close', 'promote'];
+const ACTIONS: ReferralAction[] = ['assign', 'answer', 'close', 'promote', 'transfer'];
 
 test('every action from every state: allowed exactly where the table says', () => {
   for (const status of STATUSES) {
@@ -25,4 +25,12 @@ test('promote needs an answer and happens once', () => {
   assert.match(referralRefusal('promote', { status: 'closed', answered: false, promoted: false })!, /尚未答复/);
   assert.match(referralRefusal('promote', { status: 'answered', answered: true, promoted: true })!, /已转为/);
   assert.equal(referralRefusal('promote', { status: 'answered', answered: true, promoted: false }), null);
+});
+
+test('转办: only an open case is transferred, and it lands unassigned in the new queue', () => {
+  assert.equal(referralRefusal('transfer', { status: 'submitted', answered: false, promoted: false }), null);
+  assert.equal(referralRefusal('transfer', { status: 'assigned', answered: false, promoted: false }), null);
+  assert.match(referralRefusal('transfer', { status: 'answered', answered: true, promoted: false })!, /不能转办/);
+  assert.match(referralRefusal('transfer', { status: 'closed', answered: false, promoted: false })!, /不能转办/);
+  assert.equal(REFERRAL_TRANSITIONS.find((t) => t.action === 'transfer')!.to, 'submitted');
 });

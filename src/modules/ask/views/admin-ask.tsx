@@ -4,6 +4,7 @@ import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { listOpenQuestions, listSynonymGroups } from '../queries/pages.js';
+import type { AnswerFeedbackSummary } from '../queries/referral-extras.js';
 
 interface Base {
   ctx: PageContext;
@@ -81,7 +82,7 @@ function SynonymForm(p: { action: string; csrfToken: string; values: Record<stri
 }
 
 /** Questions the library answers badly: most asked first, to write new entries for. */
-export function QuestionsPage(p: Base & { list: Awaited<ReturnType<typeof listOpenQuestions>>; page: number; pageSize: number }) {
+export function QuestionsPage(p: Base & { list: Awaited<ReturnType<typeof listOpenQuestions>>; page: number; pageSize: number; feedback?: AnswerFeedbackSummary }) {
   return (
     <AdminLayout ctx={p.ctx} title="未解答问题" actorName={p.actorName} csrfToken={p.csrfToken} flash={p.flash} crumbs={[{ label: '智能问答' }, { label: '未解答和低匹配问题' }]}>
       <h1>未解答和低匹配问题</h1>
@@ -117,6 +118,49 @@ export function QuestionsPage(p: Base & { list: Awaited<ReturnType<typeof listOp
       </table>
       {p.list.rows.length === 0 ? <p>暂无未解答的问题。</p> : null}
       <Pager total={p.list.total} page={p.page} pageSize={p.pageSize} href={(n) => `/admin/ask/questions?page=${n}`} />
+      {p.feedback ? <FeedbackCounts f={p.feedback} /> : null}
     </AdminLayout>
+  );
+}
+
+/** 这个回答有帮助吗？ what readers said of the smart answers, and the latest answers that did not help. */
+function FeedbackCounts({ f }: { f: AnswerFeedbackSummary }) {
+  return (
+    <section aria-labelledby="feedback-title">
+      <h2 id="feedback-title">回答评价</h2>
+      <table class="data-table" id="feedback-counts">
+        <thead>
+          <tr>
+            <th scope="col"></th>
+            <th scope="col">有帮助</th>
+            <th scope="col">没帮助</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">近 30 天</th>
+            <td>{f.recentHelpful}</td>
+            <td>{f.recentUnhelpful}</td>
+          </tr>
+          <tr>
+            <th scope="row">累计</th>
+            <td>{f.helpful}</td>
+            <td>{f.unhelpful}</td>
+          </tr>
+        </tbody>
+      </table>
+      {f.latestUnhelpful.length ? (
+        <>
+          <h3>最近评为“没帮助”的问题</h3>
+          <ul>
+            {f.latestUnhelpful.map((x) => (
+              <li>
+                <a href={`/ask?q=${encodeURIComponent(x.question)}`}>{x.question}</a>（{formatChinaDateTime(x.at)}{x.sources.length ? `，引用 ${x.sources.join('、')}` : ''}）
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }

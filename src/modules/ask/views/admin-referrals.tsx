@@ -6,6 +6,8 @@ import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
 import { DueCell } from '../../requests/public.js';
+import { SATISFACTION_LABELS, type CaseRating } from '../../../platform/tracked-cases/satisfaction.js';
+import type { TransferStep } from '../../../platform/tracked-cases/transfer.js';
 import { OPEN_REFERRAL_STATUSES, REFERRAL_STATUS_LABELS, referralRefusal, type ReferralAction } from '../domain/referral-workflow.js';
 import { REFERRAL_VIEWS, type ReferralCase, type ReferralListRow, type ReferralView } from '../queries/pages.js';
 
@@ -17,7 +19,7 @@ interface Base {
 }
 
 /** 转人工 workbench: open questions by deadline, in working days left. */
-export function ReferralWorkbench(p: Base & { rows: ReferralListRow[]; total: number; view: ReferralView; page: number; pageSize: number; today: string; cal: WorkingCalendar }) {
+export function ReferralWorkbench(p: Base & { rows: ReferralListRow[]; total: number; view: ReferralView; page: number; pageSize: number; today: string; cal: WorkingCalendar; ratings?: Map<number, CaseRating>; transfers?: Map<number, number> }) {
   return (
     <AdminLayout ctx={p.ctx} title="转人工咨询" actorName={p.actorName} csrfToken={p.csrfToken} flash={p.flash} crumbs={[{ label: '转人工咨询' }]}>
       <h1>转人工咨询</h1>
@@ -37,6 +39,7 @@ export function ReferralWorkbench(p: Base & { rows: ReferralListRow[]; total: nu
             <th scope="col">部门</th>
             <th scope="col">状态</th>
             <th scope="col">办理人</th>
+            <th scope="col">满意度</th>
           </tr>
         </thead>
         <tbody>
@@ -47,12 +50,16 @@ export function ReferralWorkbench(p: Base & { rows: ReferralListRow[]; total: nu
                 <a href={`/admin/referrals/${r.id}`}>{r.tracking_no}</a>
               </td>
               <td>{r.question.length > 60 ? `${r.question.slice(0, 60)}…` : r.question}</td>
-              <td>{r.org_name}</td>
+              <td>
+                {r.org_name}
+                {p.transfers?.get(r.id) ? `（转办 ${p.transfers.get(r.id)} 次）` : ''}
+              </td>
               <td>
                 {REFERRAL_STATUS_LABELS[r.status]}
                 {r.qa_id ? '（已转为问答）' : ''}
               </td>
               <td>{r.assignee ?? '—'}</td>
+              <td>{p.ratings?.get(r.id) ? <span title={p.ratings.get(r.id)!.comment || undefined}>{SATISFACTION_LABELS[p.ratings.get(r.id)!.rating]}</span> : '—'}</td>
             </tr>
           ))}
         </tbody>
@@ -64,7 +71,14 @@ export function ReferralWorkbench(p: Base & { rows: ReferralListRow[]; total: nu
 }
 
 /** One referral: the question, its deadline explained, what the asker was shown, and the steps the state allows. */
-export function ReferralCasePage(p: Base & { c: ReferralCase; today: string; cal: WorkingCalendar; topics: { id: number; name: string }[]; values: Record<string, string>; errors?: FieldErrors }) {
+export function ReferralCasePage(
+  p: Base & {
+    c: ReferralCase; today: string; cal: WorkingCalendar; topics: { id: number; name: string }[]; values: Record<string, string>; errors?: FieldErrors;
+    transfers?: TransferStep[]; rating?: CaseRating | null; transferTargets?: { id: number; name: string }[];
+    /** What routing by duty suggested when it was sent, and the place the asker chose. */
+    suggested?: { orgName: string | null; reason: string; place: string | null } | null;
+  },
+) {
   const r = p.c.r;
   const deadline = r.deadline as { explanation?: string };
   const suggestions = (r.suggestions as { kind: string; title: string; url: string; score: number }[]) ?? [];
@@ -88,6 +102,8 @@ export function ReferralCasePage(p: Base & { c: ReferralCase; today: string; cal
             </td>
           </tr>
           <tr><th scope="row">办理人</th><td>{r.assignee ?? '未指定'}</td></tr>
+          {p.suggested ? <tr><th scope="row">系统推荐</th><td>{p.suggested.orgName ?? '—'}（{p.suggested.reason}）{p.suggested.place ? ` · 提问人所选地区：${p.suggested.place}` : ''}</td></tr> : null}
+          {p.rating ? <tr><th scope="row">满意度</th><td>{SATISFACTION_LABELS[p.rating.rating]}{p.rating.comment ? `：${p.rating.comment}` : ''}（{formatChinaDateTime(p.rating.ratedAt)}）</td></tr> : null}
         </tbody>
       </table>
       <h2>问题</h2>
@@ -100,6 +116,18 @@ export function ReferralCasePage(p: Base & { c: ReferralCase; today: string; cal
               <li><a href={s.url}>{s.title}</a>（匹配度 {Math.round(s.score * 100)}%）</li>
             ))}
           </ul>
+        </>
+      ) : null}
+      {p.transfers?.length ? (
+        <>
+          <h2>转办记录</h2>
+          <ol class="timeline">
+            {p.transfers.map((t) => (
+              <li>
+                {formatChinaDateTime(t.at)} {t.by ?? '—'}：由{t.fromName}转办至{t.toName}。理由：{t.reason}。答复期限 {t.dueBefore ?? '—'} → {t.dueAfter ?? '—'}
+              </li>
+            ))}
+          </ol>
         </>
       ) : null}
       {r.answered_at ? (
@@ -141,6 +169,23 @@ export function ReferralCasePage(p: Base & { c: ReferralCase; today: string; cal
             </select>
           </Field>
           <button type="submit">转为政策问答并送审</button>
+        </form>
+      ) : null}
+      {can('transfer') && p.transferTargets?.length ? (
+        <form method="post" action={`/admin/referrals/${r.id}/transfer`} class="panel">
+          <CsrfField token={p.csrfToken} />
+          <h2>转办</h2>
+          <p>不属于本机构职责的，转给负责的机构办理：对方从收到之日起重新计算答复期限，提问人会收到通知，咨询编号不变。</p>
+          <Field name="toOrgId" label="转办至" errors={p.errors} required>
+            <select id="f-toOrgId" name="toOrgId">
+              <option value="">（请选择）</option>
+              {p.transferTargets.map((o) => <option value={String(o.id)} selected={p.values.toOrgId === String(o.id)}>{o.name}</option>)}
+            </select>
+          </Field>
+          <Field name="transferReason" label="转办理由（将告知提问人）" errors={p.errors} required>
+            <input id="f-transferReason" name="transferReason" value={p.values.transferReason ?? ''} maxLength={500} required />
+          </Field>
+          <button type="submit" class="secondary">转办</button>
         </form>
       ) : null}
       {can('close') ? (

@@ -1,10 +1,12 @@
 import { validityLabels } from '../../documents/public.js';
-import { CsrfField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import { MAX_QUESTION_LENGTH } from '../domain/question.js';
 import type { AskAnswer, AskResult } from '../queries/retrieve.js';
+import { AnswerFeedback } from './answer-feedback.js';
+import { ReferralForm, type ReferralFormData } from './referral-form.js';
 
 export interface AskPageProps {
   ctx: PageContext;
@@ -14,12 +16,7 @@ export interface AskPageProps {
   /** The question was refused (empty, too long, markup): the message, shown with the form. */
   errors?: FieldErrors;
   /** The referral form (转人工), when nothing is confident or it was asked for. */
-  referral: null | {
-    orgs: { id: number; name: string; suggested: boolean }[];
-    values: Record<string, string>;
-    errors?: FieldErrors;
-    signedIn: string | null;
-  };
+  referral: null | ReferralFormData;
 }
 
 /** 智能问答: a question in plain words, answers with their sources, and 转人工 when none is sure. */
@@ -52,6 +49,7 @@ export function AskPage(p: AskPageProps) {
           </ol>
         </section>
       ) : null}
+      {r ? <AnswerFeedback ctx={p.ctx} csrfToken={p.csrfToken} q={p.q} result={r} /> : null}
       {p.referral ? <ReferralForm csrfToken={p.csrfToken} form={p.referral} /> : null}
       {r && r.confident && !p.referral ? (
         <p>
@@ -85,40 +83,5 @@ function AnswerItem({ a }: { a: AskAnswer }) {
         {' · '}匹配度 {Math.round(a.score * 100)}%
       </p>
     </li>
-  );
-}
-
-function ReferralForm({ csrfToken, form }: { csrfToken: string; form: NonNullable<AskPageProps['referral']> }) {
-  const v = form.values;
-  const e = form.errors;
-  return (
-    <section id="referral" aria-labelledby="referral-title" class="panel">
-      <h2 id="referral-title">转给相关部门人工答复</h2>
-      <p>问题将转给您选择的部门，一般在 5 个工作日内答复（以各部门规定为准）。提交后会显示咨询编号和查询码，凭它们可查看答复。</p>
-      <ErrorSummary errors={e} />
-      <form method="post" action="/ask/referrals">
-        <CsrfField token={csrfToken} />
-        <Field name="question" label="您的问题" errors={e} required>
-          <textarea id="f-question" name="question" rows={4} maxLength={MAX_QUESTION_LENGTH} required aria-describedby={describedBy('question', e)}>{v.question ?? ''}</textarea>
-        </Field>
-        <Field name="orgId" label="答复部门" errors={e} hint="已按最接近的答案推荐，可以改选。" required>
-          <select id="f-orgId" name="orgId" aria-describedby={describedBy('orgId', e, true)}>
-            {form.orgs.map((o) => (
-              <option value={String(o.id)} selected={v.orgId === String(o.id)}>
-                {o.name}
-                {o.suggested ? '（推荐）' : ''}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="email" label="电子邮箱（选填）" errors={e} hint={form.signedIn ? `您已登录（${form.signedIn}），答复会送到个人中心；留下邮箱则同时发送邮件。` : '留下邮箱，答复会发送到邮箱；也可以凭查询码在网站查看。'}>
-          <input id="f-email" name="email" type="email" value={v.email ?? ''} maxLength={254} autocomplete="email" aria-describedby={describedBy('email', e, true)} />
-        </Field>
-        <Field name="name" label="称呼（选填）" errors={e}>
-          <input id="f-name" name="name" value={v.name ?? ''} maxLength={50} autocomplete="name" aria-describedby={describedBy('name', e)} />
-        </Field>
-        <button type="submit">提交给部门</button>
-      </form>
-    </section>
   );
 }

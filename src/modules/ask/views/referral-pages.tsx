@@ -1,4 +1,6 @@
-import { formatChineseDate } from '../../../platform/clock/clock.js';
+import { formatChinaDateTime, formatChineseDate } from '../../../platform/clock/clock.js';
+import { MAX_RATING_COMMENT, SATISFACTION_LABELS, type CaseRating } from '../../../platform/tracked-cases/satisfaction.js';
+import type { TransferStep } from '../../../platform/tracked-cases/transfer.js';
 import { ReceiptCodes } from '../../requests/public.js';
 import { CsrfField, describedBy, ErrorSummary, Field, Html } from '../../../platform/html/components.js';
 import { PublicLayout } from '../../../platform/html/layout.js';
@@ -54,7 +56,19 @@ export function ReferralTrackPage(p: { ctx: PageContext; csrfToken: string; valu
   );
 }
 
-export function ReferralStatusPage(p: { ctx: PageContext; r: PublicReferral }) {
+export interface ReferralStatusProps {
+  ctx: PageContext;
+  csrfToken: string;
+  r: PublicReferral;
+  transfers: TransferStep[];
+  rating: CaseRating | null;
+  /** The rating form as typed, when it was refused. */
+  values: Record<string, string>;
+  errors?: FieldErrors;
+}
+
+/** The asker's page: where the question is, its deadline, the timeline with every transfer, the answer, and the rating. */
+export function ReferralStatusPage(p: ReferralStatusProps) {
   const r = p.r;
   const deadline = r.deadline as { explanation?: string };
   return (
@@ -90,8 +104,71 @@ export function ReferralStatusPage(p: { ctx: PageContext; r: PublicReferral }) {
       </table>
       <h2>您的问题</h2>
       <p class="pre-wrap">{r.question}</p>
+      <ReferralTimeline r={r} transfers={p.transfers} />
       <h2>答复</h2>
       {r.answered_at ? <Html html={publicRichText(r.answer_html)} class="answer-body" /> : <p>{r.status === 'closed' ? `已办结${r.close_reason ? `：${r.close_reason}` : ''}` : '部门正在办理，请在答复期限后再来查看。'}</p>}
+      {r.answered_at ? <RatingSection p={p} /> : null}
     </PublicLayout>
+  );
+}
+
+/** 办理过程: sent, each transfer with its reason and new deadline, answered or closed. */
+function ReferralTimeline({ r, transfers }: { r: PublicReferral; transfers: TransferStep[] }) {
+  const first = transfers[0]?.fromName ?? r.org_name;
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">办理过程</h2>
+      <ol class="timeline">
+        <li>
+          {formatChineseDate(String(r.submitted_on))} 提交问题，转至{first}
+        </li>
+        {transfers.map((t) => (
+          <li>
+            {formatChinaDateTime(t.at)} 由{t.fromName}转办至{t.toName}。理由：{t.reason}
+            {t.dueAfter ? `。答复期限自转办之日起重新计算，为${formatChineseDate(t.dueAfter)}前` : ''}
+          </li>
+        ))}
+        {r.answered_at ? <li>{formatChinaDateTime(new Date(r.answered_at))} {r.org_name}已答复</li> : null}
+        {r.closed_at ? <li>{formatChinaDateTime(new Date(r.closed_at))} 已办结</li> : null}
+      </ol>
+    </section>
+  );
+}
+
+/** 满意度: once, after the answer. */
+function RatingSection({ p }: { p: ReferralStatusProps }) {
+  const e = p.errors;
+  if (p.rating) {
+    return (
+      <section id="rating" aria-labelledby="rating-title">
+        <h2 id="rating-title">您的评价</h2>
+        <p>
+          {SATISFACTION_LABELS[p.rating.rating]}
+          {p.rating.comment ? `：${p.rating.comment}` : ''}（{formatChinaDateTime(p.rating.ratedAt)}）
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section id="rating" aria-labelledby="rating-title" class="panel">
+      <h2 id="rating-title">对答复是否满意？</h2>
+      <ErrorSummary errors={e} />
+      <form method="post" action={`/ask/referrals/${encodeURIComponent(p.r.tracking_no)}/rating`}>
+        <CsrfField token={p.csrfToken} />
+        <fieldset id="f-rating" aria-describedby={e?.rating ? 'e-rating' : undefined}>
+          <legend>满意度（每件咨询只能评价一次）</legend>
+          {e?.rating ? <p class="error-message" id="e-rating">{e.rating}</p> : null}
+          {Object.entries(SATISFACTION_LABELS).map(([k, label]) => (
+            <label class="choice">
+              <input type="radio" name="rating" value={k} checked={p.values.rating === k} required /> {label}
+            </label>
+          ))}
+        </fieldset>
+        <Field name="comment" label="意见和建议（选填）" errors={e}>
+          <textarea id="f-comment" name="comment" rows={3} maxLength={MAX_RATING_COMMENT} aria-describedby={describedBy('comment', e)}>{p.values.comment ?? ''}</textarea>
+        </Field>
+        <button type="submit">提交评价</button>
+      </form>
+    </section>
   );
 }

@@ -41,6 +41,13 @@ const DECLARED: Record<string, Carry> = {
   // 专题/专栏 (migration 0019): an organization's columns and the items it placed or submitted go to its successor.
   'special_columns.org_id': 'moved',
   'column_placements.org_id': 'moved',
+  // Tracked cases (migration 0021): a transfer and a rating are history — who sent it where, whose
+  // answer was rated — and stay with the organization of the day, like the audit trail; so does
+  // the place an asker chose.
+  'case_transfers.from_org_id': 'kept',
+  'case_transfers.to_org_id': 'kept',
+  'case_ratings.org_id': 'kept',
+  'referrals.place_org_id': 'kept',
 };
 
 /**
