@@ -46,7 +46,8 @@ describe('a visitor asks, is referred to a department, and finds the promoted an
     await v.getByLabel('您的问题').fill('买房可以提取公积金吗？');
     await v.getByRole('button', { name: '提问' }).click();
     await v.waitForLoadState();
-    assert.equal(await v.locator('#answers-title').innerText(), '为您找到以下答案');
+    assert.equal(await v.locator('#answer-title').innerText(), '答复');
+    assert.ok((await v.locator('.answer-lead').innerText()).length > 0, 'the answer in a sentence or two');
     const first = v.locator('.answer-list li').first();
     assert.match(await first.innerText(), /住房公积金/);
     assert.match(await first.innerText(), /来源：/);

@@ -81,19 +81,22 @@ for (const kind of testDatabaseKinds()) {
     test('GET /api/v1/ask answers with the documented shape', async () => {
       const res = await t.app.inject({ url: `/api/v1/ask?q=${encodeURIComponent('夜间施工噪声扰民去哪里投诉')}` });
       assert.equal(res.statusCode, 200);
-      const body = res.json() as { answers: Record<string, unknown>[]; confident: boolean };
-      assert.deepEqual(Object.keys(body).sort(), ['answers', 'confident']);
+      const body = res.json() as { answer: { text: string; citation: string; url: string } | null; answers: Record<string, unknown>[]; confident: boolean };
+      assert.deepEqual(Object.keys(body).sort(), ['answer', 'answers', 'confident']);
       assert.equal(body.confident, true);
       assert.equal(body.answers[0]!.sourceId, 'test-noise');
+      assert.ok(body.answer && body.answer.text.length > 0 && body.answer.text.length <= 160, 'one or two sentences, not the whole entry');
+      assert.equal(body.answer.url, body.answers[0]!.url);
       for (const a of body.answers) {
-        assert.deepEqual(Object.keys(a).sort(), ['kind', 'score', 'sourceId', 'text', 'title', 'url']);
+        assert.deepEqual(Object.keys(a).sort(), ['citation', 'closeness', 'kind', 'score', 'sourceId', 'text', 'title', 'url']);
         assert.ok(a.kind === 'qa' || a.kind === 'clause');
         assert.ok(typeof a.score === 'number' && a.score >= 0 && a.score <= 1);
       }
       const page = await t.app.inject({ url: `/ask?q=${encodeURIComponent('夜间施工噪声扰民去哪里投诉')}` });
       assert.equal(page.statusCode, 200);
-      assert.match(page.body, /为您找到以下答案/);
+      assert.match(page.body, /<h2 id="answer-title">答复<\/h2>/);
       assert.match(page.body, /市城管执法局/);
+      assert.doesNotMatch(page.body, /匹配度/, 'no figure that overclaims');
     });
 
     test('bad input: empty, 10,000 characters, markup → Chinese message, 4xx, nothing written', async () => {

@@ -15,6 +15,7 @@ import { referralHistory, referralPlaces } from './queries/referral-extras.js';
 import { suggestReferralOrg } from './queries/routing.js';
 import { checkedQuestion, questionProblem } from './question-input.js';
 import { findReferralByTrackingNo } from './queries/pages.js';
+import { answerQuestion } from './queries/answer.js';
 import { retrieveAnswers, type AskResult } from './queries/retrieve.js';
 import { AskPage, type AskPageProps } from './views/ask-page.js';
 import type { ReferralFormData } from './views/referral-form.js';
@@ -78,19 +79,24 @@ export async function publicAskRoutes(app: FastifyInstance) {
     const shown = typeof req.query.q === 'string' ? req.query.q.slice(0, 600) : '';
     if (problem) return render(req, reply, { q: shown, result: null, errors: { q: problem }, referral: null }, 400);
     const q = checkedQuestion(req.query.q);
-    const result = await retrieveAnswers(db, q);
+    const { result, answer, related } = await answerQuestion(db, q, clock.today());
     await logAskedQuestion(db, clock.now(), q, result);
-    const referral = !result.confident || req.query.refer === '1' ? await referralForm(req, result, { question: q, placeOrgId: req.query.place ?? '' }) : null;
-    return render(req, reply, { q, result, referral });
+    const referral = !answer || req.query.refer === '1' ? await referralForm(req, result, { question: q, placeOrgId: req.query.place ?? '' }) : null;
+    return render(req, reply, { q, result, answer, related, referral });
   });
 
   // JSON for other systems (the 12345 hotline's knowledge base, a mini-program): the same answers as the page.
   app.get<{ Querystring: { q?: unknown } }>('/api/v1/ask', { config: { rateLimit: ASK_RATE } }, async (req) => {
     const q = checkedQuestion(req.query.q);
-    const r = await retrieveAnswers(db, q);
-    await logAskedQuestion(db, clock.now(), q, r);
-    const answers = [...r.qa, ...r.clauses].sort((a, b) => b.score - a.score);
-    return { answers: answers.map((a) => ({ kind: a.kind, sourceId: a.sourceId, title: a.title, text: a.text, url: a.url, score: a.score })), confident: r.confident };
+    const { result, answer, related } = await answerQuestion(db, q, clock.today());
+    await logAskedQuestion(db, clock.now(), q, result);
+    const sources = answer ? answer.sources : related;
+    return {
+      // The answering sentences and where they come from; null when nothing is sure enough (转人工).
+      answer: answer ? { text: answer.sentences, citation: answer.lead.citation, url: answer.lead.url } : null,
+      answers: sources.map((a) => ({ kind: a.kind, sourceId: a.sourceId, title: a.title, text: a.excerpt, citation: a.citation, url: a.url, closeness: a.confident ? 'high' : 'possible', score: a.score })),
+      confident: answer !== null,
+    };
   });
 
   app.post('/ask/referrals', { config: { rateLimit: REFER_RATE } }, async (req, reply) => {

@@ -15,3 +15,5 @@ export { ChineseDate, DocLink, ValidityBadge } from './views/parts.js';
 export { checkAttachment, readAttachments, storageKeyFor, type ReadAttachment } from './attachments.js';
 export { allocateIndexNumber } from './commands/index-numbers.js';
 export { formatSize } from './views/document-page.js';
+export { amendedClauses } from './queries/amended-text.js';
+export type { AmendedClause } from './domain/amendments.js';
