@@ -13,7 +13,7 @@ export { type Validity, validityLabels } from './domain/validity.js';
 export { suggestDocNumber } from './domain/doc-number.js';
 export { ChineseDate, DocLink, ValidityBadge } from './views/parts.js';
 export { checkAttachment, readAttachments, storageKeyFor, type ReadAttachment } from './attachments.js';
-export { allocateIndexNumber } from './commands/index-numbers.js';
+export { indexNumberAtFirstPublication } from './commands/index-numbers.js';
 export { formatSize } from './views/document-page.js';
 export { amendedClauses } from './queries/amended-text.js';
 export type { AmendedClause } from './domain/amendments.js';

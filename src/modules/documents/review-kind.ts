@@ -10,7 +10,7 @@ import type { CheckField, ContentKind, RuleFinding } from '../../platform/conten
 import { attributeFindings } from '../../platform/content/rules.js';
 import { checkableText } from '../../platform/html/redaction.js';
 import { bodyHtmlMetadataMismatches } from './domain/body-metadata.js';
-import { allocateIndexNumber } from './commands/index-numbers.js';
+import { indexNumberAtFirstPublication } from './commands/index-numbers.js';
 import { buildSearchVector, refreshDocumentValidity } from './commands/document-state.js';
 import { CONTENT_COLUMNS } from './commands/save-document.js';
 import { publicDocumentSnapshot, writeVersion } from './commands/versions.js';
@@ -91,12 +91,7 @@ const DOCUMENT_PUBLICATION: EditionPublication = {
   contentColumns: CONTENT_COLUMNS,
   snapshot: publicDocumentSnapshot,
   async onFirst(trx, row, publishedOn) {
-    let indexNo = row.index_no as string | null;
-    if (indexNo === null) {
-      const org = await trx.selectFrom('organizations').select(['code', 'index_template']).where('id', '=', row.org_id).executeTakeFirstOrThrow();
-      indexNo = await allocateIndexNumber(trx, { orgId: row.org_id, orgCode: org.code, template: org.index_template, date: publishedOn });
-    }
-    return { year: Number(publishedOn.slice(0, 4)), index_no: indexNo };
+    return { year: Number(publishedOn.slice(0, 4)), index_no: await indexNumberAtFirstPublication(trx, row, publishedOn) };
   },
   async onMerge(trx, edition, liveId, now) {
     // The original keeps its id and address; the old content stays as a version, the old files as removed.

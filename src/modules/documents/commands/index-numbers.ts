@@ -17,3 +17,17 @@ export async function allocateIndexNumber(
     returning last_serial`.execute(trx);
   return renderIndexNumber(a.template, { orgCode: a.orgCode, date: a.date, serial: row.rows[0]!.last_serial });
 }
+
+/**
+ * The 索引号 an item carries from its first publication: the one it already has (imported, or kept
+ * from an earlier publication), or the organization's next, dated by the publication.
+ */
+export async function indexNumberAtFirstPublication(
+  trx: Transaction<Database>,
+  row: { org_id: number; index_no?: unknown },
+  publishedOn: string,
+): Promise<string> {
+  if (typeof row.index_no === 'string' && row.index_no) return row.index_no;
+  const org = await trx.selectFrom('organizations').select(['code', 'index_template']).where('id', '=', row.org_id).executeTakeFirstOrThrow();
+  return allocateIndexNumber(trx, { orgId: row.org_id, orgCode: org.code, template: org.index_template, date: publishedOn });
+}

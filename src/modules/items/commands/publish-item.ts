@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { ATTRIBUTE_LABELS } from '../../../platform/content/lifecycle.js';
 import type { CommandContext } from '../../../platform/http/command.js';
-import { allocateIndexNumber } from '../../documents/public.js';
+import { indexNumberAtFirstPublication } from '../../documents/public.js';
 import { publishEditionAudited, type EditionPublication, type EditionSnapshot } from '../../editions/public.js';
 import { categoryLabel, PUBLICITY } from '../domain/categories.js';
 import { scopeLine } from '../domain/publicity.js';
@@ -30,9 +30,7 @@ const ITEM_PUBLICATION: EditionPublication = {
   contentColumns: CONTENT_COLUMNS,
   snapshot: publicItemSnapshot,
   async onFirst(trx, row, publishedOn) {
-    if (row.index_no) return {};
-    const org = await trx.selectFrom('organizations').select(['code', 'index_template']).where('id', '=', row.org_id).executeTakeFirstOrThrow();
-    return { index_no: await allocateIndexNumber(trx, { orgId: row.org_id, orgCode: org.code, template: org.index_template, date: publishedOn }) };
+    return { index_no: await indexNumberAtFirstPublication(trx, row, publishedOn) };
   },
   async onMerge(trx, edition, liveId, now) {
     // The old files leave with the old content; the edition's (copies of those kept, and new ones) move to the live item.
