@@ -99,6 +99,4 @@ export async function readAttachments(files: Upload[], limits: ExtractLimits): P
   return read;
 }
 
-export function storageKeyFor(sha256: string): string {
-  return `attachments/${sha256.slice(0, 2)}/${sha256}`;
-}
+export { storageKeyFor } from '../../platform/files/attachment-rows.js';

@@ -3,6 +3,7 @@
  * published and shows the public its history. The public face of this module.
  */
 export { findOpenEdition, openEditionOf, saveIntoEdition, type EditionEditing, type EditionSaved } from './editing.js';
+export { newDraftColumns, recordDraftCreated, type EditionEntity } from './drafts.js';
 export { EditFormBanner, EditionBanners } from './banners.js';
 export { publishEdition, publishEditionAudited, type EditionPublication, type EditionRow } from './publish.js';
 export { recordPublicEdition, recordBaselineEdition, removePublicEditions, type EditionSnapshot, type EditionItemType } from './record.js';

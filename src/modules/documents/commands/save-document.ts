@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
-import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
-import type { Database, DocumentsTable, DocumentStatus } from '../../../db/schema.js';
+import type { Database, DocumentsTable } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/auth/sessions.js';
 import { hasRole } from '../../../platform/auth/scope.js';
@@ -9,7 +8,8 @@ import type { FileStorage } from '../../../platform/files/storage.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { htmlToText, sanitizeBodyInput } from '../../../platform/html/sanitize.js';
-import { storageKeyFor, type ReadAttachment } from '../attachments.js';
+import type { ReadAttachment } from '../attachments.js';
+import { addAttachmentRows } from '../../../platform/files/attachment-rows.js';
 import { publicBodyHtml } from '../../../platform/html/redaction.js';
 import { externalLinks, queueLinkCheck } from '../../review/public.js';
 import { recallForEdit } from '../../review/public.js';
@@ -20,6 +20,7 @@ import { EDITOR_ROLES, STATUS_LABELS } from '../../../platform/content/lifecycle
 import { buildSearchVector, refreshDocumentValidity } from './document-state.js';
 import { writeVersion } from './versions.js';
 import { REFERENCE_READ_ONLY } from '../domain/provenance.js';
+import { newDraftColumns } from '../../editions/public.js';
 
 export interface SaveDocumentArgs {
   actor: Actor;
@@ -85,7 +86,7 @@ export async function saveDocument(ctx: CommandContext, a: SaveDocumentArgs): Pr
       // The index number is given at publication (an unpublished draft does not use up a serial).
       const row = await trx
         .insertInto('documents')
-        .values({ ...fields, index_no: null, status: 'draft' as DocumentStatus, validity: 'effective', validity_since: null, validity_next_change_on: null, source_id: null, source_validity_label: null, created_by: a.actor.id, published_at: null, edition_of: null, submitted_by: null, submitted_at: null, urgent_reason: null, publish_at: null, withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null })
+        .values({ ...newDraftColumns({ orgId: input.orgId, editionOf: null, createdBy: a.actor.id, now }), ...fields, index_no: null, validity: 'effective', validity_since: null, validity_next_change_on: null, source_id: null, source_validity_label: null })
         .returning('id')
         .executeTakeFirstOrThrow();
       id = row.id;
@@ -172,18 +173,10 @@ async function checkReferences(trx: Transaction<Database>, input: DocumentInput)
 }
 
 async function storeAttachments(trx: Transaction<Database>, a: SaveDocumentArgs, documentId: number, now: Date): Promise<void> {
-  const max = await trx.selectFrom('attachments').select(sql<number>`coalesce(max(position), 0)`.as('p')).where('document_id', '=', documentId).executeTakeFirst();
-  let position = Number(max?.p ?? 0);
-  for (const { upload: u, text } of a.attachments) {
-    const key = storageKeyFor(u.sha256);
-    // Moved before commit: a failed transaction leaves at most an unreferenced, content-addressed file.
-    await a.storage.putFile(key, u.tempPath);
-    await trx
-      .insertInto('attachments')
-      .values({ document_id: documentId, file_name: u.fileName, media_type: u.detected?.mime ?? u.declaredType, size_bytes: u.size, sha256: u.sha256, storage_key: key, position: ++position, created_by: a.actor.id, removed_at: null, created_at: now, text_content: text, redacted_copy: a.redactedCopies })
-      .execute();
-    await recordEvent(trx, { actor: { id: a.actor.id, label: a.actor.displayName }, action: 'document.attachment_add', entityType: 'document', entityId: documentId, after: { fileName: u.fileName, sha256: u.sha256, size: u.size }, at: now });
-  }
+  await addAttachmentRows(trx, { table: 'attachments', owner: { column: 'document_id', id: documentId } }, {
+    files: a.attachments, storage: a.storage, redactedCopies: a.redactedCopies, createdBy: a.actor.id, now,
+    event: { actor: { id: a.actor.id, label: a.actor.displayName }, action: 'document.attachment_add', entityType: 'document' },
+  });
 }
 
 function yearOf(date: string | null): number | null {

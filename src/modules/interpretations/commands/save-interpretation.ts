@@ -1,4 +1,4 @@
-import { saveIntoEdition, type EditionSaved } from '../../editions/public.js';
+import { newDraftColumns, recordDraftCreated, saveIntoEdition, type EditionSaved } from '../../editions/public.js';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database, InterpretationsTable } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
@@ -69,18 +69,13 @@ async function insertRow(w: Write, editionOf: number | null): Promise<number> {
   const { trx, input, now } = w;
   const row = await trx
     .insertInto('interpretations')
-    .values({
-      ...w.content, org_id: input.orgId, status: 'draft', edition_of: editionOf, submitted_by: null, submitted_at: null, urgent_reason: null, publish_at: null,
-      withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null, published_on: null, published_at: null, created_by: w.actor.id, created_at: now,
-    })
+    .values({ ...w.content, ...newDraftColumns({ orgId: input.orgId, editionOf, createdBy: w.actor.id, now }) })
     .returning('id')
     .executeTakeFirstOrThrow();
   await linkDocuments(trx, row.id, input.documentIds);
-  await recordEvent(trx, {
-    actor: w.ctx.actor, entityType: 'interpretation', orgId: input.orgId, at: now, entityId: row.id,
-    action: editionOf === null ? 'interpretation.create' : 'interpretation.edition_create',
-    before: editionOf === null ? undefined : { edition_of: editionOf },
-    after: { ...summarize(w.content), org_id: input.orgId, document_ids: input.documentIds, status: 'draft', edition_of: editionOf ?? undefined },
+  await recordDraftCreated(trx, {
+    actor: w.ctx.actor, entityType: 'interpretation', id: row.id, orgId: input.orgId, editionOf, at: now,
+    after: { ...summarize(w.content), document_ids: input.documentIds },
   });
   return row.id;
 }

@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Database, DisclosureAttribute } from '../../../db/schema.js';
 import type { AfterPeriod, InfoItemsTable, PublicityScope } from '../../../db/schema-items.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
@@ -10,8 +10,10 @@ import { inTransaction, type CommandContext } from '../../../platform/http/comma
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { publicText } from '../../../platform/html/redaction.js';
 import { sanitizeBodyInput } from '../../../platform/html/sanitize.js';
-import { storageKeyFor, type ReadAttachment } from '../../documents/public.js';
+import type { ReadAttachment } from '../../documents/public.js';
+import { addAttachmentRows } from '../../../platform/files/attachment-rows.js';
 import { recallForEdit, UNDER_REVIEW } from '../../review/public.js';
+import { newDraftColumns, recordDraftCreated } from '../../editions/public.js';
 import { categoryOf, PUBLICITY } from '../domain/categories.js';
 import { itemSearchVector } from './search-vector.js';
 
@@ -108,10 +110,7 @@ async function insertRow(w: Write, editionOf: number | null): Promise<number> {
   const { trx, a, now } = w;
   const row = await trx
     .insertInto('info_items')
-    .values({
-      ...(w.content as Record<string, unknown>), org_id: a.input.orgId, status: 'draft', edition_of: editionOf, index_no: null, taken_down_at: null, submitted_by: null, submitted_at: null, urgent_reason: null,
-      publish_at: null, withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null, published_on: null, published_at: null, created_by: a.actor.id, created_at: now,
-    } as never)
+    .values({ ...(w.content as Record<string, unknown>), ...newDraftColumns({ orgId: a.input.orgId, editionOf, createdBy: a.actor.id, now }), index_no: null, taken_down_at: null } as never)
     .returning('id')
     .executeTakeFirstOrThrow();
   if (editionOf !== null) {
@@ -119,12 +118,7 @@ async function insertRow(w: Write, editionOf: number | null): Promise<number> {
     // Those the form took off are not carried into the edition (the live item keeps them until the edition is published).
     for (const { id, ...f } of files) if (!a.removeAttachmentIds.includes(id)) await trx.insertInto('info_item_attachments').values({ ...f, item_id: row.id }).execute();
   }
-  await recordEvent(trx, {
-    actor: w.ctx.actor, entityType: 'info', orgId: a.input.orgId, at: now, entityId: row.id,
-    action: editionOf === null ? 'info.create' : 'info.edition_create',
-    before: editionOf === null ? undefined : { edition_of: editionOf },
-    after: { ...summarize(w.content), org_id: a.input.orgId, status: 'draft', edition_of: editionOf ?? undefined },
-  });
+  await recordDraftCreated(trx, { actor: w.ctx.actor, entityType: 'info', id: row.id, orgId: a.input.orgId, editionOf, at: now, after: summarize(w.content) });
   await changeAttachments(w, row.id);
   return row.id;
 }
@@ -150,19 +144,10 @@ async function changeAttachments(w: Write, itemId: number): Promise<void> {
     const removed = await trx.updateTable('info_item_attachments').set({ removed_at: now }).where('item_id', '=', itemId).where('id', 'in', a.removeAttachmentIds).where('removed_at', 'is', null).returning(['file_name']).execute();
     for (const f of removed) await recordEvent(trx, { actor: w.ctx.actor, action: 'info.attachment_remove', entityType: 'info', entityId: itemId, after: { fileName: f.file_name }, at: now });
   }
-  if (a.attachments.length === 0) return;
-  const max = await trx.selectFrom('info_item_attachments').select(sql<number>`coalesce(max(position), 0)`.as('p')).where('item_id', '=', itemId).executeTakeFirst();
-  let position = Number(max?.p ?? 0);
-  for (const { upload: u, text } of a.attachments) {
-    const key = storageKeyFor(u.sha256);
-    // Moved before commit: a failed transaction leaves at most an unreferenced, content-addressed file.
-    await a.storage.putFile(key, u.tempPath);
-    await trx
-      .insertInto('info_item_attachments')
-      .values({ item_id: itemId, file_name: u.fileName, media_type: u.detected?.mime ?? u.declaredType, size_bytes: u.size, sha256: u.sha256, storage_key: key, position: ++position, text_content: text, redacted_copy: a.redactedCopies, removed_at: null, created_by: a.actor.id, created_at: now })
-      .execute();
-    await recordEvent(trx, { actor: w.ctx.actor, action: 'info.attachment_add', entityType: 'info', entityId: itemId, after: { fileName: u.fileName, sha256: u.sha256, size: u.size }, at: now });
-  }
+  await addAttachmentRows(trx, { table: 'info_item_attachments', owner: { column: 'item_id', id: itemId } }, {
+    files: a.attachments, storage: a.storage, redactedCopies: a.redactedCopies, createdBy: a.actor.id, now,
+    event: { actor: w.ctx.actor, action: 'info.attachment_add', entityType: 'info' },
+  });
 }
 
 /** The column chosen, which must be the organization's; or the one its catalog has for the category. */

@@ -7,6 +7,7 @@ import { ForbiddenError, RuleError } from '../../../platform/http/errors.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { LIST_TYPES, type ListTypeKey } from '../domain/list-types.js';
+import { newDraftColumns } from '../../editions/public.js';
 
 export interface ListInput {
   orgId: number;
@@ -36,7 +37,7 @@ export async function createList(ctx: CommandContext, a: { actor: Actor; input: 
       .executeTakeFirstOrThrow();
     const version = await trx
       .insertInto('list_versions')
-      .values({ list_id: list.id, org_id: input.orgId, version_no: 1, title: input.title, status: 'draft', created_by: actor.id, updated_by: actor.id, created_at: now, updated_at: now, edition_of: null, submitted_by: null, submitted_at: null, urgent_reason: null, publish_at: null, withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null, published_on: null, published_at: null })
+      .values({ ...newDraftColumns({ orgId: input.orgId, editionOf: null, createdBy: actor.id, now }), list_id: list.id, version_no: 1, title: input.title, updated_by: actor.id, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordEvent(trx, { actor: ctx.actor, action: 'list.create', entityType: 'official_list', entityId: list.id, orgId: input.orgId, after: { type: LIST_TYPES[input.listType].label, title: input.title, catalog_node_id: input.catalogNodeId, version_id: version.id }, at: now });

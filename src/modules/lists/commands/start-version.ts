@@ -5,6 +5,7 @@ import { hasRole } from '../../../platform/auth/scope.js';
 import { EDITOR_ROLES } from '../../../platform/content/lifecycle.js';
 import { inTransaction, type CommandContext } from '../../../platform/http/command.js';
 import { ForbiddenError, NotFoundError, RuleError } from '../../../platform/http/errors.js';
+import { newDraftColumns } from '../../editions/public.js';
 
 /**
  * Starts the next version of a list as a draft holding the current version's rows (清单动态调整):
@@ -22,7 +23,7 @@ export async function startVersion(ctx: CommandContext, a: { actor: Actor; listI
     const now = ctx.clock.now();
     const v = await trx
       .insertInto('list_versions')
-      .values({ list_id: list.id, org_id: list.org_id, version_no: Number(last?.n ?? 0) + 1, title: list.title, status: 'draft', created_by: a.actor.id, updated_by: a.actor.id, created_at: now, updated_at: now, edition_of: null, submitted_by: null, submitted_at: null, urgent_reason: null, publish_at: null, withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null, published_on: null, published_at: null })
+      .values({ ...newDraftColumns({ orgId: list.org_id, editionOf: null, createdBy: a.actor.id, now }), list_id: list.id, version_no: Number(last?.n ?? 0) + 1, title: list.title, updated_by: a.actor.id, updated_at: now })
       .returning(['id', 'version_no'])
       .executeTakeFirstOrThrow();
     if (list.current_version_id !== null) {

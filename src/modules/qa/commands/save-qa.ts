@@ -1,4 +1,4 @@
-import { saveIntoEdition, type EditionSaved } from '../../editions/public.js';
+import { newDraftColumns, recordDraftCreated, saveIntoEdition, type EditionSaved } from '../../editions/public.js';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database, QaEntriesTable } from '../../../db/schema.js';
 import { recordEvent } from '../../../platform/audit/audit.js';
@@ -139,18 +139,15 @@ async function insertRow(w: Write, editionOf: number | null, origin: QaOrigin): 
   const row = await trx
     .insertInto('qa_entries')
     .values({
-      ...content, search_vector: qaSearchVector(content.question, content.phrasings, content.answer_text), org_id: input.orgId, origin, status: 'draft', edition_of: editionOf,
-      submitted_by: null, submitted_at: null, urgent_reason: null, publish_at: null, withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null,
-      published_on: null, published_at: null, created_by: w.actor.id, created_at: now,
+      ...content, ...newDraftColumns({ orgId: input.orgId, editionOf, createdBy: w.actor.id, now }),
+      search_vector: qaSearchVector(content.question, content.phrasings, content.answer_text), origin,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   await linkQaDocuments(trx, row.id, input.documents);
-  await recordEvent(trx, {
-    actor: w.ctx.actor, entityType: 'qa', orgId: input.orgId, at: now, entityId: row.id,
-    action: editionOf === null ? 'qa.create' : 'qa.edition_create',
-    before: editionOf === null ? undefined : { edition_of: editionOf },
-    after: { ...summarizeQa(content), org_id: input.orgId, origin, documents: input.documents, status: 'draft', edition_of: editionOf ?? undefined },
+  await recordDraftCreated(trx, {
+    actor: w.ctx.actor, entityType: 'qa', id: row.id, orgId: input.orgId, editionOf, at: now,
+    after: { ...summarizeQa(content), origin, documents: input.documents },
   });
   return row.id;
 }
