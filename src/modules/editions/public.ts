@@ -7,7 +7,7 @@ export { newDraftColumns, recordDraftCreated, type EditionEntity } from './draft
 export { EditFormBanner, EditionBanners } from './banners.js';
 export { publishEdition, publishEditionAudited, type EditionPublication, type EditionRow } from './publish.js';
 export { recordPublicEdition, recordBaselineEdition, removePublicEditions, type EditionSnapshot, type EditionItemType } from './record.js';
-export { listPublicEditions, type PublicEditionSummary } from './queries.js';
+export { listPublicEditions, withPublicEditions, type PublicEditionSummary } from './queries.js';
 export { comparePublicEditions, compareSnapshots, parseVersionPair } from './comparison.js';
 export { Comparison, PublicComparePage, type ComparisonProps } from './compare-page.js';
 export { EditionHistory } from './edition-history.js';

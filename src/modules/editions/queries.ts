@@ -39,3 +39,19 @@ export async function getPublicEditions(db: Kysely<Database>, item: { type: Edit
     .execute();
   return rows.map((r) => ({ editionNo: r.edition_no, publishedAt: new Date(r.published_at), changeNote: r.change_note, title: r.title, fields: r.fields as [string, string][], bodyHtml: r.body_html }));
 }
+
+/**
+ * A public item's body and editions as its portal page shows them. An item the public no longer
+ * sees (`shown` false: withdrawn, or a 公示 taken down) keeps only what its notice needs: its `body`
+ * fields come back empty, and it lists no editions (they go with it). Otherwise its published
+ * editions are listed, never a draft or a staff note.
+ */
+export async function withPublicEditions<T extends { id: number }>(
+  db: Kysely<Database>,
+  type: EditionItemType,
+  item: T,
+  a: { shown: boolean; body: readonly (keyof T & string)[] },
+): Promise<T & { editions: PublicEditionSummary[] }> {
+  if (!a.shown) return { ...item, ...Object.fromEntries(a.body.map((k) => [k, ''])), editions: [] };
+  return { ...item, editions: await listPublicEditions(db, { type, id: item.id }) };
+}

@@ -9,3 +9,4 @@ export { segmentForIndex, segmentQueryWords, warmSegmenter, toHalfWidth, coverin
 export { parseQuery, QUERY_STOP_WORDS, DEFAULT_MAX_QUERY_LENGTH } from './query.js';
 export type { ParsedQuery } from './query.js';
 export { escapeHtml, highlight, buildSnippet, DEFAULT_SNIPPET_LENGTH } from './snippet.js';
+export { highlightTerms, inIdOrder } from './results.js';

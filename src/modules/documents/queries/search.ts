@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { buildSnippet, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
+import { buildSnippet, highlightTerms, inIdOrder, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
 import { normalizeDocNumberQuery } from '../domain/doc-number.js';
 import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import type { IssuerLevel, Provenance } from '../domain/provenance.js';
@@ -272,14 +272,9 @@ async function loadItems(db: Transaction<Database>, ids: number[], parsed: Parse
     .select(['id', 'source_id', 'title', 'doc_no', 'issuers', 'doc_type', 'org_id', 'published_on', 'validity', 'provenance', 'issuer_level', sql<string>`left(body_text, 6000)`.as('body')])
     .where('id', 'in', ids)
     .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const terms = [...parsed.terms, ...parsed.phrases];
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    if (!r) return [];
-    return [{
-      id: r.id, sourceId: r.source_id, title: r.title, docNo: r.doc_no, issuers: r.issuers, docType: r.doc_type, orgId: r.org_id, publishedOn: r.published_on,
-      validity: r.validity as Validity, provenance: r.provenance, issuerLevel: r.issuer_level, snippet: buildSnippet(r.body, terms),
-    }];
-  });
+  const terms = highlightTerms(parsed);
+  return inIdOrder(ids, rows, (r) => ({
+    id: r.id, sourceId: r.source_id, title: r.title, docNo: r.doc_no, issuers: r.issuers, docType: r.doc_type, orgId: r.org_id, publishedOn: r.published_on,
+    validity: r.validity as Validity, provenance: r.provenance, issuerLevel: r.issuer_level, snippet: buildSnippet(r.body, terms),
+  }));
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
-import { listPublicEditions } from '../../editions/public.js';
+import { withPublicEditions } from '../../editions/public.js';
 
 /**
  * An interpretation as the portal shows it: published, or withdrawn (the route decides what a
@@ -18,12 +18,9 @@ export async function getPublicInterpretation(db: Kysely<Database>, id: number) 
     .where('i.status', 'in', ['published', 'withdrawn'])
     .executeTakeFirst();
   if (!i) return null;
-  const documents = await publicLinkedDocuments(db, id);
   // A withdrawn interpretation's content is not shown again, only its title and the reason.
-  const withdrawn = i.status === 'withdrawn';
-  // Its published editions only (never a draft or a staff note), and none once it is withdrawn.
-  const editions = withdrawn ? [] : await listPublicEditions(db, { type: 'interpretation', id });
-  return { ...i, body_html: withdrawn ? '' : i.body_html, body_text: withdrawn ? '' : i.body_text, documents, editions };
+  const shown = await withPublicEditions(db, 'interpretation', i, { shown: i.status !== 'withdrawn', body: ['body_html', 'body_text'] });
+  return { ...shown, documents: await publicLinkedDocuments(db, id) };
 }
 /** The documents an interpretation explains that the public may see: its page lists them, its public edition names them. */
 export async function publicLinkedDocuments(db: Kysely<Database>, interpretationId: number) {

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { listPublicEditions } from '../../editions/public.js';
+import { withPublicEditions } from '../../editions/public.js';
 import { infoKind } from '../review-kind.js';
 
 /**
@@ -27,12 +27,11 @@ export async function getPublicItem(db: Kysely<Database>, id: number) {
     .where('i.status', 'in', ['published', 'withdrawn'])
     .executeTakeFirst();
   if (!i) return null;
-  if (!i.is_public) return { ...i, body_html: '', body_text: '', attachments: [], editions: [] };
-  const [attachments, editions] = await Promise.all([
-    db.selectFrom('info_item_attachments').select(['id', 'file_name', 'size_bytes']).where('item_id', '=', id).where('removed_at', 'is', null).orderBy('position').orderBy('id').execute(),
-    listPublicEditions(db, { type: 'info', id }),
-  ]);
-  return { ...i, attachments, editions };
+  const shown = await withPublicEditions(db, 'info', i, { shown: i.is_public, body: ['body_html', 'body_text'] });
+  const attachments = i.is_public
+    ? await db.selectFrom('info_item_attachments').select(['id', 'file_name', 'size_bytes']).where('item_id', '=', id).where('removed_at', 'is', null).orderBy('position').orderBy('id').execute()
+    : [];
+  return { ...shown, attachments };
 }
 export type PublicItem = NonNullable<Awaited<ReturnType<typeof getPublicItem>>>;
 

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { listPublicEditions } from '../../editions/public.js';
-import { buildSnippet, highlight, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
+import { withPublicEditions } from '../../editions/public.js';
+import { buildSnippet, highlight, highlightTerms, inIdOrder, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
 import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import type { Validity } from '../../documents/public.js';
 import { questionHeadline } from '../domain/labels.js';
@@ -100,13 +100,8 @@ async function loadItems(db: Kysely<Database>, ids: number[], parsed: ParsedQuer
     .select(['e.id', sql<string>`left(e.question, 300)`.as('question'), sql<string>`left(e.answer_text, 6000)`.as('answer'), 'e.department', 'e.published_on', 'o.short_name as org'])
     .where('e.id', 'in', ids)
     .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const terms = [...parsed.terms, ...parsed.phrases];
-  return ids.flatMap((id) => {
-    const r = byId.get(id);
-    if (!r) return [];
-    return [{ id, questionHtml: highlight(questionHeadline(r.question, 100), terms), department: r.department, org: r.org, publishedOn: r.published_on, snippet: buildSnippet(r.answer, terms) }];
-  });
+  const terms = highlightTerms(parsed);
+  return inIdOrder(ids, rows, (r) => ({ id: r.id, questionHtml: highlight(questionHeadline(r.question, 100), terms), department: r.department, org: r.org, publishedOn: r.published_on, snippet: buildSnippet(r.answer, terms) }));
 }
 
 /**
@@ -129,10 +124,8 @@ export async function getPublicQa(db: Kysely<Database>, id: number) {
   if (!e) return null;
   const documents = await publicLinkedDocuments(db, id);
   // A withdrawn entry's answer is not shown again, only its question and the reason.
-  const withdrawn = e.status === 'withdrawn';
-  // Its published editions only (never a draft or a staff note), and none once it is withdrawn.
-  const editions = withdrawn ? [] : await listPublicEditions(db, { type: 'qa', id });
-  return { ...e, answer_html: withdrawn ? '' : e.answer_html, answer_text: withdrawn ? '' : e.answer_text, documents: documents.map((d) => ({ ...d, validity: d.validity as Validity })), editions };
+  const shown = await withPublicEditions(db, 'qa', e, { shown: e.status !== 'withdrawn', body: ['answer_html', 'answer_text'] });
+  return { ...shown, documents: documents.map((d) => ({ ...d, validity: d.validity as Validity })) };
 }
 export type PublicQa = NonNullable<Awaited<ReturnType<typeof getPublicQa>>>;
 
