@@ -10,7 +10,7 @@ import { getAttachment, requirePublicDocument } from './queries/public.js';
 import { searchDocuments, type SearchParams } from './queries/search.js';
 import { loadReferenceLists, type ReferenceLists } from './queries/reference.js';
 import { searchQuerySchema } from './schemas.js';
-import { sendPublicComparison } from '../editions/public.js';
+import { registerPublicItemRoutes } from '../editions/public.js';
 import { toChinaDate } from '../../platform/clock/clock.js';
 import { DocumentPage } from './views/document-page.js';
 import { LibraryPage } from './views/library-page.js';
@@ -66,17 +66,14 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   app.get('/library/invalid', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req, { validities: INVALID, sort: 'date' }), SEARCH_PARAMS));
 
   // ?print=1 is the print view (打印 without script); the page cache keys it by its own URL.
-  app.get<{ Params: { id: string }; Querystring: { print?: string } }>('/documents/:id', (req, reply) =>
-    serveCachedPage(app, req, reply, async () => {
-      const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
-      return renderHtml(DocumentPage({ ctx: req.pageCtx, doc, print: req.query.print === '1' }));
-    }, ['print']),
-  );
-
-  app.get<{ Params: { id: string } }>('/documents/:id/compare', async (req, reply) => {
-    await spendRender(app, req, reply);
-    const doc = await requirePublicDocument(db, idParam(req.params.id), clock.today());
-    return sendPublicComparison(db, req, reply, { type: 'document', id: doc.id, title: doc.title }, { href: `/documents/${doc.id}`, label: '返回文件' });
+  registerPublicItemRoutes(app, {
+    type: 'document',
+    base: '/documents',
+    load: (id) => requirePublicDocument(db, id, clock.today()),
+    page: (req, doc) => DocumentPage({ ctx: req.pageCtx, doc, print: (req.query as { print?: string }).print === '1' }),
+    title: (doc) => doc.title,
+    backLabel: '返回文件',
+    pageParams: ['print'],
   });
 
   app.get<{ Params: { id: string; aid: string } }>('/documents/:id/attachments/:aid', async (req, reply) => {

@@ -14,3 +14,4 @@ export { EditionHistory } from './edition-history.js';
 export { ComparePicker } from './compare-picker.js';
 export { ChangeNoteField, isRevision } from './change-note-field.js';
 export { sendPublicComparison } from './compare-route.js';
+export { registerPublicItemRoutes, type PublicItemRoutes } from './public-routes.js';

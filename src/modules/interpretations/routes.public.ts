@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/http/errors.js';
-import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
+import { serveCachedPage } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { idParam } from '../../platform/content/lifecycle.js';
 import { findOrganizationBySlug, listOrganizations } from '../organizations/public.js';
 import { getPublicInterpretation, listPublicInterpretations } from './queries/public.js';
 import { InterpretationPage } from './views/public-page.js';
-import { sendPublicComparison } from '../editions/public.js';
+import { registerPublicItemRoutes } from '../editions/public.js';
 import { requirePublicPage } from '../../platform/content/admin-routes.js';
 import { INTERPRETATIONS_PAGE_SIZE, InterpretationsPage } from './views/public-list.js';
 
@@ -32,17 +31,13 @@ export async function publicInterpretationRoutes(app: FastifyInstance) {
 
   // Published; withdrawn with a notice: 200, the page says why; withdrawn and taken down: 410, as
   // for documents; anything else is not public.
-  app.get<{ Params: { id: string } }>('/interpretations/:id', (req, reply) =>
-    serveCachedPage(app, req, reply, async () => {
-      const item = requirePublicPage(await getPublicInterpretation(db, idParam(req.params.id)), WORDS);
-      return renderHtml(InterpretationPage({ ctx: req.pageCtx, item }));
-    }),
-  );
-
-  // Two published editions side by side; a withdrawn interpretation has none to show.
-  app.get<{ Params: { id: string } }>('/interpretations/:id/compare', async (req, reply) => {
-    await spendRender(app, req, reply);
-    const item = requirePublicPage(await getPublicInterpretation(db, idParam(req.params.id)), WORDS, true);
-    return sendPublicComparison(db, req, reply, { type: 'interpretation', id: item.id, title: item.title }, { href: `/interpretations/${item.id}`, label: '返回解读' });
+  // Two published editions side by side at /compare; a withdrawn interpretation has none to show.
+  registerPublicItemRoutes(app, {
+    type: 'interpretation',
+    base: '/interpretations',
+    load: async (id, comparing) => requirePublicPage(await getPublicInterpretation(db, id), WORDS, comparing),
+    page: (req, item) => InterpretationPage({ ctx: req.pageCtx, item }),
+    title: (item) => item.title,
+    backLabel: '返回解读',
   });
 }

@@ -5,7 +5,7 @@ import { GoneError, NotFoundError } from '../../platform/http/errors.js';
 import { canonicalUrl, serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
 import { siteUrl } from '../../platform/http/site-url.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { sendPublicComparison } from '../editions/public.js';
+import { registerPublicItemRoutes } from '../editions/public.js';
 import { requirePublicPage } from '../../platform/content/admin-routes.js';
 import { findOrganizationBySlug, listOrganizations } from '../organizations/public.js';
 import { findCategory } from './domain/categories.js';
@@ -13,6 +13,8 @@ import { getPublicAttachment, getPublicItem, listPublicItems } from './queries/p
 import { itemsAtom } from './views/feed.js';
 import { ITEMS_PAGE_SIZE, ItemsPage } from './views/public-list.js';
 import { ItemPage } from './views/public-page.js';
+
+const WORDS = { notFound: '信息不存在，或尚未发布。', gone: '该信息已撤下，不再公开。' };
 
 export async function publicItemRoutes(app: FastifyInstance) {
   const { db, clock, config, storage } = app.deps;
@@ -50,19 +52,18 @@ export async function publicItemRoutes(app: FastifyInstance) {
 
   // Public; withdrawn with a notice, or a 公示 taken down at the end of its period: the page with a
   // short notice only; withdrawn and removed: 410; anything else is not public.
-  app.get<{ Params: { id: string } }>('/items/:id', (req, reply) =>
-    serveCachedPage(app, req, reply, async () => {
-      const item = requirePublicPage(await getPublicItem(db, idParam(req.params.id)), { notFound: '信息不存在，或尚未发布。', gone: '该信息已撤下，不再公开。' });
-      return renderHtml(ItemPage({ ctx: req.pageCtx, item, today: clock.today() }));
-    }),
-  );
-
-  app.get<{ Params: { id: string } }>('/items/:id/compare', async (req, reply) => {
-    await spendRender(app, req, reply);
-    const item = await getPublicItem(db, idParam(req.params.id));
-    if (!item) throw new NotFoundError('信息不存在，或尚未发布。');
-    if (!item.is_public) throw new GoneError('该信息已撤下，不再公开。');
-    return sendPublicComparison(db, req, reply, { type: 'info', id: item.id, title: item.title }, { href: `/items/${item.id}`, label: '返回信息' });
+  // Its editions side by side at /compare, only while it is public (not once taken down either).
+  registerPublicItemRoutes(app, {
+    type: 'info',
+    base: '/items',
+    async load(id, comparing) {
+      const item = requirePublicPage(await getPublicItem(db, id), WORDS);
+      if (comparing && !item.is_public) throw new GoneError(WORDS.gone);
+      return item;
+    },
+    page: (req, item) => ItemPage({ ctx: req.pageCtx, item, today: clock.today() }),
+    title: (item) => item.title,
+    backLabel: '返回信息',
   });
 
   // An attachment is served only while its item is public.

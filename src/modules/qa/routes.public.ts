@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { BadRequestError } from '../../platform/http/errors.js';
 import { parseInput } from '../../platform/http/forms.js';
-import { serveCachedPage, spendRender } from '../../platform/http/page-cache.js';
+import { serveCachedPage } from '../../platform/http/page-cache.js';
 import { renderHtml } from '../../platform/html/render.js';
-import { idParam } from '../../platform/content/lifecycle.js';
 import { getPublicQa, searchQa, topicExists } from './queries/public.js';
 import { qaSearchSchema } from './schemas.js';
 import { QaEntryPage } from './views/entry-page.js';
 import { QaLibraryPage } from './views/library-page.js';
 import { questionHeadline } from './domain/labels.js';
-import { sendPublicComparison } from '../editions/public.js';
+import { registerPublicItemRoutes } from '../editions/public.js';
 import { requirePublicPage } from '../../platform/content/admin-routes.js';
 
 const PAGE_SIZE = 20;
@@ -32,17 +31,13 @@ export async function publicQaRoutes(app: FastifyInstance) {
 
   // Published; withdrawn with a notice: 200, the page says why; withdrawn and taken down: 410, as
   // for documents; anything else is not public.
-  app.get<{ Params: { id: string } }>('/qa/:id', (req, reply) =>
-    serveCachedPage(app, req, reply, async () => {
-      const entry = requirePublicPage(await getPublicQa(db, idParam(req.params.id)), WORDS);
-      return renderHtml(QaEntryPage({ ctx: req.pageCtx, entry }));
-    }),
-  );
-
-  // Two published editions side by side; a withdrawn entry has none to show.
-  app.get<{ Params: { id: string } }>('/qa/:id/compare', async (req, reply) => {
-    await spendRender(app, req, reply);
-    const entry = requirePublicPage(await getPublicQa(db, idParam(req.params.id)), WORDS, true);
-    return sendPublicComparison(db, req, reply, { type: 'qa', id: entry.id, title: questionHeadline(entry.question, 60) }, { href: `/qa/${entry.id}`, label: '返回问答' });
+  // Two published editions side by side at /compare; a withdrawn entry has none to show.
+  registerPublicItemRoutes(app, {
+    type: 'qa',
+    base: '/qa',
+    load: async (id, comparing) => requirePublicPage(await getPublicQa(db, id), WORDS, comparing),
+    page: (req, entry) => QaEntryPage({ ctx: req.pageCtx, entry }),
+    title: (entry) => questionHeadline(entry.question, 60),
+    backLabel: '返回问答',
   });
 }
