@@ -6,7 +6,7 @@ import { ForbiddenError, type FieldErrors } from '../../platform/http/errors.js'
 import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms.js';
 import { sendHtml } from '../../platform/html/render.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { guardEditPage, openAdminList, postCreateAndSave, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
+import { getAdminItemPage, guardEditPage, openAdminList, postCreateAndSave, savedFlag, visibleLoader } from '../../platform/content/admin-routes.js';
 import { saveInterpretation } from './commands/save-interpretation.js';
 import { interpretationEditRules, editScope, mayEditInterpretation, mayOversee } from './policy.js';
 import { lookUpDocuments, startFromDocument, tickedDocumentIds } from './queries/document-choice.js';
@@ -89,10 +89,5 @@ export async function adminInterpretationRoutes(app: FastifyInstance) {
 
   postCreateAndSave(app, '/admin/interpretations', submit);
 
-  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/interpretations/:id', async (req, reply) => {
-    const item = await visible(req, idParam(req.params.id));
-    const actor = actorOf(req);
-    const flash = savedMessage(req.query.saved, '解读');
-    return sendHtml(reply, AdminInterpretationPage({ ...adminView(req, reply), actorName: actor.displayName, item, canEdit: mayEditInterpretation(actor, item), flash }));
-  });
+  getAdminItemPage(app, '/admin/interpretations/:id', { load: visible, mayEdit: mayEditInterpretation, saved: { noun: '解读' }, page: AdminInterpretationPage });
 }

@@ -1,7 +1,7 @@
 import { sendAttachment } from '../../platform/files/download.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ItemStatus } from '../../db/schema.js';
-import { guardEditPage, openAdminList, postCreateAndSave, pickOne, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
+import { getAdminItemPage, guardEditPage, openAdminList, postCreateAndSave, pickOne, savedFlag, visibleLoader } from '../../platform/content/admin-routes.js';
 import { idParam } from '../../platform/content/lifecycle.js';
 import { discardUploads, isUpload, type Upload } from '../../platform/files/uploads.js';
 import { actorOf, adminView, commandContext, requireStaff } from '../../platform/http/admin.js';
@@ -102,11 +102,7 @@ export async function adminItemRoutes(app: FastifyInstance) {
 
   postCreateAndSave(app, '/admin/items', submit);
 
-  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/items/:id', async (req, reply) => {
-    const item = await visible(req, idParam(req.params.id));
-    const actor = actorOf(req);
-    return sendHtml(reply, AdminItemPage({ ...adminView(req, reply), actorName: actor.displayName, item, canEdit: mayEditItem(actor, item), flash: savedMessage(req.query.saved, '信息') }));
-  });
+  getAdminItemPage(app, '/admin/items/:id', { load: visible, mayEdit: mayEditItem, saved: { noun: '信息' }, page: AdminItemPage });
 
   // Staff download any attachment of an item in their scope, drafts included (the reviewer reads them).
   app.get<{ Params: { id: string; aid: string } }>('/admin/items/:id/attachments/:aid', async (req, reply) => {

@@ -7,7 +7,7 @@ import { parseInput, ruleErrorsOf, typedValues } from '../../platform/http/forms
 import { sendHtml } from '../../platform/html/render.js';
 import { loadFormOptions } from '../documents/public.js';
 import { idParam } from '../../platform/content/lifecycle.js';
-import { guardEditPage, openAdminList, postCreateAndSave, savedFlag, savedMessage, visibleLoader } from '../../platform/content/admin-routes.js';
+import { getAdminItemPage, guardEditPage, openAdminList, postCreateAndSave, savedFlag, visibleLoader } from '../../platform/content/admin-routes.js';
 import { documentsByIds, lookUpDocuments, resolveDocumentRefs, startFromDocument, tickedDocumentIds } from '../interpretations/public.js';
 import { qaEditRules, editScope, mayEditQa } from './policy.js';
 import { saveQaEntry, type QaDocumentLink } from './commands/save-qa.js';
@@ -118,10 +118,5 @@ export async function adminQaRoutes(app: FastifyInstance) {
 
   postCreateAndSave(app, '/admin/qa', submit);
 
-  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>('/admin/qa/:id', async (req, reply) => {
-    const item = await visible(req, idParam(req.params.id));
-    const actor = actorOf(req);
-    const flash = savedMessage(req.query.saved, '问答', '编写');
-    return sendHtml(reply, AdminQaPage({ ...adminView(req, reply), item, canEdit: mayEditQa(actor, item), flash, today: clock.today() }));
-  });
+  getAdminItemPage(app, '/admin/qa/:id', { load: visible, mayEdit: mayEditQa, saved: { noun: '问答', drafting: '编写' }, page: (p) => AdminQaPage({ ...p, today: clock.today() }) });
 }

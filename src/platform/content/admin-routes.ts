@@ -1,7 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { VNode } from 'preact';
 import type { Database, ItemStatus } from '../../db/schema.js';
-import { actorOf } from '../http/admin.js';
+import type { Actor } from '../auth/sessions.js';
+import type { AdminPageBase } from '../html/admin-page.js';
+import { sendHtml } from '../html/render.js';
+import { actorOf, adminView } from '../http/admin.js';
 import { ForbiddenError, GoneError, NotFoundError } from '../http/errors.js';
 import { viewScope } from './policy.js';
 import { idParam, STATUS_LABELS } from './lifecycle.js';
@@ -85,6 +89,29 @@ export function guardEditPage(reply: FastifyReply, item: { openEdition: { id: nu
 export function postCreateAndSave(app: FastifyInstance, base: string, submit: (req: FastifyRequest, reply: FastifyReply, id: number | null) => Promise<unknown>): void {
   app.post(base, (req, reply) => submit(req, reply, null));
   app.post<{ Params: { id: string } }>(`${base}/:id`, (req, reply) => submit(req, reply, idParam(req.params.id)));
+}
+
+/**
+ * An item's back-office page (`GET path`, path ending in `/:id`): the item when the actor may see
+ * it (`load`, a `visibleLoader`), whether they may edit it (the module's policy), and the message
+ * after a save (see `savedMessage`), given to the kind's page.
+ */
+export function getAdminItemPage<T>(
+  app: FastifyInstance,
+  path: string,
+  kind: {
+    load: (req: FastifyRequest, id: number) => Promise<T>;
+    mayEdit: (actor: Actor, item: T) => boolean;
+    saved: { noun: string; drafting?: string };
+    page: (p: AdminPageBase & { item: T; canEdit: boolean }) => VNode;
+  },
+): void {
+  app.get<{ Params: { id: string }; Querystring: { saved?: string } }>(path, async (req, reply) => {
+    const item = await kind.load(req, idParam(req.params.id));
+    const actor = actorOf(req);
+    const flash = savedMessage(req.query.saved, kind.saved.noun, kind.saved.drafting);
+    return sendHtml(reply, kind.page({ ...adminView(req, reply), actorName: actor.displayName, item, canEdit: kind.mayEdit(actor, item), flash }));
+  });
 }
 
 /**
