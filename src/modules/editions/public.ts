@@ -5,6 +5,7 @@
 export { findOpenEdition, openEditionOf, saveIntoEdition, type EditionEditing, type EditionSaved } from './editing.js';
 export { newDraftColumns, recordDraftCreated, type EditionEntity } from './drafts.js';
 export { EditFormBanner, EditionBanners } from './banners.js';
+export { AdminItemFrame, EditFormFrame, ItemActions, WithdrawnNote, type ActionsItem, type EditFormFrameProps } from './admin-parts.js';
 export { publishEdition, publishEditionAudited, type EditionPublication, type EditionRow } from './publish.js';
 export { recordPublicEdition, recordBaselineEdition, removePublicEditions, type EditionSnapshot, type EditionItemType } from './record.js';
 export { listPublicEditions, withPublicEditions, type PublicEditionSummary } from './queries.js';

@@ -1,7 +1,6 @@
-import { EditFormBanner } from '../../editions/public.js';
-import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { EditFormFrame } from '../../editions/public.js';
+import { describedBy, Field } from '../../../platform/html/components.js';
 import { FormActions, oneValue as one, textInputs } from '../../../platform/html/form-fields.js';
-import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { ItemStatus } from '../../../db/schema.js';
@@ -37,33 +36,29 @@ export function InterpretationForm(p: InterpretationFormProps) {
   const chosenIds = new Set(p.chosen.map((d) => d.id));
   const input = textInputs(vals, errors);
   return (
-    <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策解读', href: '/admin/interpretations' }, { label: title }]}>
-      <h1>{title}</h1>
-      <EditFormBanner noun="解读" status={p.status ?? null} />
-      <ErrorSummary errors={errors} />
-      <form method="post" action={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'} novalidate>
-        <CsrfField token={p.csrfToken} />
-        <OrgField orgs={p.orgs} value={one(vals, 'orgId')} fixed={p.interpretationId !== null} errors={errors} />
-        <Field name="title" label="标题" errors={errors} required hint="如《关于〈江宁市政府信息公开工作办法〉的解读》">{input('title', { size: 60, maxLength: 200 }, true)}</Field>
-        <fieldset class="field" id="f-form">
-          <legend>解读形式 <span class="req" aria-hidden="true">*</span></legend>
-          {errors?.form ? <p class="error-message" id="e-form">{errors.form}</p> : null}
-          {INTERPRETATION_FORMS.map((f) => (
-            <label style="display:inline-block;margin-right:1em;font-weight:normal">
-              <input type="radio" name="form" value={f} checked={(one(vals, 'form') || 'text') === f} /> {FORM_LABELS[f]}
-            </label>
-          ))}
-        </fieldset>
-        <Field name="department" label="解读部门" errors={errors} hint="谁起草、谁解读：起草文件的部门，如 市发展改革委政策法规处。提交审核前必须填写。">{input('department', { size: 40 }, true)}</Field>
-        <Field name="contact" label="联系人及电话" errors={errors} hint="供公众咨询政策执行问题，如 王老师 025-86000000。提交审核前必须填写。">{input('contact', { size: 40 }, true)}</Field>
-        <DocumentsFieldset {...p} chosenIds={chosenIds} />
-        <Field name="bodyHtml" label="解读正文" errors={errors} hint="写明出台背景和依据、目标任务、主要内容和措施、适用范围、关键词解释、新旧政策差异、执行咨询方式；不要只摘抄原文。">
-          <textarea id="f-bodyHtml" name="bodyHtml" rows={16} data-rich-text aria-describedby={describedBy('bodyHtml', errors, true)}>{one(vals, 'bodyHtml')}</textarea>
-        </Field>
-        {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
-        <FormActions cancelHref={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'} action="save" />
-      </form>
-    </AdminLayout>
+    <EditFormFrame
+      {...p} title={title} section={{ label: '政策解读', href: '/admin/interpretations' }} noun="解读" status={p.status ?? null}
+      action={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'} org={{ orgs: p.orgs, value: one(vals, 'orgId'), fixed: p.interpretationId !== null }}
+    >
+      <Field name="title" label="标题" errors={errors} required hint="如《关于〈江宁市政府信息公开工作办法〉的解读》">{input('title', { size: 60, maxLength: 200 }, true)}</Field>
+      <fieldset class="field" id="f-form">
+        <legend>解读形式 <span class="req" aria-hidden="true">*</span></legend>
+        {errors?.form ? <p class="error-message" id="e-form">{errors.form}</p> : null}
+        {INTERPRETATION_FORMS.map((f) => (
+          <label style="display:inline-block;margin-right:1em;font-weight:normal">
+            <input type="radio" name="form" value={f} checked={(one(vals, 'form') || 'text') === f} /> {FORM_LABELS[f]}
+          </label>
+        ))}
+      </fieldset>
+      <Field name="department" label="解读部门" errors={errors} hint="谁起草、谁解读：起草文件的部门，如 市发展改革委政策法规处。提交审核前必须填写。">{input('department', { size: 40 }, true)}</Field>
+      <Field name="contact" label="联系人及电话" errors={errors} hint="供公众咨询政策执行问题，如 王老师 025-86000000。提交审核前必须填写。">{input('contact', { size: 40 }, true)}</Field>
+      <DocumentsFieldset {...p} chosenIds={chosenIds} />
+      <Field name="bodyHtml" label="解读正文" errors={errors} hint="写明出台背景和依据、目标任务、主要内容和措施、适用范围、关键词解释、新旧政策差异、执行咨询方式；不要只摘抄原文。">
+        <textarea id="f-bodyHtml" name="bodyHtml" rows={16} data-rich-text aria-describedby={describedBy('bodyHtml', errors, true)}>{one(vals, 'bodyHtml')}</textarea>
+      </Field>
+      {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
+      <FormActions cancelHref={p.interpretationId ? `/admin/interpretations/${p.interpretationId}` : '/admin/interpretations'} action="save" />
+    </EditFormFrame>
   );
 }
 

@@ -1,13 +1,11 @@
-import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { describedBy, Field } from '../../../platform/html/components.js';
 import { AttachmentsField, FormActions, oneValue as one, textInputs, TopicField } from '../../../platform/html/form-fields.js';
-import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { ItemStatus } from '../../../db/schema.js';
-import { ATTRIBUTE_LABELS, ATTRIBUTES, STATUS_LABELS } from '../../../platform/content/lifecycle.js';
+import { ATTRIBUTE_LABELS, ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import { formatSize, type FormOptions } from '../../documents/public.js';
-import { ChangeNoteField } from '../../editions/public.js';
-import { UNDER_REVIEW } from '../../review/public.js';
+import { ChangeNoteField, EditFormFrame } from '../../editions/public.js';
 import { INFO_CATEGORIES } from '../domain/categories.js';
 import { AFTER_PERIOD_LABELS, AFTER_PERIODS, SCOPE_LABELS, SCOPES } from '../domain/labels.js';
 import type { ItemAttachment } from '../queries/admin.js';
@@ -34,58 +32,50 @@ export function ItemForm(p: ItemFormProps) {
   const input = textInputs(vals, errors);
   const removing = new Set([vals.removeAttachmentIds ?? []].flat());
   return (
-    <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '信息发布', href: '/admin/items' }, { label: title }]}>
-      <h1>{title}</h1>
-      {p.status === 'published' ? (
-        <p class="validity-banner warn" role="note">本信息已发布。保存后将生成修订版本（草稿），门户上的信息保持不变；修订版本审核发布后替换原内容，地址和索引号不变。</p>
-      ) : p.status && UNDER_REVIEW.includes(p.status) ? (
-        <p class="validity-banner warn" role="note">本信息当前状态为“{STATUS_LABELS[p.status]}”。保存修改后将退回草稿，需要重新提交审核。</p>
+    <EditFormFrame
+      {...p} title={title} section={{ label: '信息发布', href: '/admin/items' }} noun="信息" kept="地址和索引号" status={p.status ?? null}
+      action={p.itemId ? `/admin/items/${p.itemId}` : '/admin/items'} multipart org={{ orgs: o.orgs, value: one(vals, 'orgId'), fixed: p.itemId !== null }}
+    >
+      <Field name="category" label="栏目类别" errors={errors} required>
+        <select id="f-category" name="category">
+          {INFO_CATEGORIES.map((c) => <option value={c.code} selected={(one(vals, 'category') || 'news') === c.code}>{c.label}</option>)}
+        </select>
+      </Field>
+      <Field name="catalogNodeId" label="所属栏目" errors={errors} hint="公开目录中的栏目；留空则放入本机构与栏目类别同名的栏目">
+        <select id="f-catalogNodeId" name="catalogNodeId" aria-describedby={describedBy('catalogNodeId', errors, true)}>
+          <option value="">（按栏目类别自动选择）</option>
+          {o.nodes.map((n) => <option value={n.id} selected={one(vals, 'catalogNodeId') === String(n.id)}>{o.orgs.find((x) => x.id === n.org_id)?.name} · {'　'.repeat(n.depth)}{n.name}</option>)}
+        </select>
+      </Field>
+      <Field name="title" label="标题" errors={errors} required>{input('title', { size: 60, maxLength: 200 })}</Field>
+      <TopicField topics={o.topics} value={one(vals, 'topicId')} errors={errors} hint="提交审核前必须选择" />
+      <Field name="attribute" label="公开属性" errors={errors} required hint="只有“主动公开”和“删减后公开”的信息在门户发布">
+        <select id="f-attribute" name="attribute" aria-describedby={describedBy('attribute', errors, true)}>
+          {ATTRIBUTES.map((a) => <option value={a} selected={(one(vals, 'attribute') || 'public') === a}>{ATTRIBUTE_LABELS[a]}</option>)}
+        </select>
+      </Field>
+      <Field name="source" label="来源" errors={errors} hint="发布信息的处室或单位，如 市发展改革委办公室。提交审核前必须填写。">{input('source', { size: 40 }, true)}</Field>
+      <PublicityFieldset vals={vals} errors={errors} />
+      <Field name="bodyHtml" label="正文" errors={errors}>
+        <textarea id="f-bodyHtml" name="bodyHtml" rows={16} data-rich-text>{one(vals, 'bodyHtml')}</textarea>
+      </Field>
+      {p.attachments?.length ? (
+        <fieldset class="field">
+          <legend>现有附件</legend>
+          <ul class="list">
+            {p.attachments.map((a) => (
+              <li><label style="font-weight:normal"><input type="checkbox" name="removeAttachmentIds" value={a.id} checked={removing.has(String(a.id))} /> 删除</label> {a.file_name}（{formatSize(a.size_bytes)}）{a.redacted_copy ? '（删减后的公开版本）' : ''}</li>
+            ))}
+          </ul>
+        </fieldset>
       ) : null}
-      <ErrorSummary errors={errors} />
-      <form method="post" action={p.itemId ? `/admin/items/${p.itemId}` : '/admin/items'} enctype="multipart/form-data" novalidate>
-        <CsrfField token={p.csrfToken} />
-        <OrgField orgs={o.orgs} value={one(vals, 'orgId')} fixed={p.itemId !== null} errors={errors} />
-        <Field name="category" label="栏目类别" errors={errors} required>
-          <select id="f-category" name="category">
-            {INFO_CATEGORIES.map((c) => <option value={c.code} selected={(one(vals, 'category') || 'news') === c.code}>{c.label}</option>)}
-          </select>
-        </Field>
-        <Field name="catalogNodeId" label="所属栏目" errors={errors} hint="公开目录中的栏目；留空则放入本机构与栏目类别同名的栏目">
-          <select id="f-catalogNodeId" name="catalogNodeId" aria-describedby={describedBy('catalogNodeId', errors, true)}>
-            <option value="">（按栏目类别自动选择）</option>
-            {o.nodes.map((n) => <option value={n.id} selected={one(vals, 'catalogNodeId') === String(n.id)}>{o.orgs.find((x) => x.id === n.org_id)?.name} · {'　'.repeat(n.depth)}{n.name}</option>)}
-          </select>
-        </Field>
-        <Field name="title" label="标题" errors={errors} required>{input('title', { size: 60, maxLength: 200 })}</Field>
-        <TopicField topics={o.topics} value={one(vals, 'topicId')} errors={errors} hint="提交审核前必须选择" />
-        <Field name="attribute" label="公开属性" errors={errors} required hint="只有“主动公开”和“删减后公开”的信息在门户发布">
-          <select id="f-attribute" name="attribute" aria-describedby={describedBy('attribute', errors, true)}>
-            {ATTRIBUTES.map((a) => <option value={a} selected={(one(vals, 'attribute') || 'public') === a}>{ATTRIBUTE_LABELS[a]}</option>)}
-          </select>
-        </Field>
-        <Field name="source" label="来源" errors={errors} hint="发布信息的处室或单位，如 市发展改革委办公室。提交审核前必须填写。">{input('source', { size: 40 }, true)}</Field>
-        <PublicityFieldset vals={vals} errors={errors} />
-        <Field name="bodyHtml" label="正文" errors={errors}>
-          <textarea id="f-bodyHtml" name="bodyHtml" rows={16} data-rich-text>{one(vals, 'bodyHtml')}</textarea>
-        </Field>
-        {p.attachments?.length ? (
-          <fieldset class="field">
-            <legend>现有附件</legend>
-            <ul class="list">
-              {p.attachments.map((a) => (
-                <li><label style="font-weight:normal"><input type="checkbox" name="removeAttachmentIds" value={a.id} checked={removing.has(String(a.id))} /> 删除</label> {a.file_name}（{formatSize(a.size_bytes)}）{a.redacted_copy ? '（删减后的公开版本）' : ''}</li>
-              ))}
-            </ul>
-          </fieldset>
-        ) : null}
-        <AttachmentsField errors={errors} />
-        <div class="field">
-          <label><input type="checkbox" name="redactedCopies" value="1" checked={one(vals, 'redactedCopies') !== ''} /> 本次上传的附件是删减后的公开版本（删减后公开的信息只公开这类附件）</label>
-        </div>
-        {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
-        <FormActions cancelHref={p.itemId ? `/admin/items/${p.itemId}` : '/admin/items'} />
-      </form>
-    </AdminLayout>
+      <AttachmentsField errors={errors} />
+      <div class="field">
+        <label><input type="checkbox" name="redactedCopies" value="1" checked={one(vals, 'redactedCopies') !== ''} /> 本次上传的附件是删减后的公开版本（删减后公开的信息只公开这类附件）</label>
+      </div>
+      {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
+      <FormActions cancelHref={p.itemId ? `/admin/items/${p.itemId}` : '/admin/items'} />
+    </EditFormFrame>
   );
 }
 

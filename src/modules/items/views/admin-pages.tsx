@@ -1,9 +1,9 @@
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
-import { Html, Pager } from '../../../platform/html/components.js';
-import { AdminLayout } from '../../../platform/html/layout.js';
+import { Html } from '../../../platform/html/components.js';
 import type { AdminPageBase } from '../../../platform/html/admin-page.js';
 import { FilterSelect } from '../../../platform/html/form-fields.js';
-import { STATUS_FILTER_OPTIONS } from '../../../platform/content/admin-routes.js';
+import { ContentListFrame } from '../../../platform/content/admin-list.js';
+import { AdminItemFrame, ItemActions, WithdrawnNote } from '../../editions/public.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
 import { ATTRIBUTE_LABELS, STATUS_LABELS } from '../../../platform/content/lifecycle.js';
 import { ChineseDate, formatSize } from '../../documents/public.js';
@@ -17,16 +17,11 @@ type Base = AdminPageBase;
 export function AdminItemList(p: Base & { rows: AdminItemRow[]; total: number; page: number; pageSize: number; q: string; status: string; category: string; canCreate: boolean }) {
   const href = (n: number) => `/admin/items?q=${encodeURIComponent(p.q)}&category=${p.category}&status=${p.status}&page=${n}`;
   return (
-    <AdminLayout ctx={p.ctx} title="信息发布" actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '信息发布' }]} flash={p.flash}>
-      <h1>信息发布</h1>
-      <form method="get" action="/admin/items" class="search-box">
-        <label for="iq" class="visually-hidden">标题</label>
-        <input id="iq" type="search" name="q" value={p.q} placeholder="信息标题" />
-        <FilterSelect id="ic" name="category" label="栏目类别" all="全部类别" value={p.category} options={INFO_CATEGORIES.map((c) => ({ value: c.code, label: c.label }))} hiddenLabel />
-        <FilterSelect id="is" name="status" label="状态" all="全部状态" value={p.status} options={STATUS_FILTER_OPTIONS} hiddenLabel />
-        <button type="submit">查找</button>
-        {p.canCreate ? <a class="button secondary" href="/admin/items/new">新建信息</a> : null}
-      </form>
+    <ContentListFrame
+      {...p} title="信息发布" action="/admin/items" idPrefix="i" qLabel="标题" placeholder="信息标题" create={p.canCreate ? { href: '/admin/items/new', label: '新建信息' } : null}
+      shown={p.rows.length} empty="没有符合条件的信息。" pager={{ total: p.total, page: p.page, pageSize: p.pageSize, href }}
+      filters={<FilterSelect id="ic" name="category" label="栏目类别" all="全部类别" value={p.category} options={INFO_CATEGORIES.map((c) => ({ value: c.code, label: c.label }))} hiddenLabel />}
+    >
       <table class="data">
         <thead><tr><th scope="col">标题</th><th scope="col">类别</th><th scope="col">机构</th><th scope="col">状态</th><th scope="col">发布日期</th></tr></thead>
         <tbody>
@@ -41,34 +36,18 @@ export function AdminItemList(p: Base & { rows: AdminItemRow[]; total: number; p
           ))}
         </tbody>
       </table>
-      {p.rows.length === 0 ? <p class="empty">没有符合条件的信息。</p> : null}
-      <Pager total={p.total} page={p.page} pageSize={p.pageSize} href={href} />
-    </AdminLayout>
+    </ContentListFrame>
   );
 }
 
 export function AdminItemPage(p: Base & { item: AdminItem; canEdit: boolean }) {
   const i = p.item;
-  const editable = p.canEdit && i.status !== 'merged' && i.status !== 'withdrawn' && !i.taken_down_at;
   return (
-    <AdminLayout ctx={p.ctx} title={i.title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '信息发布', href: '/admin/items' }, { label: i.title }]} flash={p.flash}>
-      <h1>{i.title}</h1>
-      {i.edition_of !== null ? (
-        <p class="validity-banner warn" role="note">这是已发布信息的修订版本。审核发布后将替换 <a href={adminUrl(i.edition_of)}>原信息</a> 的内容，门户地址和索引号不变；在此之前门户上仍是原内容。</p>
-      ) : null}
-      {i.openEdition ? (
-        <p class="validity-banner warn" role="note">本信息有一个修订版本（{STATUS_LABELS[i.openEdition.status]}）：<a href={adminUrl(i.openEdition.id)}>查看修订版本</a></p>
-      ) : null}
+    <AdminItemFrame {...p} title={i.title} section={{ label: '信息发布', href: '/admin/items' }} noun="信息" kept="地址和索引号" adminUrl={adminUrl}>
       {i.taken_down_at ? <p class="validity-banner" role="note">公示期已满，已于 {formatChinaDateTime(new Date(i.taken_down_at))} 从门户撤下。</p> : null}
-      {i.status === 'withdrawn' ? (
-        <p class="validity-banner" role="note">已撤稿（{i.withdrawal_kind === 'notice' ? '门户保留撤稿说明' : '已从门户撤下'}）{i.withdrawal_reason ? `：${i.withdrawal_reason}` : ''}</p>
-      ) : null}
+      <WithdrawnNote item={i} />
       <p>状态：<strong>{STATUS_LABELS[i.status]}</strong> · 最后修改：{formatChinaDateTime(new Date(i.updated_at))}</p>
-      <div class="actions">
-        {editable ? <a class="button" href={`/admin/items/${i.id}/edit`}>编辑</a> : null}
-        {i.status !== 'merged' ? <a class="button secondary" href={reviewUrl(i.openEdition?.id ?? i.id)}>审核与发布</a> : null}
-        {i.status === 'published' && !i.taken_down_at ? <a class="button secondary" href={publicUrl(i.id)}>查看门户页面</a> : null}
-      </div>
+      <ItemActions item={i} canEdit={p.canEdit} takenDown={!!i.taken_down_at} urls={{ admin: adminUrl, review: reviewUrl, public: publicUrl }} />
       <table class="meta-table">
         <caption class="visually-hidden">信息属性</caption>
         <tbody>
@@ -94,6 +73,6 @@ export function AdminItemPage(p: Base & { item: AdminItem; canEdit: boolean }) {
           </ul>
         </section>
       ) : null}
-    </AdminLayout>
+    </AdminItemFrame>
   );
 }

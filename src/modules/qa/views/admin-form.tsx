@@ -1,7 +1,6 @@
-import { EditFormBanner } from '../../editions/public.js';
-import { CsrfField, OrgField, describedBy, ErrorSummary, Field } from '../../../platform/html/components.js';
+import { EditFormFrame } from '../../editions/public.js';
+import { describedBy, Field } from '../../../platform/html/components.js';
 import { FormActions, manyValues as many, oneValue as one, textInputs, TopicField } from '../../../platform/html/form-fields.js';
-import { AdminLayout } from '../../../platform/html/layout.js';
 import type { PageContext } from '../../../platform/html/page-context.js';
 import type { FieldErrors } from '../../../platform/http/errors.js';
 import type { ItemStatus } from '../../../db/schema.js';
@@ -37,42 +36,38 @@ export function QaForm(p: QaFormProps) {
   const input = textInputs(vals, errors);
   const audiences = many(vals, 'audiences');
   return (
-    <AdminLayout ctx={p.ctx} title={title} actorName={p.actorName ?? ''} csrfToken={p.csrfToken} crumbs={[{ label: '政策问答', href: '/admin/qa' }, { label: title }]}>
-      <h1>{title}</h1>
-      <EditFormBanner noun="问答" status={p.status ?? null} />
-      <ErrorSummary errors={errors} />
-      <form method="post" action={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'} novalidate>
-        <CsrfField token={p.csrfToken} />
-        <OrgField orgs={o.orgs} value={one(vals, 'orgId')} fixed={p.qaId !== null} errors={errors} />
-        <Field name="question" label="问题" errors={errors} required hint="用群众的话提问，如“灵活就业人员怎样参加职工养老保险？”">
-          <textarea id="f-question" name="question" rows={2} aria-invalid={errors?.question ? 'true' : undefined} aria-describedby={describedBy('question', errors, true)}>{one(vals, 'question')}</textarea>
-        </Field>
-        <Field name="phrasings" label="其他问法" errors={errors} hint="同一问题的其他说法，每行一条，如“打零工怎么交社保”。智能问答据此匹配不同的提问方式。">
-          <textarea id="f-phrasings" name="phrasings" rows={3} aria-describedby={describedBy('phrasings', errors, true)}>{one(vals, 'phrasings')}</textarea>
-        </Field>
-        <Field name="answerHtml" label="答复内容" errors={errors} hint="先给结论，再说条件、材料、办理渠道和时限；引用文件时写明文号和条款。可使用段落、列表、加粗和链接。">
-          <textarea id="f-answerHtml" name="answerHtml" rows={12} data-rich-text aria-describedby={describedBy('answerHtml', errors, true)}>{one(vals, 'answerHtml')}</textarea>
-        </Field>
-        <Field name="department" label="答复部门（科室）" errors={errors} hint="如 市人社局社会保险处。提交审核前必须填写。">{input('department', { size: 40, maxLength: 100 }, true)}</Field>
-        <Field name="contact" label="咨询电话" errors={errors} hint="如 025-86000000（工作日 9:00—17:00）。提交审核前必须填写。">{input('contact', { size: 40, maxLength: 100 }, true)}</Field>
-        <TopicField topics={o.topics} value={one(vals, 'topicId')} errors={errors} />
-        <fieldset class="field" id="f-audiences">
-          <legend>服务对象</legend>
-          {errors?.audiences ? <p class="error-message" id="e-audiences">{errors.audiences}</p> : null}
-          {o.audiences.map((a) => (
-            <label style="display:inline-block;margin-right:1em;font-weight:normal">
-              <input type="checkbox" name="audiences" value={a} checked={audiences.includes(a)} /> {a}
-            </label>
-          ))}
-        </fieldset>
-        <Field name="reviewOn" label="复核日期" errors={errors} hint="到期后问答列入“复核到期”清单，请对照现行政策核对答复。">
-          <input id="f-reviewOn" name="reviewOn" type="date" value={one(vals, 'reviewOn')} aria-invalid={errors?.reviewOn ? 'true' : undefined} aria-describedby={describedBy('reviewOn', errors, true)} />
-        </Field>
-        <DocumentsFieldset {...p} />
-        {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
-        <FormActions cancelHref={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'} action="save" />
-      </form>
-    </AdminLayout>
+    <EditFormFrame
+      {...p} title={title} section={{ label: '政策问答', href: '/admin/qa' }} noun="问答" status={p.status ?? null}
+      action={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'} org={{ orgs: o.orgs, value: one(vals, 'orgId'), fixed: p.qaId !== null }}
+    >
+      <Field name="question" label="问题" errors={errors} required hint="用群众的话提问，如“灵活就业人员怎样参加职工养老保险？”">
+        <textarea id="f-question" name="question" rows={2} aria-invalid={errors?.question ? 'true' : undefined} aria-describedby={describedBy('question', errors, true)}>{one(vals, 'question')}</textarea>
+      </Field>
+      <Field name="phrasings" label="其他问法" errors={errors} hint="同一问题的其他说法，每行一条，如“打零工怎么交社保”。智能问答据此匹配不同的提问方式。">
+        <textarea id="f-phrasings" name="phrasings" rows={3} aria-describedby={describedBy('phrasings', errors, true)}>{one(vals, 'phrasings')}</textarea>
+      </Field>
+      <Field name="answerHtml" label="答复内容" errors={errors} hint="先给结论，再说条件、材料、办理渠道和时限；引用文件时写明文号和条款。可使用段落、列表、加粗和链接。">
+        <textarea id="f-answerHtml" name="answerHtml" rows={12} data-rich-text aria-describedby={describedBy('answerHtml', errors, true)}>{one(vals, 'answerHtml')}</textarea>
+      </Field>
+      <Field name="department" label="答复部门（科室）" errors={errors} hint="如 市人社局社会保险处。提交审核前必须填写。">{input('department', { size: 40, maxLength: 100 }, true)}</Field>
+      <Field name="contact" label="咨询电话" errors={errors} hint="如 025-86000000（工作日 9:00—17:00）。提交审核前必须填写。">{input('contact', { size: 40, maxLength: 100 }, true)}</Field>
+      <TopicField topics={o.topics} value={one(vals, 'topicId')} errors={errors} />
+      <fieldset class="field" id="f-audiences">
+        <legend>服务对象</legend>
+        {errors?.audiences ? <p class="error-message" id="e-audiences">{errors.audiences}</p> : null}
+        {o.audiences.map((a) => (
+          <label style="display:inline-block;margin-right:1em;font-weight:normal">
+            <input type="checkbox" name="audiences" value={a} checked={audiences.includes(a)} /> {a}
+          </label>
+        ))}
+      </fieldset>
+      <Field name="reviewOn" label="复核日期" errors={errors} hint="到期后问答列入“复核到期”清单，请对照现行政策核对答复。">
+        <input id="f-reviewOn" name="reviewOn" type="date" value={one(vals, 'reviewOn')} aria-invalid={errors?.reviewOn ? 'true' : undefined} aria-describedby={describedBy('reviewOn', errors, true)} />
+      </Field>
+      <DocumentsFieldset {...p} />
+      {p.revision ? <ChangeNoteField value={one(vals, 'changeNote')} errors={errors} /> : null}
+      <FormActions cancelHref={p.qaId ? `/admin/qa/${p.qaId}` : '/admin/qa'} action="save" />
+    </EditFormFrame>
   );
 }
 

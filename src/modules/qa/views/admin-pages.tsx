@@ -1,4 +1,4 @@
-import { EditionBanners } from '../../editions/public.js';
+import { AdminItemFrame, ItemActions, WithdrawnNote } from '../../editions/public.js';
 import { formatChinaDateTime } from '../../../platform/clock/clock.js';
 import { Html, Pager } from '../../../platform/html/components.js';
 import { AdminLayout } from '../../../platform/html/layout.js';
@@ -74,24 +74,15 @@ export function AdminQaList(p: Base & { rows: AdminQaRow[]; total: number; page:
 
 export function AdminQaPage(p: Base & { item: AdminQa; canEdit: boolean; today: string }) {
   const e = p.item;
-  const editable = p.canEdit && e.status !== 'merged' && e.status !== 'withdrawn';
   const headline = questionHeadline(e.question);
   return (
-    <AdminLayout ctx={p.ctx} title={headline} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: '政策问答', href: '/admin/qa' }, { label: headline }]} flash={p.flash}>
-      <h1>{headline}</h1>
-      <EditionBanners noun="问答" editionOf={e.edition_of} openEdition={e.openEdition} adminUrl={adminUrl} />
+    <AdminItemFrame {...p} title={headline} section={{ label: '政策问答', href: '/admin/qa' }} noun="问答" adminUrl={adminUrl}>
       {e.review_on && e.review_on <= p.today && e.status !== 'withdrawn' ? <p class="validity-banner warn" role="note">复核日期已到：请对照现行政策核对答复，并更新复核日期。</p> : null}
       <p>
         状态：<strong>{STATUS_LABELS[e.status]}</strong> · 来源：{ORIGIN_LABELS[e.origin]} · 所属机构：{e.org_name} · 发布日期：<ChineseDate date={e.published_on} /> · 最后修改：{formatChinaDateTime(new Date(e.updated_at))}
       </p>
-      <div class="actions">
-        {editable ? <a class="button" href={`/admin/qa/${e.id}/edit`}>编辑</a> : null}
-        {e.status !== 'merged' ? <a class="button secondary" href={reviewUrl(e.openEdition?.id ?? e.id)}>审核与发布</a> : null}
-        {e.status === 'published' ? <a class="button secondary" href={publicUrl(e.id)}>查看门户页面</a> : null}
-      </div>
-      {e.status === 'withdrawn' ? (
-        <p class="validity-banner" role="note">已撤稿（{e.withdrawal_kind === 'notice' ? '门户保留撤稿说明' : '已从门户撤下'}）{e.withdrawal_reason ? `：${e.withdrawal_reason}` : ''}</p>
-      ) : null}
+      <ItemActions item={e} canEdit={p.canEdit} urls={{ admin: adminUrl, review: reviewUrl, public: publicUrl }} />
+      <WithdrawnNote item={e} />
       <table class="meta-table">
         <caption class="visually-hidden">问答信息</caption>
         <tbody>
@@ -118,6 +109,6 @@ export function AdminQaPage(p: Base & { item: AdminQa; canEdit: boolean; today: 
       )}
       <h2>答复内容</h2>
       {e.answer_html ? <Html class="doc-body" html={sanitizeRichText(e.answer_html)} /> : <p class="empty">（答复为空）</p>}
-    </AdminLayout>
+    </AdminItemFrame>
   );
 }
