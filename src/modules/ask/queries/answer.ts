@@ -25,13 +25,20 @@ export interface AskOutcome {
 export async function answerQuestion(db: Kysely<Database>, question: string, today: string, opts: RetrieveOptions = {}): Promise<AskOutcome> {
   const result = await retrieveAnswers(db, question, { qaLimit: 4, clauseLimit: 4, ...opts });
   const sources = await quotable(db, result, today);
-  const answer = result.confident ? composeAnswer(sources, result.concepts) : null;
-  return { result, answer, related: answer ? [] : excerpts(sources, result.concepts) };
+  const answer = composeAnswer(sources, result.concepts);
+  return { result: { ...result, confident: answer !== null }, answer, related: answer ? [] : excerpts(sources, result.concepts) };
 }
 
 async function quotable(db: Kysely<Database>, r: AskResult, today: string): Promise<Source[]> {
   const curated = r.qa.length
     ? new Set((await db.selectFrom('qa_entries').select('id').where('id', 'in', r.qa.map((a) => a.id)).where('origin', '!=', 'import').execute()).map((x) => x.id))
+    : new Set<number>();
+  // Another place's local regulation (a province's or a city's, brought in as reference material)
+  // may be listed as related, never given as the answer: it does not bind here.
+  const elsewhere = r.clauses.length
+    ? new Set(
+        (await db.selectFrom('documents').select('id').where('id', 'in', r.clauses.map((c) => c.documentId!)).where('provenance', '!=', 'own').where('issuer_level', 'in', ['provincial', 'municipal']).execute()).map((d) => d.id),
+      )
     : new Set<number>();
   const amended = r.clauses.filter((c) => c.validity === 'amended');
   const amendedText = await amendedClauses(db, amended.map((c) => ({ documentId: c.documentId!, label: c.clauseLabel ?? '', text: c.text })), today);
@@ -53,7 +60,7 @@ async function quotable(db: Kysely<Database>, r: AskResult, today: string): Prom
       amendedBy = m.changedBy.map((b) => `《${b.title}》${b.docNo ? `（${b.docNo}）` : ''}`);
     }
     out.push({
-      ...c, text: maskPersonal(text, false), curated: false, confident: c.score >= CLAUSE_CONFIDENT, amendedBy,
+      ...c, text: maskPersonal(text, false), curated: false, confident: c.score >= CLAUSE_CONFIDENT && !elsewhere.has(c.documentId!), amendedBy,
       citation: `${c.title}${c.docNo ? `（${c.docNo}）` : ''}${amendedBy.length ? `，经${amendedBy.join('、')}修改` : ''}`,
     });
   }
