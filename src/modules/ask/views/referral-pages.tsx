@@ -74,6 +74,7 @@ export function ReferralStatusPage(p: ReferralStatusProps) {
   return (
     <PublicLayout ctx={p.ctx} title={`咨询 ${r.tracking_no}`} crumbs={[...CRUMBS, { label: '咨询查询', href: '/ask/track' }, { label: r.tracking_no }]}>
       <h1>咨询 {r.tracking_no}</h1>
+      {r.answered_at && !p.rating ? null : <ErrorSummary errors={p.errors} />}
       <table class="meta-table">
         <tbody>
           <tr>
