@@ -42,6 +42,7 @@ test('without a place only the city level is eligible; with one, its own area (u
   assert.equal(eligibleFor(5, 4, byId), true, 'a township of the chosen county');
   assert.equal(eligibleFor(4, 5, byId), true, 'the county above the chosen township');
   assert.equal(eligibleFor(8, 4, byId), true);
+  assert.equal(eligibleFor(7, 1, byId), false, 'the city as a place is no area: still no township');
 });
 
 test('with a place, its own organization with the same duty wins the tie over the city level', () => {

@@ -111,7 +111,8 @@ function isAncestorOrSelf(ancestor: number, orgId: number, byId: ReadonlyMap<num
 /** Whether the organization may be suggested for a question from the place (null: none chosen). */
 export function eligibleFor(orgId: number, place: number | null, byId: ReadonlyMap<number, RoutingOrg>): boolean {
   if (areaOf(orgId, byId) === null) return true;
-  if (place === null) return false;
+  // A city-level place (the city government, a department) is no area: as if none were chosen.
+  if (place === null || areaOf(place, byId) === null) return false;
   return isAncestorOrSelf(place, orgId, byId) || isAncestorOrSelf(orgId, place, byId);
 }
 

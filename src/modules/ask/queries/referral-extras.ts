@@ -20,7 +20,7 @@ export async function referralListExtras(db: Kysely<Database>, ids: number[]): P
   return { ratings, transfers: new Map(t.map((r) => [Number(r.case_id), Number(r.n)])) };
 }
 
-/** The places an asker may choose: the top government and every county and township, with their depth under it. */
+/** The places an asker may choose: every county and township (the city level is the form's 不限), with their depth below the county. */
 export function referralPlaces(orgs: readonly RoutingOrg[]): { id: number; name: string; depth: number }[] {
   const byId = new Map(orgs.map((o) => [o.id, o]));
   const depth = (o: RoutingOrg) => {
@@ -28,7 +28,7 @@ export function referralPlaces(orgs: readonly RoutingOrg[]): { id: number; name:
     for (let p = o.parentId; p !== null && d < 50; p = byId.get(p)?.parentId ?? null) d++;
     return d;
   };
-  return orgs.filter((o) => (o.parentId === null && o.kind === 'government') || o.kind === 'county' || o.kind === 'township').map((o) => ({ id: o.id, name: o.name, depth: depth(o) }));
+  return orgs.filter((o) => o.kind === 'county' || o.kind === 'township').map((o) => ({ id: o.id, name: o.name, depth: Math.max(0, depth(o) - 1) }));
 }
 
 /** 这个回答有帮助吗？ counts: all time and the last 30 days, and the latest unhelpful questions. */
