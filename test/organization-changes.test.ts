@@ -62,7 +62,7 @@ for (const kind of testDatabaseKinds()) {
       assert.ok(!nodes.includes('依申请公开'), 'a villagers’ committee takes no disclosure requests');
       assert.equal((await t.app.inject('/org/dongcun')).statusCode, 200);
       assert.match((await t.app.inject('/org/qingshi')).body, /青石镇东村村民委员会/, 'the township lists its village');
-      assert.equal(await auditCount('organization.create'), 1 + 9, 'the demo’s nine and this one');
+      assert.equal(await auditCount('organization.create'), 1 + 10, 'the demo’s ten and this one');
       const under = await admin.post('/admin/organizations/new', newOrg({ parentId: String(village), slug: 'xiaozu' }));
       assert.equal(under.statusCode, 422);
       assert.match(under.body, /村（社区）下不能再设机构/);

@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { qaSearchVector } from '../src/modules/qa/commands/search-vector.js';
 import { applyReferralAction } from '../src/modules/ask/commands/referral-action.js';
 import { submitReferral, type ReferralContext } from '../src/modules/ask/commands/submit-referral.js';
+import { transferReferral } from '../src/modules/ask/commands/transfer-referral.js';
 import { suggestReferralOrg } from '../src/modules/ask/queries/routing.js';
 import type { AskResult } from '../src/modules/ask/queries/retrieve.js';
 import { sessionPool, TestSession } from './helpers/session.js';
@@ -252,6 +253,26 @@ for (const kind of testDatabaseKinds()) {
       const counts = await admin.get('/admin/ask/questions');
       assert.match(counts.body, /回答评价/);
       assert.match(counts.body, /近 30 天<\/th><td>0<\/td><td>1<\/td>/);
+    });
+
+    test('a signed-in asker finds the transfer and then the answer in the personal center’s inbox', async () => {
+      const now = t.clock.now();
+      const acc = await t.db.insertInto('accounts').values({ email_sealed: t.app.sealer.seal('me2@example.com'), email_key: 'test-key-me2', email_masked: 'm***@example.com', password_hash: 'x', email_verified_at: now, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+      const actor = async (username: string) => {
+        const st = await t.db.selectFrom('staff').select(['id', 'display_name']).where('username', '=', username).executeTakeFirstOrThrow();
+        const roles = await t.db.selectFrom('staff_roles').select(['org_id as orgId', 'role']).where('staff_id', '=', st.id).execute();
+        return { ctx: { db: t.db, clock: t.clock, sealer: t.app.sealer, actor: { id: st.id, label: st.display_name, ip: null } } as ReferralContext, actor: { id: st.id, username, displayName: st.display_name, roles } };
+      };
+      const pub: ReferralContext = { db: t.db, clock: t.clock, sealer: t.app.sealer, actor: { id: null, label: '公众账号', ip: null } };
+      const r = await submitReferral(pub, { question: '开奶茶店要办什么证', orgId: org.get('fgw')!, email: null, name: null, accountId: acc.id, suggestions: [] });
+      const gkb = await actor('gkb');
+      await transferReferral(gkb.ctx, gkb.actor, r.id, { toOrgId: org.get('scjg')!, reason: '属于市场监管局职责' });
+      const scjg = await actor('scjg.editor');
+      await applyReferralAction(scjg.ctx, scjg.actor, r.id, { action: 'answer', answerHtml: '<p>请申请食品经营许可证。</p>' });
+      const inbox = await t.db.selectFrom('inbox_items').select(['item_type', 'title']).where('account_id', '=', acc.id).orderBy('id').execute();
+      assert.deepEqual(inbox.map((i) => i.item_type), ['referral_transfer', 'referral']);
+      assert.match(inbox[0]!.title, /已转交江宁市市场监督管理局办理/);
+      assert.match(inbox[1]!.title, /已答复/);
     });
   });
 }

@@ -58,11 +58,14 @@ export interface TransferRecord {
   dueAfter: string | null;
 }
 
-export async function recordTransfer(trx: Transaction<Database>, t: TransferRecord): Promise<void> {
-  await trx
+/** Records the transfer; its id names the notice about it (one per transfer). */
+export async function recordTransfer(trx: Transaction<Database>, t: TransferRecord): Promise<number> {
+  const row = await trx
     .insertInto('case_transfers')
     .values({ channel: t.channel, case_id: t.caseId, from_org_id: t.fromOrgId, to_org_id: t.toOrgId, reason: t.reason, transferred_by: t.by, transferred_at: t.at, transferred_on: t.on, due_before: t.dueBefore, due_after: t.dueAfter })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 export interface TransferStep {

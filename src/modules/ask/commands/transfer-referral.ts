@@ -45,26 +45,27 @@ export async function transferReferral(ctx: ReferralContext, actor: Actor, id: n
       .set({ org_id: to.id, status, assignee_id: null, due_on: d.dueOn, due_provisional: d.provisional, deadline: JSON.stringify({ ...d, transferredFrom: r.org_id, previousDueOn: String(r.due_on) }), updated_at: now })
       .where('id', '=', id)
       .execute();
-    await recordTransfer(trx, { channel: 'referral', caseId: id, fromOrgId: r.org_id, toOrgId: to.id, reason, by: actor.id, at: now, on: today, dueBefore: String(r.due_on), dueAfter: d.dueOn });
-    const delivered = await tellAsker(trx, ctx, r, { toName: to.name, reason, dueOn: d.dueOn }, now);
+    const transferId = await recordTransfer(trx, { channel: 'referral', caseId: id, fromOrgId: r.org_id, toOrgId: to.id, reason, by: actor.id, at: now, on: today, dueBefore: String(r.due_on), dueAfter: d.dueOn });
+    const delivered = await tellAsker(trx, ctx, r, { transferId, toName: to.name, reason, dueOn: d.dueOn }, now);
     await recordEvent(trx, { actor: ctx.actor, action: 'referral.transfer', entityType: 'referral', entityId: id, orgId: r.org_id, before: { orgId: r.org_id, status: r.status, dueOn: String(r.due_on) }, after: { orgId: to.id, status, dueOn: d.dueOn, reason, delivered }, at: now });
     return trx.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   });
 }
 
-async function tellAsker(trx: Transaction<Database>, ctx: ReferralContext, r: ReferralRow, t: { toName: string; reason: string; dueOn: string }, now: Date): Promise<string[]> {
+async function tellAsker(trx: Transaction<Database>, ctx: ReferralContext, r: ReferralRow, t: { transferId: number; toName: string; reason: string; dueOn: string }, now: Date): Promise<string[]> {
   const how: string[] = [];
   const url = `/ask/referrals/${encodeURIComponent(r.tracking_no)}`;
   const title = `您咨询的问题已转交${t.toName}办理`;
   const summary = `转办理由：${t.reason}。${t.toName}将于${formatChineseDate(t.dueOn)}前答复。`;
   if (r.account_id !== null) {
-    await deliverToInbox(trx, [{ accountId: r.account_id, type: 'referral', id: r.id, title, url, summary }], now);
+    // Its own item per transfer: the inbox keeps one item per (type, id), and the answer comes later as 'referral'.
+    await deliverToInbox(trx, [{ accountId: r.account_id, type: 'referral_transfer', id: t.transferId, title, url, summary }], now);
     how.push('inbox');
   }
   const asker = r.asker_sealed ? ctx.sealer.unseal<{ name: string | null; email: string | null }>(r.asker_sealed) : null;
   if (asker?.email) {
     const text = [`${asker.name ? `${asker.name}：` : ''}您好！`, '', `您于 ${r.submitted_on} 咨询的问题：`, r.question, '', `已转交${t.toName}办理。${summary}`, '', `咨询编号：${r.tracking_no}（不变）。凭咨询编号和查询码可在网站“智能问答—咨询查询”查看办理进度。`].join('\n');
-    await queueMail(trx, ctx.sealer, { kind: 'referral_transfer', to: asker.email, subject: title, text, accountId: r.account_id, dedupeKey: `referral_transfer:${r.id}:${now.getTime()}` }, now);
+    await queueMail(trx, ctx.sealer, { kind: 'referral_transfer', to: asker.email, subject: title, text, accountId: r.account_id, dedupeKey: `referral_transfer:${t.transferId}` }, now);
     how.push('mail');
   }
   return how;
