@@ -16,6 +16,9 @@ export interface DocumentClausesTable {
   /** Kept equal to the document being published, public and in force by a trigger on documents. */
   in_force: boolean;
   search_vector: ColumnType<string, string, string>;
+  /** The clause's semantic vector (platform/semantic's packed form) under model `semantic_model` (migration 0020). */
+  semantic: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  semantic_model: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AskSynonymsTable {

@@ -5,6 +5,7 @@ import type { EditionTables } from './schema-editions.js';
 import type { ListTables } from './schema-lists.js';
 import type { ColumnTables } from './schema-columns.js';
 import type { ItemTables } from './schema-items.js';
+import type { SemanticTables } from './schema-semantic.js';
 
 /** Row types of every table, by hand: the migrations are the source of truth, these mirror them. */
 
@@ -625,7 +626,7 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
-export interface Database extends AskTables, SubscriptionTables, EditionTables, ItemTables, ColumnTables, ListTables {
+export interface Database extends AskTables, SubscriptionTables, EditionTables, ItemTables, ColumnTables, ListTables, SemanticTables {
   settings: SettingsTable;
   organizations: OrganizationsTable;
   organization_former_slugs: OrganizationFormerSlugsTable;

@@ -18,6 +18,7 @@ import * as m0016 from './0016-organization-changes.js';
 import * as m0017 from './0017-info-items.js';
 import * as m0018 from './0018-official-lists.js';
 import * as m0019 from './0019-special-columns.js';
+import * as m0020 from './0020-semantic-vectors.js';
 import * as m0021 from './0021-referral-routing.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   '0017-info-items': m0017,
   '0018-official-lists': m0018,
   '0019-special-columns': m0019,
+  '0020-semantic-vectors': m0020,
   '0021-referral-routing': m0021,
 };

@@ -3,6 +3,8 @@ import type { Database } from '../../../db/schema.js';
 import type { Validity } from '../../documents/public.js';
 import { analyzeQuestion, conceptTsquery, type Concept, type SynonymGroup } from '../domain/question.js';
 import { CLAUSE_CONFIDENT, combineScore, QA_CONFIDENT, SCORING } from '../domain/scoring.js';
+import { similarity } from '../../../platform/semantic/index.js';
+import { semanticQuestion, type SemanticQuestion } from './semantic.js';
 import { estimatedRows, idf, loadTermStats, type TermStats } from './term-stats.js';
 
 /**
@@ -15,7 +17,26 @@ import { estimatedRows, idf, loadTermStats, type TermStats } from './term-stats.
  * (weight A) counts fully, in its answer (D) a third; in a clause's text fully, only in its
  * document's title (B) half. The score is the share of the question's weight found, so it means
  * the same for every question and one threshold decides confidence.
+ *
+ * Then the semantic half (docs/adr/0020-semantic-answers.md): the question's vector (word vectors
+ * the platform trained on its own library) against every published entry's, exactly, and against
+ * the lexical clause candidates'. The two are blended as lexical score + weight × (cosine − centre),
+ * so an entry sharing no word with the question can still rank when its meaning is near, and a
+ * lexical match far in meaning sinks. Weights set on bench:ask's development paraphrases.
  */
+export const SEMANTIC_BLEND = {
+  /** Entries: weight of (cosine − centre) added to the lexical score. */
+  qaWeight: 1,
+  qaCentre: 0.5,
+  /** Entries the scan adds to the lexical candidates. */
+  qaNearest: 20,
+  /** Lexical entries considered before blending. */
+  qaLexical: 30,
+  clauseWeight: 0.5,
+  clauseCentre: 0.5,
+  /** Lexical clause candidates re-ranked with their vectors. */
+  clauseLexical: 40,
+};
 export interface AskAnswer {
   kind: 'qa' | 'clause';
   /** The entry's or the document's corpus id, else qa:ID / document:ID. */
@@ -52,6 +73,8 @@ export interface RetrieveOptions {
   synonyms?: boolean | readonly SynonymGroup[];
   /** Leave out entries whose corpus id starts so (the benchmark's 2020 set must not find itself). */
   excludeQaSourcePrefix?: string | null;
+  /** Blend in the semantic vectors (default: yes, when a model is trained). The benchmark turns it off for its baseline. */
+  semantic?: boolean;
 }
 
 export async function loadSynonymGroups(db: Kysely<Database>): Promise<string[][]> {
@@ -62,11 +85,17 @@ export async function retrieveAnswers(db: Kysely<Database>, question: string, op
   const groups = opts.synonyms === false ? [] : Array.isArray(opts.synonyms) ? opts.synonyms : await loadSynonymGroups(db);
   const { concepts } = analyzeQuestion(question, groups as readonly SynonymGroup[]);
   if (concepts.length === 0) return { qa: [], clauses: [], confident: false, concepts, bestScore: 0 };
-  const [qaStats, clauseStats] = await Promise.all([loadTermStats(db, 'qa_entries'), loadTermStats(db, 'document_clauses')]);
-  const [qa, clauses] = await Promise.all([
-    matchQa(db, concepts, qaStats, opts.qaLimit ?? 3, opts.excludeQaSourcePrefix ?? null),
-    matchClauses(db, concepts, clauseStats, opts.clauseLimit ?? 3),
+  const [qaStats, clauseStats, sem] = await Promise.all([
+    loadTermStats(db, 'qa_entries'), loadTermStats(db, 'document_clauses'),
+    opts.semantic === false ? null : semanticQuestion(db, question),
   ]);
+  const qaLimit = opts.qaLimit ?? 3;
+  const exclude = opts.excludeQaSourcePrefix ?? null;
+  const [lexQa, clauses] = await Promise.all([
+    matchQa(db, concepts, qaStats, sem ? Math.max(qaLimit, SEMANTIC_BLEND.qaLexical) : qaLimit, exclude),
+    matchClauses(db, concepts, clauseStats, opts.clauseLimit ?? 3, sem),
+  ]);
+  const qa = sem ? await blendQa(db, lexQa, sem, qaLimit, exclude) : lexQa;
   const bestQa = qa[0]?.score ?? 0;
   const bestClause = clauses[0]?.score ?? 0;
   return { qa, clauses, concepts, confident: bestQa >= QA_CONFIDENT || bestClause >= CLAUSE_CONFIDENT, bestScore: Math.max(bestQa, bestClause) };
@@ -94,6 +123,33 @@ function matchedWeight(w: Weighted[], vector: RawBuilder<unknown>, full: string,
   return sql<number>`(${sql.join(terms, sql` + `)})`;
 }
 
+const likePrefix = (prefix: string) => prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%';
+
+/**
+ * Lexical entries and the nearest entries by meaning, ranked by the blend. An entry only the scan
+ * found is read again here with its publication checked: the scan's cache may be a moment old.
+ */
+async function blendQa(db: Kysely<Database>, lexical: AskAnswer[], sem: SemanticQuestion, limit: number, excludePrefix: string | null): Promise<AskAnswer[]> {
+  const blend = (lex: number, cos: number | null) => lex + SEMANTIC_BLEND.qaWeight * ((cos ?? SEMANTIC_BLEND.qaCentre) - SEMANTIC_BLEND.qaCentre);
+  const out = lexical.map((a) => ({ a, s: blend(a.score, sem.entries.scoreOf(sem.vector, a.id)) }));
+  const known = new Set(lexical.map((a) => a.id));
+  const nearest = sem.entries.nearest(sem.vector, SEMANTIC_BLEND.qaNearest, (id) => !known.has(id));
+  if (nearest.length > 0) {
+    const rows = await db.selectFrom('qa_entries').select(['id', 'source_id', 'org_id', 'question', 'answer_text', 'department', 'contact'])
+      .where('id', 'in', nearest.map((n) => n.id)).where('status', '=', 'published').where('edition_of', 'is', null)
+      .$if(excludePrefix !== null, (qb) => qb.where(({ or, eb }) => or([eb('source_id', 'is', null), eb('source_id', 'not like', likePrefix(excludePrefix!))])))
+      .execute();
+    const cos = new Map(nearest.map((n) => [n.id, n.score]));
+    for (const r of rows) {
+      out.push({
+        a: { kind: 'qa', sourceId: r.source_id ?? `qa:${r.id}`, title: r.question, text: r.answer_text.slice(0, 600), url: `/qa/${r.id}`, score: 0, id: r.id, orgId: r.org_id, department: r.department, contact: r.contact },
+        s: blend(0, cos.get(r.id) ?? null),
+      });
+    }
+  }
+  return out.sort((x, y) => y.s - x.s || x.a.id - y.a.id).slice(0, limit).map(({ a, s }) => ({ ...a, score: round(Math.max(0, Math.min(1, s))) }));
+}
+
 async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermStats, limit: number, excludePrefix: string | null): Promise<AskAnswer[]> {
   const w = weigh(concepts, stats);
   const total = w.reduce((s, x) => s + x.weight, 0);
@@ -105,7 +161,7 @@ async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermSta
       select q.id, q.search_vector || ''::tsvector as search_vector
       from qa_entries q
       where q.status = 'published' and q.search_vector @@ ${tsq(qaCandidateQuery(w, stats.rows))}
-        ${excludePrefix ? sql`and (q.source_id is null or q.source_id not like ${excludePrefix.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%'})` : sql``}
+        ${excludePrefix ? sql`and (q.source_id is null or q.source_id not like ${likePrefix(excludePrefix)})` : sql``}
       limit ${SCORING.maxCandidates}
     ),
     c as (
@@ -154,13 +210,13 @@ export function clauseCandidateQuery(w: Weighted[], rows: number): string {
   return parts.join(' | ');
 }
 
-async function matchClauses(db: Kysely<Database>, concepts: Concept[], stats: TermStats, limit: number): Promise<AskAnswer[]> {
+async function matchClauses(db: Kysely<Database>, concepts: Concept[], stats: TermStats, limit: number, sem: SemanticQuestion | null): Promise<AskAnswer[]> {
   const w = weigh(concepts, stats);
   const total = w.reduce((s, x) => s + x.weight, 0);
   const v = sql`c.search_vector`;
   // Fetched with room: copies of one text (a document and its republications) are shown once.
-  const fetch = limit * 4;
-  const rows = await sql<{ id: number; document_id: number; label: string; text: string; matched: number; words: number }>`
+  const fetch = sem ? Math.max(limit * 4, SEMANTIC_BLEND.clauseLexical) : limit * 4;
+  const rows = await sql<{ id: number; document_id: number; label: string; text: string; matched: number; words: number; semantic: Uint8Array | null; semantic_model: number | string | null }>`
     with m as materialized (
       select c.id, c.search_vector || ''::tsvector as search_vector
       from document_clauses c
@@ -177,7 +233,7 @@ async function matchClauses(db: Kysely<Database>, concepts: Concept[], stats: Te
       order by matched / (1 + ${SCORING.clauseLengthPenalty}::float8 * greatest(0, words - ${SCORING.clauseLengthFree})) desc, id
       limit ${fetch}
     )
-    select top.*, d.document_id, d.label, left(d.text, 600) as text
+    select top.*, d.document_id, d.label, left(d.text, 600) as text, d.semantic, d.semantic_model
     from top join document_clauses d on d.id = top.id
     order by top.matched / (1 + ${SCORING.clauseLengthPenalty}::float8 * greatest(0, top.words - ${SCORING.clauseLengthFree})) desc, top.id
     limit ${fetch}`.execute(db);
@@ -192,7 +248,7 @@ async function matchClauses(db: Kysely<Database>, concepts: Concept[], stats: Te
   const byId = new Map(docs.map((d) => [d.id, d]));
   const seen = new Set<string>();
   const out: AskAnswer[] = [];
-  for (const r of rows.rows) {
+  for (const r of blendClauses(rows.rows, total, sem)) {
     const d = byId.get(r.document_id);
     if (!d) continue; // never cite a document that is not in force, whatever the clause row says
     const key = `${d.title}\n${r.text}`;
@@ -201,11 +257,21 @@ async function matchClauses(db: Kysely<Database>, concepts: Concept[], stats: Te
     const lengthFactor = 1 / (1 + SCORING.clauseLengthPenalty * Math.max(0, Number(r.words) - SCORING.clauseLengthFree));
     out.push({
       kind: 'clause', sourceId: d.source_id ?? `document:${d.id}`, title: `《${d.title}》${r.label}`, text: r.text, url: `/documents/${d.id}`,
-      score: round(Math.min(1, (Number(r.matched) / total) * lengthFactor)), id: r.id, orgId: d.org_id, documentId: d.id, docNo: d.doc_no, validity: d.validity as Validity, clauseLabel: r.label,
+      score: round(Math.max(0, Math.min(1, sem ? r.blended : (Number(r.matched) / total) * lengthFactor))), id: r.id, orgId: d.org_id, documentId: d.id, docNo: d.doc_no, validity: d.validity as Validity, clauseLabel: r.label,
     });
     if (out.length >= limit) break;
   }
   return out;
+}
+
+/** Clause rows in the blend's order (the lexical order when there is no model), each with its blended score. */
+function blendClauses<R extends { matched: number; words: number; semantic: Uint8Array | null; semantic_model: number | string | null }>(rows: R[], total: number, sem: SemanticQuestion | null): (R & { blended: number })[] {
+  const lexical = (r: R) => Math.min(1, (Number(r.matched) / total) / (1 + SCORING.clauseLengthPenalty * Math.max(0, Number(r.words) - SCORING.clauseLengthFree)));
+  const scored = rows.map((r) => {
+    const cos = sem && r.semantic && Number(r.semantic_model) === sem.model.id ? similarity(sem.vector, r.semantic) : SEMANTIC_BLEND.clauseCentre;
+    return { ...r, blended: lexical(r) + (sem ? SEMANTIC_BLEND.clauseWeight * (cos - SEMANTIC_BLEND.clauseCentre) : 0) };
+  });
+  return sem ? scored.sort((a, b) => b.blended - a.blended) : scored;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
