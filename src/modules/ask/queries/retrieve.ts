@@ -27,13 +27,13 @@ import { estimatedRows, idf, loadTermStats, type TermStats } from './term-stats.
 export const SEMANTIC_BLEND = {
   /** Entries: weight of (cosine − centre) added to the lexical score. */
   qaWeight: 1,
-  qaCentre: 0.5,
+  qaCentre: 0.6,
   /** Entries the scan adds to the lexical candidates. */
   qaNearest: 20,
   /** Lexical entries considered before blending. */
   qaLexical: 30,
   clauseWeight: 0.5,
-  clauseCentre: 0.5,
+  clauseCentre: 0.6,
   /** Lexical clause candidates re-ranked with their vectors. */
   clauseLexical: 40,
 };
