@@ -16,7 +16,7 @@ import { refreshDueValidity } from './modules/documents/commands/refresh-validit
 import { reviewJobHandlers } from './modules/review/jobs.js';
 import { requestJobHandlers } from './modules/requests/jobs.js';
 import { qaJobHandlers } from './modules/qa/jobs.js';
-import { askJobHandlers } from './modules/ask/jobs.js';
+import { askJobHandlers, scheduleSemanticRefresh } from './modules/ask/jobs.js';
 import { subscriptionsJobHandlers } from './modules/subscriptions/jobs.js';
 import { itemJobHandlers } from './modules/items/public.js';
 import { cookieSecret, isEmpty, openRuntime, type Runtime } from './runtime.js';
@@ -153,6 +153,8 @@ async function serve(config: Config): Promise<number> {
   };
   await scheduleJob(rt.db, 'refresh-validity', rt.clock.now(), { uniqueKey: 'refresh-validity' });
   await scheduleJob(rt.db, 'request-reminders', rt.clock.now(), { uniqueKey: 'request-reminders' });
+  // Smart answers' semantic model and vectors (ADR 0020): trained or caught up at start, then every ten minutes.
+  await scheduleSemanticRefresh(rt.db, rt.clock.now());
   const stopJobs = startJobLoop(rt.db, rt.clock, handlers, (err) => app.log.error({ err }, 'job failed'), config.jobPollSeconds * 1000);
   await app.listen({ port: config.port, host: config.host });
   const where = `http://localhost:${config.port}`;

@@ -10,6 +10,7 @@
  *   new VectorMatrix(dim, rows).nearest(v, 20)              // exact scan of packed vectors
  */
 export { trainWordVectors, DEFAULT_TRAIN_OPTIONS, type TrainingCorpus, type TrainOptions, type WordVectors } from './train.js';
+export { trainWordVectorsInWorker } from './train-in-worker.js';
 export { encodeTokens, semanticTokens, wordsToLookUp, lexiconOf, commonDirection, normalize, type EncoderSettings, type WordInfo, type WordLookup } from './encode.js';
 export { packVector, unpackVector, packedDim } from './codec.js';
 export { VectorMatrix, similarity } from './matrix.js';

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { performance } from 'node:perf_hooks';
 import type { Database } from '../../../db/schema.js';
 import {
-  activeModel, bytea, commonDirection, dropInactiveModels, encodeTokens, lexiconOf, loadLexicon, lookupWords, packVector, saveModel, semanticTokens, touchSet, trainWordVectors, wordsToLookUp,
+  activeModel, bytea, commonDirection, dropInactiveModels, encodeTokens, lexiconOf, loadLexicon, lookupWords, packVector, saveModel, semanticTokens, touchSet, trainWordVectorsInWorker, wordsToLookUp,
   type EncoderSettings, type StoredModel, type TrainOptions, type WordLookup,
 } from '../../../platform/semantic/index.js';
 import { QUESTION_STOP_WORDS } from '../domain/question.js';
@@ -32,7 +32,8 @@ export const SEMANTIC_ENCODING = {
   /** Retrain when the published entries or documents grew by this share since the model was trained. */
   retrainGrowth: 0.25,
 };
-const CLAUSE_BATCH = 2000;
+/** Clauses encoded per statement: each batch is about a tenth of a second of the app's thread. */
+const CLAUSE_BATCH = 200;
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -69,7 +70,7 @@ export async function trainAskModel(db: Kysely<Database>, now: Date): Promise<{ 
       if (w.length > 0) lines.push(w);
     }
   }
-  const wv = trainWordVectors({ lines, pairs }, SEMANTIC_TRAINING);
+  const wv = await trainWordVectorsInWorker({ lines, pairs }, SEMANTIC_TRAINING);
   const lexicon = lexiconOf(wv);
   const base: EncoderSettings = { dim: wv.dim, tokens: wv.tokens, sifA: SEMANTIC_ENCODING.sifA, mean: null };
   const sample = entries.slice(0, 3000).map((e) => encodeTokens(semanticTokens(e.question), lexicon, base, QUESTION_STOP_WORDS)).filter((v): v is Float32Array => v !== null);
