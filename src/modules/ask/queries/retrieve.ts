@@ -158,7 +158,7 @@ async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermSta
   const rows = await sql<{ id: number; source_id: string | null; org_id: number; question: string; answer: string; department: string; contact: string; matched: number; in_question: number; question_words: number }>`
     with v as materialized (
       -- Each vector decompressed once (|| copies it into memory): every concept below tests it twice.
-      select q.id, q.search_vector || ''::tsvector as search_vector
+      select q.id, q.search_vector || ''::tsvector as search_vector, 1 + coalesce(cardinality(q.phrasings), 0) as wordings
       from qa_entries q
       where q.status = 'published' and q.search_vector @@ ${tsq(qaCandidateQuery(w, stats.rows))}
         ${excludePrefix ? sql`and (q.source_id is null or q.source_id not like ${likePrefix(excludePrefix)})` : sql``}
@@ -166,7 +166,9 @@ async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermSta
     ),
     c as (
       select q.id, ${matchedWeight(w, v, 'A', 'D', SCORING.qaAnswerShare)} as matched, (${inQuestion}) as in_question,
-             length(ts_filter(q.search_vector, '{a}')) as question_words
+             -- The words of one wording (the question, or one of its other phrasings), on average: an
+             -- entry with many phrasings is not less precise for having them.
+             length(ts_filter(q.search_vector, '{a}'))::float8 / q.wordings as question_words
       from v q
     )
     select c.*, q.source_id, q.org_id, q.question, left(q.answer_text, 600) as answer, q.department, q.contact
