@@ -17,3 +17,4 @@ export { indexNumberAtFirstPublication } from './commands/index-numbers.js';
 export { formatSize } from './views/document-page.js';
 export { amendedClauses } from './queries/amended-text.js';
 export type { AmendedClause } from './domain/amendments.js';
+export { type DocumentLink, type LinkedDocument, linkedDocuments, type PublicLinkedDocument, publicLinkedDocuments } from './queries/linked.js';

@@ -6,6 +6,8 @@ import type { ContentKind, RuleFinding } from '../../platform/content/kind.js';
 import { publishQaRow } from './commands/publish-qa.js';
 import { adminUrl, publicUrl } from './domain/labels.js';
 import { saveQaText } from './commands/save-text.js';
+import { linkedDocuments } from '../documents/public.js';
+import { QA_DOCUMENTS } from './document-link.js';
 
 /** Q&A entries (政策问答) in the review workflow: what is checked, what is required, how they go public. */
 export const qaKind: ContentKind = {
@@ -41,13 +43,7 @@ export const qaKind: ContentKind = {
 
   async ruleFindings(trx, id, ctx) {
     const r = await trx.selectFrom('qa_entries').select(['department', 'contact', 'answer_text', 'answer_html', 'review_on']).where('id', '=', id).executeTakeFirstOrThrow();
-    const documents = await trx
-      .selectFrom('qa_entry_documents as x')
-      .innerJoin('documents as d', 'd.id', 'x.document_id')
-      .select(['d.id', 'd.title', 'd.status', 'd.validity'])
-      .where('x.qa_id', '=', id)
-      .orderBy('d.id')
-      .execute();
+    const documents = await linkedDocuments(trx, QA_DOCUMENTS, id);
     const findings: RuleFinding[] = [];
     if (!r.answer_text.trim() && !/<(img|a)\b/i.test(r.answer_html)) findings.push({ key: 'rule:qa-answer', severity: 'block', message: '答复内容为空' });
     if (!r.department.trim()) findings.push({ key: 'rule:qa-department', severity: 'block', message: '请填写答复部门（科室），便于公众知道由谁负责解答' });

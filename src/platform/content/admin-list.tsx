@@ -5,7 +5,7 @@ import { FilterSelect } from '../html/form-fields.js';
 import { AdminLayout } from '../html/layout.js';
 import { STATUS_FILTER_OPTIONS } from './admin-routes.js';
 
-export interface ContentListFrameProps extends AdminPageBase {
+export interface ContentListFrameProps<R> extends AdminPageBase {
   /** The page's title, heading and crumb: 政策解读, 信息发布 … */
   title: string;
   /** The list's own address, which the search form reads. */
@@ -21,20 +21,23 @@ export interface ContentListFrameProps extends AdminPageBase {
   filters?: ComponentChildren;
   /** The 新建 button, for those who may create. */
   create?: { href: string; label: string } | null;
-  /** The page's rows (the table comes as children), for the notice when there are none … */
-  shown: number;
+  /** The table: its column headings, the page's rows, and a row's cells (one `<td>` each). */
+  columns: readonly string[];
+  rows: readonly R[];
+  cells: (row: R) => ComponentChildren;
+  /** The notice when the page has no rows, and the pages of the whole list. */
   empty: string;
-  /** … and the pages of the whole list. */
   pager: PagerProps;
+  /** What the kind shows between the search form and the table (links to its other pages …). */
   children?: ComponentChildren;
 }
 
 /**
  * A kind's back-office list page: the layout, the heading, the search form (words, the kind's
- * filters, the status filter, 新建), the kind's table (the children), a notice when the page has
- * no rows, and the pager.
+ * filters, the status filter, 新建), the kind's table (its columns and cells), a notice when the
+ * page has no rows, and the pager.
  */
-export function ContentListFrame(p: ContentListFrameProps) {
+export function ContentListFrame<R>(p: ContentListFrameProps<R>) {
   return (
     <AdminLayout ctx={p.ctx} title={p.title} actorName={p.actorName} csrfToken={p.csrfToken} crumbs={[{ label: p.title }]} flash={p.flash}>
       <h1>{p.title}</h1>
@@ -47,7 +50,11 @@ export function ContentListFrame(p: ContentListFrameProps) {
         {p.create ? <a class="button secondary" href={p.create.href}>{p.create.label}</a> : null}
       </form>
       {p.children}
-      {p.shown === 0 ? <p class="empty">{p.empty}</p> : null}
+      <table class="data">
+        <thead><tr>{p.columns.map((c) => <th scope="col">{c}</th>)}</tr></thead>
+        <tbody>{p.rows.map((r) => <tr>{p.cells(r)}</tr>)}</tbody>
+      </table>
+      {p.rows.length === 0 ? <p class="empty">{p.empty}</p> : null}
       <Pager {...p.pager} />
     </AdminLayout>
   );

@@ -5,7 +5,8 @@ import { NotFoundError, RuleError } from '../../../platform/http/errors.js';
 import { linkDocuments, linkedDocumentIds } from './save-interpretation.js';
 import { publishEdition, type EditionPublication, type EditionSnapshot } from '../../editions/public.js';
 import { FORM_LABELS } from '../domain/labels.js';
-import { publicLinkedDocuments } from '../queries/public.js';
+import { publicLinkedDocuments } from '../../documents/public.js';
+import { INTERPRETATION_DOCUMENTS } from '../document-link.js';
 
 /**
  * Makes an interpretation public, inside the caller's transaction (the review workflow's, or the
@@ -42,7 +43,7 @@ const INTERPRETATION_PUBLICATION: EditionPublication = {
 /** What the public sees of a published interpretation, for its public edition. */
 async function publicInterpretationSnapshot(trx: Transaction<Database>, id: number): Promise<EditionSnapshot> {
   const i = await trx.selectFrom('interpretations').select(['title', 'form', 'department', 'contact', 'body_html']).where('id', '=', id).executeTakeFirstOrThrow();
-  const documents = await publicLinkedDocuments(trx, id);
+  const documents = await publicLinkedDocuments(trx, INTERPRETATION_DOCUMENTS, id);
   return {
     title: i.title,
     fields: [

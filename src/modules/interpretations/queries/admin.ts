@@ -2,7 +2,8 @@ import { openEditionOf } from '../../editions/public.js';
 import type { Kysely } from 'kysely';
 import type { Database, ItemStatus } from '../../../db/schema.js';
 import { inScope, pageWithTotal, type AdminListParams as ContentListParams } from '../../../platform/content/paging.js';
-import { suggestDocNumber } from '../../documents/public.js';
+import { linkedDocuments, suggestDocNumber } from '../../documents/public.js';
+import { INTERPRETATION_DOCUMENTS } from '../document-link.js';
 
 export type AdminListParams = ContentListParams;
 
@@ -23,20 +24,9 @@ export type AdminInterpretationRow = Awaited<ReturnType<typeof listAdminInterpre
 /** One interpretation with its documents and open edition, only when it belongs to one of `scope` (the actor's organizations). */
 export async function getInterpretationForAdmin(db: Kysely<Database>, id: number, scope: number[]) {
   const i = await db.selectFrom('interpretations as i').innerJoin('organizations as o', 'o.id', 'i.org_id').selectAll('i').select('o.name as org_name').where('i.id', '=', id).where(inScope('i.org_id', scope)).executeTakeFirst();
-  return i ? { ...i, documents: await linkedDocuments(db, id), openEdition: await openEditionOf(db, 'interpretations', i) } : null;
+  return i ? { ...i, documents: await linkedDocuments(db, INTERPRETATION_DOCUMENTS, id), openEdition: await openEditionOf(db, 'interpretations', i) } : null;
 }
 export type AdminInterpretation = NonNullable<Awaited<ReturnType<typeof getInterpretationForAdmin>>>;
-
-export async function linkedDocuments(db: Kysely<Database>, interpretationId: number) {
-  return db
-    .selectFrom('interpretation_documents as x')
-    .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .innerJoin('organizations as o', 'o.id', 'd.org_id')
-    .select(['d.id', 'd.title', 'd.doc_no', 'd.status', 'd.org_id', 'd.published_on', 'o.short_name as org'])
-    .where('x.interpretation_id', '=', interpretationId)
-    .orderBy('d.id')
-    .execute();
-}
 
 export interface LinkableDocument {
   id: number;

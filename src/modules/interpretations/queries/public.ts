@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
+import { publicLinkedDocuments } from '../../documents/public.js';
 import { withPublicEditions } from '../../editions/public.js';
+import { INTERPRETATION_DOCUMENTS } from '../document-link.js';
 
 /**
  * An interpretation as the portal shows it: published, or withdrawn (the route decides what a
@@ -20,22 +21,8 @@ export async function getPublicInterpretation(db: Kysely<Database>, id: number) 
   if (!i) return null;
   // A withdrawn interpretation's content is not shown again, only its title and the reason.
   const shown = await withPublicEditions(db, 'interpretation', i, { shown: i.status !== 'withdrawn', body: ['body_html', 'body_text'] });
-  return { ...shown, documents: await publicLinkedDocuments(db, id) };
+  return { ...shown, documents: await publicLinkedDocuments(db, INTERPRETATION_DOCUMENTS, id) };
 }
-/** The documents an interpretation explains that the public may see: its page lists them, its public edition names them. */
-export async function publicLinkedDocuments(db: Kysely<Database>, interpretationId: number) {
-  return db
-    .selectFrom('interpretation_documents as x')
-    .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .select(['d.id', 'd.title', 'd.doc_no', 'd.published_on'])
-    .where('x.interpretation_id', '=', interpretationId)
-    .where('d.status', '=', 'published')
-    .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
-    .orderBy('d.published_on', 'desc')
-    .orderBy('d.id')
-    .execute();
-}
-
 export type PublicInterpretation = NonNullable<Awaited<ReturnType<typeof getPublicInterpretation>>>;
 
 /**

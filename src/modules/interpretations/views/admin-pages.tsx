@@ -17,29 +17,24 @@ export function AdminInterpretationList(p: Base & { rows: AdminInterpretationRow
   return (
     <ContentListFrame
       {...p} title="政策解读" action="/admin/interpretations" idPrefix="i" qLabel="标题" placeholder="解读标题" create={p.canCreate ? { href: '/admin/interpretations/new', label: '新建解读' } : null}
-      shown={p.rows.length} empty="没有符合条件的政策解读。"
-      pager={{ total: p.total, page: p.page, pageSize: p.pageSize, href: (n) => `/admin/interpretations?q=${encodeURIComponent(p.q)}&status=${p.status}&page=${n}` }}
+      empty="没有符合条件的政策解读。" pager={{ total: p.total, page: p.page, pageSize: p.pageSize, href: (n) => `/admin/interpretations?q=${encodeURIComponent(p.q)}&status=${p.status}&page=${n}` }}
+      columns={['标题', '形式', '机构', '解读文件数', '状态', '发布日期']}
+      cells={(r) => (
+        <>
+          <td><a href={adminUrl(r.id)}>{r.title}</a>{r.edition_of ? <small class="note">（修订版本）</small> : null}</td>
+          <td>{FORM_LABELS[r.form]}</td>
+          <td>{r.org}</td>
+          <td>{r.documents}</td>
+          <td>{STATUS_LABELS[r.status]}</td>
+          <td><ChineseDate date={r.published_on} /></td>
+        </>
+      )}
     >
       {p.canOversee ? (
         <p>
           <a href="/admin/interpretations/overdue">逾期未解读的规范性文件</a> · <a href="/admin/interpretations/rate">解读率统计</a>
         </p>
       ) : null}
-      <table class="data">
-        <thead><tr><th scope="col">标题</th><th scope="col">形式</th><th scope="col">机构</th><th scope="col">解读文件数</th><th scope="col">状态</th><th scope="col">发布日期</th></tr></thead>
-        <tbody>
-          {p.rows.map((r) => (
-            <tr>
-              <td><a href={adminUrl(r.id)}>{r.title}</a>{r.edition_of ? <small class="note">（修订版本）</small> : null}</td>
-              <td>{FORM_LABELS[r.form]}</td>
-              <td>{r.org}</td>
-              <td>{r.documents}</td>
-              <td>{STATUS_LABELS[r.status]}</td>
-              <td><ChineseDate date={r.published_on} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </ContentListFrame>
   );
 }

@@ -19,24 +19,19 @@ export function AdminItemList(p: Base & { rows: AdminItemRow[]; total: number; p
   return (
     <ContentListFrame
       {...p} title="信息发布" action="/admin/items" idPrefix="i" qLabel="标题" placeholder="信息标题" create={p.canCreate ? { href: '/admin/items/new', label: '新建信息' } : null}
-      shown={p.rows.length} empty="没有符合条件的信息。" pager={{ total: p.total, page: p.page, pageSize: p.pageSize, href }}
+      empty="没有符合条件的信息。" pager={{ total: p.total, page: p.page, pageSize: p.pageSize, href }}
       filters={<FilterSelect id="ic" name="category" label="栏目类别" all="全部类别" value={p.category} options={INFO_CATEGORIES.map((c) => ({ value: c.code, label: c.label }))} hiddenLabel />}
-    >
-      <table class="data">
-        <thead><tr><th scope="col">标题</th><th scope="col">类别</th><th scope="col">机构</th><th scope="col">状态</th><th scope="col">发布日期</th></tr></thead>
-        <tbody>
-          {p.rows.map((r) => (
-            <tr>
-              <td><a href={adminUrl(r.id)}>{r.title}</a>{r.edition_of ? <small class="note">（修订版本）</small> : null}</td>
-              <td>{categoryLabel(r.category)}</td>
-              <td>{r.org}</td>
-              <td>{STATUS_LABELS[r.status]}{r.taken_down_at ? '（公示期满已撤下）' : ''}</td>
-              <td><ChineseDate date={r.published_on} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ContentListFrame>
+      columns={['标题', '类别', '机构', '状态', '发布日期']}
+      cells={(r) => (
+        <>
+          <td><a href={adminUrl(r.id)}>{r.title}</a>{r.edition_of ? <small class="note">（修订版本）</small> : null}</td>
+          <td>{categoryLabel(r.category)}</td>
+          <td>{r.org}</td>
+          <td>{STATUS_LABELS[r.status]}{r.taken_down_at ? '（公示期满已撤下）' : ''}</td>
+          <td><ChineseDate date={r.published_on} /></td>
+        </>
+      )}
+    />
   );
 }
 

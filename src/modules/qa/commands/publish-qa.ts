@@ -4,7 +4,8 @@ import type { CommandContext } from '../../../platform/http/command.js';
 import { publishEdition, type EditionPublication, type EditionSnapshot } from '../../editions/public.js';
 import { linkedQaDocuments, linkQaDocuments } from './save-qa.js';
 import { qaSearchVector } from './search-vector.js';
-import { publicLinkedDocuments } from '../queries/public.js';
+import { publicLinkedDocuments } from '../../documents/public.js';
+import { QA_DOCUMENTS } from '../document-link.js';
 
 /** How a Q&A entry goes public (the rest is the shared step of editions/publish.ts). */
 export const QA_PUBLICATION: EditionPublication = {
@@ -32,7 +33,7 @@ async function publicQaSnapshot(trx: Transaction<Database>, id: number): Promise
     .select(['e.question', 'e.phrasings', 'e.department', 'e.contact', 'e.audiences', 'e.answer_html', 't.name as topic'])
     .where('e.id', '=', id)
     .executeTakeFirstOrThrow();
-  const documents = await publicLinkedDocuments(trx, id);
+  const documents = await publicLinkedDocuments(trx, QA_DOCUMENTS, id);
   return {
     title: e.question,
     fields: [
@@ -41,7 +42,7 @@ async function publicQaSnapshot(trx: Transaction<Database>, id: number): Promise
       ['咨询电话', e.contact],
       ['主题分类', e.topic ?? ''],
       ['服务对象', e.audiences.join('、')],
-      ['政策依据', documents.map((d) => `《${d.title}》${d.clause ?? ''}`).join('、')],
+      ['政策依据', documents.map((d) => `《${d.title}》${d.clause}`).join('、')],
     ],
     bodyHtml: e.answer_html,
   };

@@ -2,6 +2,8 @@ import { openEditionOf } from '../../editions/public.js';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { inScope, pageWithTotal, type AdminListParams } from '../../../platform/content/paging.js';
+import { linkedDocuments } from '../../documents/public.js';
+import { QA_DOCUMENTS } from '../document-link.js';
 
 export interface AdminQaListParams extends AdminListParams {
   department: string;
@@ -59,17 +61,6 @@ export async function getQaForAdmin(db: Kysely<Database>, id: number, scope: num
     .where('e.id', '=', id)
     .where(inScope('e.org_id', scope))
     .executeTakeFirst();
-  return e ? { ...e, documents: await linkedDocumentsOf(db, id), openEdition: await openEditionOf(db, 'qa_entries', e) } : null;
+  return e ? { ...e, documents: await linkedDocuments(db, QA_DOCUMENTS, id), openEdition: await openEditionOf(db, 'qa_entries', e) } : null;
 }
 export type AdminQa = NonNullable<Awaited<ReturnType<typeof getQaForAdmin>>>;
-
-export async function linkedDocumentsOf(db: Kysely<Database>, qaId: number) {
-  return db
-    .selectFrom('qa_entry_documents as x')
-    .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .innerJoin('organizations as o', 'o.id', 'd.org_id')
-    .select(['d.id', 'd.title', 'd.doc_no', 'd.status', 'd.org_id', 'd.validity', 'x.clause', 'o.short_name as org'])
-    .where('x.qa_id', '=', qaId)
-    .orderBy('d.id')
-    .execute();
-}

@@ -2,9 +2,9 @@ import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { withPublicEditions } from '../../editions/public.js';
 import { buildSnippet, highlight, highlightTerms, inIdOrder, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
-import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
-import type { Validity } from '../../documents/public.js';
+import { publicLinkedDocuments } from '../../documents/public.js';
 import { questionHeadline } from '../domain/labels.js';
+import { QA_DOCUMENTS } from '../document-link.js';
 
 export interface QaSearchParams {
   q: string;
@@ -122,28 +122,14 @@ export async function getPublicQa(db: Kysely<Database>, id: number) {
     .where('e.status', 'in', ['published', 'withdrawn'])
     .executeTakeFirst();
   if (!e) return null;
-  const documents = await publicLinkedDocuments(db, id);
+  const documents = await publicLinkedDocuments(db, QA_DOCUMENTS, id);
   // A withdrawn entry's answer is not shown again, only its question and the reason.
   const shown = await withPublicEditions(db, 'qa', e, { shown: e.status !== 'withdrawn', body: ['answer_html', 'answer_text'] });
-  return { ...shown, documents: documents.map((d) => ({ ...d, validity: d.validity as Validity })) };
+  return { ...shown, documents };
 }
 export type PublicQa = NonNullable<Awaited<ReturnType<typeof getPublicQa>>>;
 
 /** Whether a topic exists (a filter naming an unknown one is a 400, as in the library). */
 export async function topicExists(db: Kysely<Database>, id: number): Promise<boolean> {
   return !!(await db.selectFrom('topics').select('id').where('id', '=', id).executeTakeFirst());
-}
-
-/** The documents an entry cites that the public may see: its page lists them, its public edition names them. */
-export async function publicLinkedDocuments(db: Kysely<Database>, qaId: number) {
-  return db
-    .selectFrom('qa_entry_documents as x')
-    .innerJoin('documents as d', 'd.id', 'x.document_id')
-    .select(['d.id', 'd.title', 'd.doc_no', 'd.published_on', 'd.validity', 'x.clause'])
-    .where('x.qa_id', '=', qaId)
-    .where('d.status', '=', 'published')
-    .where('d.attribute', 'in', PUBLIC_ATTRIBUTES)
-    .orderBy('d.published_on', 'desc')
-    .orderBy('d.id')
-    .execute();
 }

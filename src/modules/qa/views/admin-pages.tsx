@@ -7,7 +7,6 @@ import { FilterSelect } from '../../../platform/html/form-fields.js';
 import { STATUS_FILTER_OPTIONS } from '../../../platform/content/admin-routes.js';
 import { sanitizeRichText } from '../../../platform/html/sanitize.js';
 import { STATUS_LABELS } from '../../../platform/content/lifecycle.js';
-import type { Validity } from '../../documents/public.js';
 import { ChineseDate, ValidityBadge } from '../../documents/public.js';
 import { adminUrl, ORIGIN_LABELS, publicUrl, questionHeadline, reviewUrl } from '../domain/labels.js';
 import type { AdminQa, AdminQaRow } from '../queries/admin.js';
@@ -100,7 +99,7 @@ export function AdminQaPage(p: Base & { item: AdminQa; canEdit: boolean; today: 
         <ul>
           {e.documents.map((d) => (
             <li>
-              <a href={`/admin/documents/${d.id}`}>{d.title}</a>{d.doc_no ? `（${d.doc_no}）` : ''}{d.clause ? ` ${d.clause}` : ''} · {d.org} · {STATUS_LABELS[d.status]} <ValidityBadge validity={d.validity as Validity} />
+              <a href={`/admin/documents/${d.id}`}>{d.title}</a>{d.doc_no ? `（${d.doc_no}）` : ''}{d.clause ? ` ${d.clause}` : ''} · {d.org} · {STATUS_LABELS[d.status]} <ValidityBadge validity={d.validity} />
             </li>
           ))}
         </ul>
