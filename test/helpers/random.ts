@@ -1,11 +1,2 @@
-/** A small seeded generator (mulberry32): property tests and synthetic benchmark data that reproduce exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32): property tests and synthetic benchmark data that reproduce exactly. The trainer's own, so one copy serves both. */
+export { seededRandom } from '../../src/platform/semantic/linear-algebra.js';
