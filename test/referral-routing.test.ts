@@ -240,6 +240,7 @@ for (const kind of testDatabaseKinds()) {
       assert.match(row.question, /买房能取公积金吗/);
       assert.equal(row.helpful, false);
       assert.deepEqual(row.source_ids, ['qa:1', 'document:2']);
+      assert.doesNotMatch(String(vote.headers.location), /13912345678/);
       assert.match((await s.get(String(vote.headers.location))).body, /谢谢您的反馈/);
       for (const bad of [{ helpful: 'x', sources: '' }, { helpful: '1', sources: '<script>' }]) {
         const r = await s.post('/ask/feedback', { q: '公积金', confident: '0', ...bad });

@@ -192,12 +192,14 @@ export async function publicAskRoutes(app: FastifyInstance) {
   // 这个回答有帮助吗？ A vote on a smart answer; back to the same answer, which then says thanks.
   app.post('/ask/feedback', { config: { rateLimit: FEEDBACK_RATE } }, async (req, reply) => {
     const v = textValues(req.body);
+    let question: string;
     try {
-      await recordAnswerFeedback(db, clock.now(), { question: v.q ?? '', helpful: v.helpful ?? '', confident: v.confident ?? '', sources: v.sources ?? '' });
+      question = await recordAnswerFeedback(db, clock.now(), { question: v.q ?? '', helpful: v.helpful ?? '', confident: v.confident ?? '', sources: v.sources ?? '' });
     } catch (err) {
       const errors = ruleErrorsOf(err);
       return render(req, reply, { q: typeof v.q === 'string' ? v.q.slice(0, 600) : '', result: null, errors: { q: Object.values(errors)[0] ?? '评价未能记录' }, referral: null }, 400);
     }
-    return reply.redirect(`/ask?q=${encodeURIComponent(v.q ?? '')}&feedback=1#feedback`, 303);
+    // Back with the masked question: a phone number typed into the question stays out of the address.
+    return reply.redirect(`/ask?q=${encodeURIComponent(question)}&feedback=1#feedback`, 303);
   });
 }

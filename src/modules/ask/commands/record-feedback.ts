@@ -21,15 +21,18 @@ export interface FeedbackInput {
  * questions are; the sources are the ids the page showed, checked for form. Not audited: it is an
  * anonymous vote like the count of questions asked, not an act on anyone's case.
  */
-export async function recordAnswerFeedback(db: Kysely<Database>, now: Date, input: FeedbackInput): Promise<void> {
+/** Records the vote; returns the question as stored (personal data masked), for the page to come back to. */
+export async function recordAnswerFeedback(db: Kysely<Database>, now: Date, input: FeedbackInput): Promise<string> {
   const question = normalizeQuestion(input.question ?? '');
   if (!question) throw new RuleError('缺少问题，无法记录评价', 'q');
   if (question.length > MAX_QUESTION_LENGTH) throw new RuleError(`问题不能超过 ${MAX_QUESTION_LENGTH} 个字`, 'q');
   if (input.helpful !== '1' && input.helpful !== '0') throw new RuleError('请选择“有帮助”或“没帮助”', 'helpful');
   const ids = (input.sources ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (ids.length > MAX_FEEDBACK_SOURCES || ids.some((s) => !SOURCE_ID.test(s))) throw new RuleError('引用来源不正确', 'sources');
+  const masked = maskPersonal(question, true);
   await db
     .insertInto('answer_feedback')
-    .values({ question: maskPersonal(question, true), helpful: input.helpful === '1', confident: input.confident === '1', source_ids: JSON.stringify(ids), created_at: now })
+    .values({ question: masked, helpful: input.helpful === '1', confident: input.confident === '1', source_ids: JSON.stringify(ids), created_at: now })
     .execute();
+  return masked;
 }

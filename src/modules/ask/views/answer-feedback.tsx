@@ -7,10 +7,12 @@ import type { AskResult } from '../queries/retrieve.js';
 /**
  * 这个回答有帮助吗？ Under a smart answer: two buttons, sent with the question and the ids of the
  * sources shown (the route masks the question and checks the ids). After sending, the page comes
- * back with feedback=1 and says thanks instead.
+ * back with feedback=1 and says thanks instead (whatever the masked question now finds). Without
+ * an answer there is nothing to rate.
  */
-export function AnswerFeedback({ ctx, csrfToken, q, result }: { ctx: PageContext; csrfToken: string; q: string; result: AskResult }) {
+export function AnswerFeedback({ ctx, csrfToken, q, result, answered }: { ctx: PageContext; csrfToken: string; q: string; result: AskResult; answered: boolean }) {
   const done = /[?&]feedback=1(&|$)/.test(ctx.path);
+  if (!done && !answered) return null;
   const ids = [...result.qa, ...result.clauses].map((a) => a.sourceId).slice(0, MAX_FEEDBACK_SOURCES);
   return (
     <section id="feedback" aria-labelledby="feedback-title" class="answer-feedback no-print">

@@ -41,7 +41,7 @@ export function AskPage(p: AskPageProps) {
         <button type="submit">提问</button>
       </form>
       {r && p.answer ? <AnswerBlock answer={p.answer} /> : null}
-      {r && p.answer ? <AnswerFeedback ctx={p.ctx} csrfToken={p.csrfToken} q={p.q} result={r} /> : null}
+      {r ? <AnswerFeedback ctx={p.ctx} csrfToken={p.csrfToken} q={p.q} result={r} answered={!!p.answer} /> : null}
       {r && !p.answer ? (
         <section aria-labelledby="answers-title">
           <h2 id="answers-title">没有找到确切的答案</h2>
