@@ -16,7 +16,7 @@ import { refreshDueValidity } from './modules/documents/commands/refresh-validit
 import { reviewJobHandlers } from './modules/review/jobs.js';
 import { requestJobHandlers } from './modules/requests/jobs.js';
 import { qaJobHandlers } from './modules/qa/jobs.js';
-import { askJobHandlers, scheduleSemanticRefresh } from './modules/ask/jobs.js';
+import { askJobHandlers, scheduleSemanticRefresh, warmAnswers } from './modules/ask/jobs.js';
 import { subscriptionsJobHandlers } from './modules/subscriptions/jobs.js';
 import { itemJobHandlers } from './modules/items/public.js';
 import { cookieSecret, isEmpty, openRuntime, type Runtime } from './runtime.js';
@@ -156,6 +156,8 @@ async function serve(config: Config): Promise<number> {
   // Smart answers' semantic model and vectors (ADR 0020): trained or caught up at start, then every ten minutes.
   await scheduleSemanticRefresh(rt.db, rt.clock.now());
   const stopJobs = startJobLoop(rt.db, rt.clock, handlers, (err) => app.log.error({ err }, 'job failed'), config.jobPollSeconds * 1000);
+  // Smart answers' caches filled before the first visitor asks (ADR 0020: cold and warm alike).
+  await warmAnswers(rt.db).catch((err: unknown) => app.log.warn({ err }, 'smart answers warm-up failed'));
   await app.listen({ port: config.port, host: config.host });
   const where = `http://localhost:${config.port}`;
   console.log(`\nGongkai 已启动：${where}  （数据库：${rt.handle.kind === 'pglite' ? `内嵌 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}）`);

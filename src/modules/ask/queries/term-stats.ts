@@ -20,11 +20,40 @@ export interface TermStats {
 }
 
 const TTL_MS = 5 * 60 * 1000;
-const cache = new Map<string, { at: number; stats: TermStats }>();
+interface Cached { at: number; stats: TermStats; refreshing: boolean }
+const cache = new Map<string, Cached>();
+/** Bumped by clearTermStats: a refresh started before it must not put old figures back. */
+let generation = 0;
 
+/**
+ * The statistics of a table, read once and then kept. When they are older than five minutes the
+ * question still gets them at once and a fresh copy is read behind it (stale while revalidating):
+ * reading them costs a few hundred milliseconds at millions of clauses, which no question should
+ * wait for. The server reads them before it listens (warmAnswers).
+ */
 export async function loadTermStats(db: Kysely<Database>, table: 'qa_entries' | 'document_clauses', now = Date.now()): Promise<TermStats> {
   const hit = cache.get(table);
-  if (hit && now - hit.at < TTL_MS) return hit.stats;
+  if (hit) {
+    if (now - hit.at >= TTL_MS && !hit.refreshing) {
+      hit.refreshing = true;
+      const gen = generation;
+      readTermStats(db, table).then(
+        (stats) => {
+          if (gen === generation) cache.set(table, { at: Date.now(), stats, refreshing: false });
+        },
+        () => {
+          hit.refreshing = false; // tried again on a later question
+        },
+      );
+    }
+    return hit.stats;
+  }
+  const stats = await readTermStats(db, table);
+  cache.set(table, { at: now, stats, refreshing: false });
+  return stats;
+}
+
+async function readTermStats(db: Kysely<Database>, table: 'qa_entries' | 'document_clauses'): Promise<TermStats> {
   const r = await sql<{ elems: string | null; freqs: (number | string)[] | null; rows: number | string | null }>`
     select s.most_common_elems::text as elems, s.most_common_elem_freqs as freqs,
            (select reltuples from pg_class where oid = ${table}::regclass) as rows
@@ -40,13 +69,12 @@ export async function loadTermStats(db: Kysely<Database>, table: 'qa_entries' | 
     // The array ends with the minimum and maximum frequency and the null share.
     floor = freqs.length > words.length ? freqs[words.length]! : Math.min(...freqs);
   }
-  const stats = { rows: Math.max(0, Number(row?.rows ?? 0)), freq, floor };
-  cache.set(table, { at: now, stats });
-  return stats;
+  return { rows: Math.max(0, Number(row?.rows ?? 0)), freq, floor };
 }
 
 /** Forget the cached statistics (after ANALYZE, in tests and the benchmark). */
 export function clearTermStats(): void {
+  generation++;
   cache.clear();
 }
 
