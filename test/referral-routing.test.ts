@@ -54,6 +54,14 @@ for (const kind of testDatabaseKinds()) {
       const r = await suggestReferralOrg(t.db, { question: FOOD_Q, result: null, placeOrgId: null });
       assert.equal(r.suggested.orgId, org.get('scjg'));
       assert.ok(r.ranked.every((x) => x.orgId !== org.get('baisha')));
+      // The place named in the question counts as chosen: the form shows it, and the referral records it.
+      const named = `我在东山县青石镇，${FOOD_Q}`;
+      const namedPage = await s.get(`/ask?q=${encodeURIComponent(named)}&refer=1`);
+      assert.match(namedPage.body, new RegExp(`<option value="${org.get('qingshi')}" selected`), 'the named township is preselected');
+      assert.match(namedPage.body, new RegExp(`name="placeOrgId" value="${org.get('qingshi')}"`));
+      const fromNamed = await suggestReferralOrg(t.db, { question: named, result: null, placeOrgId: null });
+      assert.equal(fromNamed.place, org.get('qingshi'));
+      assert.ok(fromNamed.ranked.every((x) => x.orgId !== org.get('baisha')), 'another county’s township is still never suggested');
     });
 
     test('an unpublished entry’s department is not used for routing (public means approved)', async () => {

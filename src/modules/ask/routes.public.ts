@@ -59,7 +59,7 @@ export async function publicAskRoutes(app: FastifyInstance) {
     const suggestedName = routing.orgs.find((o) => o.id === routing.suggested.orgId)?.name ?? '';
     return {
       orgs: ordered.map((o) => ({ id: o.id, name: o.name, suggested: o.id === routing.suggested.orgId })),
-      values: { orgId: String(routing.suggested.orgId || ordered[0]?.id || ''), ...values, placeOrgId: place === null ? '' : String(place) },
+      values: { orgId: String(routing.suggested.orgId || ordered[0]?.id || ''), ...values, placeOrgId: routing.place === null ? '' : String(routing.place) },
       errors,
       signedIn: account ? account.emailMasked : null,
       suggestion: suggestedName ? { orgId: routing.suggested.orgId, orgName: suggestedName, reason: routing.suggested.reason } : null,
@@ -117,7 +117,7 @@ export async function publicAskRoutes(app: FastifyInstance) {
         {
           question: parsed.data.question, orgId: parsed.data.orgId, email: parsed.data.email ?? null, name: parsed.data.name ?? null, accountId: account?.id ?? null,
           suggestions: [...shown.qa, ...shown.clauses].map((a) => ({ kind: a.kind, title: a.title, url: a.url, score: a.score })),
-          routing: { suggestedOrgId: routing.suggested.orgId, reason: routing.suggested.reason }, placeOrgId,
+          routing: { suggestedOrgId: routing.suggested.orgId, reason: routing.suggested.reason }, placeOrgId: routing.place,
         },
       );
     } catch (err) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { MATTER_WORDS } from './matter-words.js';
 import { analyzeQuestion } from './question.js';
-import { answeringOrg, eligibleFor, routeQuestion, routingWords, type RoutingOrg } from './routing.js';
+import { answeringOrg, eligibleFor, placeNamedIn, routeQuestion, routingWords, type RoutingOrg } from './routing.js';
 
 // city ─ 市场监管局, 财政局, 东山县 ─ 青石镇, 西湖县 ─ 白沙镇
 const ORGS: RoutingOrg[] = [
@@ -76,4 +76,17 @@ test('a match only in a row’s other cells counts half of one in the matter’s
   const duties = [{ orgId: 3, listLabel: '权责清单', matter: '财政监督检查', detail: '含餐饮服务单位的票据检查' }, { orgId: 2, ...FOOD }];
   const r = routeQuestion(ORGS, { ...none, concepts, duties }, null);
   assert.deepEqual(r.ranked.map((x) => [x.orgId, x.score]), [[2, 3], [3, 1.5]]);
+});
+
+test('a place the question names counts as the asker’s place: the innermost named, none when two unrelated are named', () => {
+  assert.equal(placeNamedIn('我在东山县青石镇开了个小饭馆，要办什么证', ORGS), 5);
+  assert.equal(placeNamedIn('东山县人民政府的低保怎么申请', ORGS), 4);
+  assert.equal(placeNamedIn('青石镇的养老补贴什么时候发', ORGS), 5);
+  assert.equal(placeNamedIn('东山县和西湖县哪个补贴高', ORGS), null, 'two places: the asker chooses');
+  assert.equal(placeNamedIn('东山再起要什么手续', ORGS), null, 'two characters of a name are no place');
+  assert.equal(placeNamedIn('开个小饭馆要办什么证', ORGS), null);
+  // With the named place, its own township's answers are eligible; another county's still are not.
+  const r = routeQuestion(ORGS, { ...none, concepts, answers: [{ orgId: 5, department: '青石镇便民服务中心', title: '青石镇开餐馆怎么办证', score: 0.9 }, { orgId: 7, department: '白沙镇便民服务中心', title: '白沙镇农家乐餐馆怎么办证', score: 1 }] }, placeNamedIn('我在东山县青石镇开了个小饭馆', ORGS));
+  assert.equal(r.suggested.orgId, 5);
+  assert.ok(r.ranked.every((x) => x.orgId !== 7));
 });

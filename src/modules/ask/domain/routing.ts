@@ -116,6 +116,21 @@ export function eligibleFor(orgId: number, place: number | null, byId: ReadonlyM
   return isAncestorOrSelf(place, orgId, byId) || isAncestorOrSelf(orgId, place, byId);
 }
 
+/**
+ * The place a question names when the asker chose none (我在东山县青石镇… / 西湖县的…): a county or
+ * township whose name without 人民政府, or whose short name, is in the text (three characters or
+ * more, so 东山 in another sense is not a place). The innermost when the names found lie on one
+ * line (东山县青石镇 → 青石镇); none when they name unrelated places.
+ */
+export function placeNamedIn(text: string, orgs: readonly RoutingOrg[]): number | null {
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const found = orgs.filter((o) => (o.kind === 'county' || o.kind === 'township')
+    && [o.name.replace(/人民政府$/, ''), o.shortName].some((n) => n.length >= 3 && text.includes(n)));
+  if (found.length === 0) return null;
+  const inner = found.find((o) => found.every((x) => isAncestorOrSelf(x.id, o.id, byId)));
+  return inner?.id ?? null;
+}
+
 /** The organization an answering department's name points to (市人社局劳动关系处 → 市人社局), else the entry's own. */
 export function answeringOrg(department: string, fallback: number, orgs: readonly RoutingOrg[]): number {
   let best: { id: number; len: number } | null = null;
@@ -170,7 +185,7 @@ export function routeQuestion(orgs: readonly RoutingOrg[], e: RoutingEvidence, p
 
 function fallbackOrg(orgs: readonly RoutingOrg[], place: number | null, byId: ReadonlyMap<number, RoutingOrg>): RoutedOrg {
   const chosen = place !== null ? byId.get(place) : undefined;
-  if (chosen) return { orgId: chosen.id, score: 0, reason: `未找到职责对应的部门，由您所选地区的${chosen.name}受理` };
+  if (chosen) return { orgId: chosen.id, score: 0, reason: `未找到职责对应的部门，由您所在地区的${chosen.name}受理` };
   const top = orgs.find((o) => o.parentId === null && o.kind === 'government') ?? orgs.find((o) => o.parentId === null) ?? orgs[0];
   return { orgId: top?.id ?? 0, score: 0, reason: `未找到职责对应的部门，由${top?.name ?? '本级政府'}统一受理后转交承办部门` };
 }

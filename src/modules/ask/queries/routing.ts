@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import { findDutyRows } from '../../lists/public.js';
 import { MATTER_WORDS } from '../domain/matter-words.js';
 import { analyzeQuestion } from '../domain/question.js';
-import { routeQuestion, routingWords, type Routing, type RoutingOrg } from '../domain/routing.js';
+import { placeNamedIn, routeQuestion, routingWords, type Routing, type RoutingOrg } from '../domain/routing.js';
 import { loadSynonymGroups, type AskResult } from './retrieve.js';
 
 const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -17,11 +17,12 @@ export async function listRoutingOrgs(db: Kysely<Database>): Promise<RoutingOrg[
 /**
  * The department a question is suggested to, with its reason (domain/routing.ts has the rule):
  * the organizations' duty lists, their catalog columns, the departments that answered the nearest
- * published Q&A entries and the issuers of the nearest clauses, within the asker's chosen place.
+ * published Q&A entries and the issuers of the nearest clauses, within the asker's chosen place
+ * (or, when none was chosen, the place the question names; returned so the form shows it chosen).
  * An entry of the answers that is not published (a draft, in review, withdrawn) is not evidence:
  * public means approved.
  */
-export async function suggestReferralOrg(db: Kysely<Database>, p: { question: string; result: AskResult | null; placeOrgId: number | null }): Promise<Routing & { orgs: RoutingOrg[] }> {
+export async function suggestReferralOrg(db: Kysely<Database>, p: { question: string; result: AskResult | null; placeOrgId: number | null }): Promise<Routing & { orgs: RoutingOrg[]; place: number | null }> {
   const [orgs, synonyms] = await Promise.all([listRoutingOrgs(db), loadSynonymGroups(db)]);
   const concepts = analyzeQuestion(p.question, [...synonyms, ...MATTER_WORDS]).concepts;
   const words = routingWords(concepts);
@@ -32,7 +33,8 @@ export async function suggestReferralOrg(db: Kysely<Database>, p: { question: st
     qa.length ? db.selectFrom('qa_entries').select('id').where('id', 'in', qa.map((a) => a.id)).where('status', '=', 'published').execute() : Promise.resolve([]),
   ]);
   const isPublished = new Set(published.map((r) => Number(r.id)));
-  const place = p.placeOrgId !== null && orgs.some((o) => o.id === p.placeOrgId) ? p.placeOrgId : null;
+  // The place the asker chose, else the one the question names (问题里写了东山县).
+  const place = p.placeOrgId !== null && orgs.some((o) => o.id === p.placeOrgId) ? p.placeOrgId : placeNamedIn(p.question, orgs);
   const routing = routeQuestion(
     orgs,
     {
@@ -44,7 +46,7 @@ export async function suggestReferralOrg(db: Kysely<Database>, p: { question: st
     },
     place,
   );
-  return { ...routing, orgs };
+  return { ...routing, orgs, place };
 }
 
 /** Catalog columns whose names contain a word, among names fewer than half of the organizations share. */
