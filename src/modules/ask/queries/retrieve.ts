@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Validity } from '../../documents/public.js';
 import { analyzeQuestion, conceptTsquery, type Concept, type SynonymGroup } from '../domain/question.js';
+import { featuresOf, questionFacts, questionSimilarity, rerankScore } from '../domain/rerank.js';
 import { CLAUSE_CONFIDENT, combineScore, QA_CONFIDENT, SCORING } from '../domain/scoring.js';
 import { similarity } from '../../../platform/semantic/index.js';
 import { semanticQuestion, type SemanticQuestion } from './semantic.js';
@@ -30,6 +31,9 @@ export const SEMANTIC_BLEND = {
   qaCentre: 0.6,
   /** Entries the scan adds to the lexical candidates. */
   qaNearest: 20,
+  /** Entries added by their character grams (abbreviations, typos) and by their answers' vectors. */
+  qaByGrams: 20,
+  qaByAnswer: 10,
   /** Lexical entries considered before blending. */
   qaLexical: 30,
   clauseWeight: 0.5,
@@ -50,6 +54,8 @@ export interface AskAnswer {
   /** qa: the answering department and its contact. */
   department?: string;
   contact?: string;
+  /** qa, when asked for (the learner, bench:ask-learn): the learned blend's figures (domain/rerank.ts FEATURES). */
+  features?: number[];
   /** clause: the document and the clause. */
   documentId?: number;
   docNo?: string | null;
@@ -75,6 +81,8 @@ export interface RetrieveOptions {
   excludeQaSourcePrefix?: string | null;
   /** Blend in the semantic vectors (default: yes, when a model is trained). The benchmark turns it off for its baseline. */
   semantic?: boolean;
+  /** Return each entry's learned-blend figures (bench:ask-learn fits the weights on them). */
+  features?: boolean;
 }
 
 export async function loadSynonymGroups(db: Kysely<Database>): Promise<string[][]> {
@@ -95,7 +103,7 @@ export async function retrieveAnswers(db: Kysely<Database>, question: string, op
     matchQa(db, concepts, qaStats, sem ? Math.max(qaLimit, SEMANTIC_BLEND.qaLexical) : qaLimit, exclude),
     matchClauses(db, concepts, clauseStats, opts.clauseLimit ?? 3, sem),
   ]);
-  const qa = sem ? await blendQa(db, lexQa, sem, qaLimit, exclude) : lexQa;
+  const qa = sem ? await blendQa(db, question, lexQa, sem, qaLimit, exclude, opts.features === true) : lexQa;
   const bestQa = qa[0]?.score ?? 0;
   const bestClause = clauses[0]?.score ?? 0;
   return { qa, clauses, concepts, confident: bestQa >= QA_CONFIDENT || bestClause >= CLAUSE_CONFIDENT, bestScore: Math.max(bestQa, bestClause) };
@@ -126,28 +134,41 @@ function matchedWeight(w: Weighted[], vector: RawBuilder<unknown>, full: string,
 const likePrefix = (prefix: string) => prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`) + '%';
 
 /**
- * Lexical entries and the nearest entries by meaning, ranked by the blend. An entry only the scan
- * found is read again here with its publication checked: the scan's cache may be a moment old.
+ * The candidates — lexical entries, the nearest by meaning, by character grams and by answer —
+ * ranked by the learned blend (domain/rerank.ts). An entry only a scan found is read again here
+ * with its publication checked: the scans' caches may be a moment old. The score shown and judged
+ * for confidence stays lexical + weight × (cosine − centre), 0–1: the learned sum has no scale.
  */
-async function blendQa(db: Kysely<Database>, lexical: AskAnswer[], sem: SemanticQuestion, limit: number, excludePrefix: string | null): Promise<AskAnswer[]> {
-  const blend = (lex: number, cos: number | null) => lex + SEMANTIC_BLEND.qaWeight * ((cos ?? SEMANTIC_BLEND.qaCentre) - SEMANTIC_BLEND.qaCentre);
-  const out = lexical.map((a) => ({ a, s: blend(a.score, sem.entries.scoreOf(sem.vector, a.id)) }));
-  const known = new Set(lexical.map((a) => a.id));
-  const nearest = sem.entries.nearest(sem.vector, SEMANTIC_BLEND.qaNearest, (id) => !known.has(id));
-  if (nearest.length > 0) {
+async function blendQa(db: Kysely<Database>, question: string, lexical: AskAnswer[], sem: SemanticQuestion, limit: number, excludePrefix: string | null, withFeatures: boolean): Promise<AskAnswer[]> {
+  const shown = (lex: number, cos: number | null) => lex + SEMANTIC_BLEND.qaWeight * ((cos ?? SEMANTIC_BLEND.qaCentre) - SEMANTIC_BLEND.qaCentre);
+  const facts = questionFacts(question);
+  const sim = questionSimilarity(facts.words, sem.index.similarity);
+  const v = sem.vector;
+  const found = new Map(lexical.map((a) => [a.id, { a, lexical: a.score as number | null }]));
+  const fresh = (id: number) => !found.has(id);
+  const more = new Set([
+    ...(v ? sem.entries.nearest(v, SEMANTIC_BLEND.qaNearest, fresh).map((n) => n.id) : []),
+    ...sem.index.nearestByGrams(facts.grams, SEMANTIC_BLEND.qaByGrams, fresh),
+    ...(v ? sem.index.answers.nearest(v, SEMANTIC_BLEND.qaByAnswer, fresh).map((n) => n.id) : []),
+  ]);
+  if (more.size > 0) {
     const rows = await db.selectFrom('qa_entries').select(['id', 'source_id', 'org_id', 'question', 'answer_text', 'department', 'contact'])
-      .where('id', 'in', nearest.map((n) => n.id)).where('status', '=', 'published').where('edition_of', 'is', null)
+      .where('id', 'in', [...more]).where('status', '=', 'published').where('edition_of', 'is', null)
       .$if(excludePrefix !== null, (qb) => qb.where(({ or, eb }) => or([eb('source_id', 'is', null), eb('source_id', 'not like', likePrefix(excludePrefix!))])))
       .execute();
-    const cos = new Map(nearest.map((n) => [n.id, n.score]));
     for (const r of rows) {
-      out.push({
-        a: { kind: 'qa', sourceId: r.source_id ?? `qa:${r.id}`, title: r.question, text: r.answer_text.slice(0, 600), url: `/qa/${r.id}`, score: 0, id: r.id, orgId: r.org_id, department: r.department, contact: r.contact },
-        s: blend(0, cos.get(r.id) ?? null),
-      });
+      found.set(r.id, { a: { kind: 'qa', sourceId: r.source_id ?? `qa:${r.id}`, title: r.question, text: r.answer_text.slice(0, 600), url: `/qa/${r.id}`, score: 0, id: r.id, orgId: r.org_id, department: r.department, contact: r.contact }, lexical: null });
     }
   }
-  return out.sort((x, y) => y.s - x.s || x.a.id - y.a.id).slice(0, limit).map(({ a, s }) => ({ ...a, score: round(Math.max(0, Math.min(1, s))) }));
+  const ranked = [...found.values()].map(({ a, lexical: lex }) => {
+    const cosine = v ? sem.entries.scoreOf(v, a.id) : null;
+    const entry = sem.index.facts.get(a.id);
+    // An entry published since the caches were built has no facts yet: it ranks by what is shown.
+    const features = entry ? featuresOf(facts, { facts: entry, lexical: lex, cosine: cosine ?? SEMANTIC_BLEND.qaCentre, answerCosine: (v && sem.index.answers.scoreOf(v, a.id)) ?? 0 }, sem.index.stats, sim) : null;
+    const score = shown(lex ?? 0, cosine);
+    return { a: { ...a, score: round(Math.max(0, Math.min(1, score))), ...(withFeatures && features ? { features } : {}) }, rank: features ? rerankScore(features) : Number.NEGATIVE_INFINITY, score };
+  });
+  return ranked.sort((x, y) => y.rank - x.rank || y.score - x.score || x.a.id - y.a.id).slice(0, limit).map((x) => x.a);
 }
 
 async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermStats, limit: number, excludePrefix: string | null): Promise<AskAnswer[]> {
@@ -270,7 +291,7 @@ async function matchClauses(db: Kysely<Database>, concepts: Concept[], stats: Te
 function blendClauses<R extends { matched: number; words: number; semantic: Uint8Array | null; semantic_model: number | string | null }>(rows: R[], total: number, sem: SemanticQuestion | null): (R & { blended: number })[] {
   const lexical = (r: R) => Math.min(1, (Number(r.matched) / total) / (1 + SCORING.clauseLengthPenalty * Math.max(0, Number(r.words) - SCORING.clauseLengthFree)));
   const scored = rows.map((r) => {
-    const cos = sem && r.semantic && Number(r.semantic_model) === sem.model.id ? similarity(sem.vector, r.semantic) : SEMANTIC_BLEND.clauseCentre;
+    const cos = sem?.vector && r.semantic && Number(r.semantic_model) === sem.model.id ? similarity(sem.vector, r.semantic) : SEMANTIC_BLEND.clauseCentre;
     return { ...r, blended: lexical(r) + (sem ? SEMANTIC_BLEND.clauseWeight * (cos - SEMANTIC_BLEND.clauseCentre) : 0) };
   });
   return sem ? scored.sort((a, b) => b.blended - a.blended) : scored;
