@@ -44,7 +44,9 @@ describe('smart answers on a phone: an answer with its source, rated; a referral
     await v.waitForLoadState();
     const referral = v.locator('#referral');
     assert.ok(await referral.isVisible(), 'the referral form is offered');
-    // Without a place, the suggestion is a city department by its duties, never a township of another county.
+    // The place the question names (白沙镇) is taken as the asker's; by its duties the suggestion is
+    // still the city's 市场监管局 (a licence is the city's matter), never a township of another county.
+    assert.match(await referral.locator('#f-place option:checked').innerText(), /白沙镇/);
     const hint = await referral.locator('#f-orgId').locator('option:checked').innerText();
     assert.match(hint, /江宁市市场监督管理局/);
     const options = await referral.getByLabel('答复部门').locator('option').allInnerTexts();
