@@ -29,6 +29,12 @@ export const SCORING = {
 /** Scores at or above these are answers; below, the page says it found nothing sure (bench:ask calibration). */
 export const QA_CONFIDENT = 0.6;
 export const CLAUSE_CONFIDENT = 0.75;
+/**
+ * The learned blend's own confidence (domain/rerank.ts): the first entry is an answer too when it
+ * takes this share of the candidates' softmax and its learned score reaches this; set on both
+ * development sets (ADR 0020: the off-topic questions' highest score there was 8.5).
+ */
+export const LEARNED_CONFIDENT = { share: 0.8, score: 10 } as const;
 
 /** (1 − share) × coverage + share × coverage × precision, precision capped at 1; rounded. */
 export function combineScore(coverage: number, share: number, precision: number): number {

@@ -46,7 +46,7 @@ async function quotable(db: Kysely<Database>, r: AskResult, today: string): Prom
   const out: Source[] = [];
   for (const a of r.qa) {
     out.push({
-      ...a, text: maskPersonal(a.text, false), curated: curated.has(a.id), confident: a.score >= QA_CONFIDENT, amendedBy: [],
+      ...a, text: maskPersonal(a.text, false), curated: curated.has(a.id), confident: a.confident === true, amendedBy: [],
       citation: `政策问答${a.department ? ` · 答复部门：${a.department}` : ''}`,
     });
   }
@@ -60,12 +60,12 @@ async function quotable(db: Kysely<Database>, r: AskResult, today: string): Prom
       amendedBy = m.changedBy.map((b) => `《${b.title}》${b.docNo ? `（${b.docNo}）` : ''}`);
     }
     out.push({
-      ...c, text: maskPersonal(text, false), curated: false, confident: c.score >= CLAUSE_CONFIDENT && !elsewhere.has(c.documentId!), amendedBy,
+      ...c, text: maskPersonal(text, false), curated: false, confident: c.confident === true && !elsewhere.has(c.documentId!), amendedBy,
       citation: `${c.title}${c.docNo ? `（${c.docNo}）` : ''}${amendedBy.length ? `，经${amendedBy.join('、')}修改` : ''}`,
     });
   }
-  // The stronger first, each kind measured against its own threshold (a score means the same within a kind).
-  return out.sort((a, b) => rel(b) - rel(a));
+  // The confident first, then the stronger, each kind measured against its own threshold (a score means the same within a kind).
+  return out.sort((a, b) => Number(b.confident) - Number(a.confident) || rel(b) - rel(a));
 }
 
 const rel = (s: Source) => s.score / (s.kind === 'qa' ? QA_CONFIDENT : CLAUSE_CONFIDENT);

@@ -3,7 +3,7 @@ import type { Database } from '../../../db/schema.js';
 import type { Validity } from '../../documents/public.js';
 import { analyzeQuestion, conceptTsquery, type Concept, type SynonymGroup } from '../domain/question.js';
 import { featuresOf, questionFacts, questionSimilarity, rerankScore } from '../domain/rerank.js';
-import { CLAUSE_CONFIDENT, combineScore, QA_CONFIDENT, SCORING } from '../domain/scoring.js';
+import { CLAUSE_CONFIDENT, combineScore, LEARNED_CONFIDENT, QA_CONFIDENT, SCORING } from '../domain/scoring.js';
 import { similarity } from '../../../platform/semantic/index.js';
 import { semanticQuestion, type SemanticQuestion } from './semantic.js';
 import { estimatedRows, idf, loadTermStats, type TermStats } from './term-stats.js';
@@ -54,6 +54,8 @@ export interface AskAnswer {
   /** qa: the answering department and its contact. */
   department?: string;
   contact?: string;
+  /** Good enough to be given as the answer (its kind's threshold, or the learned blend's confidence). */
+  confident?: boolean;
   /** qa, when asked for (the learner, bench:ask-learn): the learned blend's figures (domain/rerank.ts FEATURES). */
   features?: number[];
   /** clause: the document and the clause. */
@@ -99,14 +101,15 @@ export async function retrieveAnswers(db: Kysely<Database>, question: string, op
   ]);
   const qaLimit = opts.qaLimit ?? 3;
   const exclude = opts.excludeQaSourcePrefix ?? null;
-  const [lexQa, clauses] = await Promise.all([
+  const [lexQa, found] = await Promise.all([
     matchQa(db, concepts, qaStats, sem ? Math.max(qaLimit, SEMANTIC_BLEND.qaLexical) : qaLimit, exclude),
     matchClauses(db, concepts, clauseStats, opts.clauseLimit ?? 3, sem),
   ]);
-  const qa = sem ? await blendQa(db, question, lexQa, sem, qaLimit, exclude, opts.features === true) : lexQa;
+  const qa = sem ? await blendQa(db, question, lexQa, sem, qaLimit, exclude, opts.features === true) : lexQa.map((a) => ({ ...a, confident: a.score >= QA_CONFIDENT }));
+  const clauses = found.map((c) => ({ ...c, confident: c.score >= CLAUSE_CONFIDENT }));
   const bestQa = qa[0]?.score ?? 0;
   const bestClause = clauses[0]?.score ?? 0;
-  return { qa, clauses, concepts, confident: bestQa >= QA_CONFIDENT || bestClause >= CLAUSE_CONFIDENT, bestScore: Math.max(bestQa, bestClause) };
+  return { qa, clauses, concepts, confident: qa.some((a) => a.confident) || clauses.some((c) => c.confident), bestScore: Math.max(bestQa, bestClause) };
 }
 
 interface Weighted {
@@ -168,7 +171,12 @@ async function blendQa(db: Kysely<Database>, question: string, lexical: AskAnswe
     const score = shown(lex ?? 0, cosine);
     return { a: { ...a, score: round(Math.max(0, Math.min(1, score))), ...(withFeatures && features ? { features } : {}) }, rank: features ? rerankScore(features) : Number.NEGATIVE_INFINITY, score };
   });
-  return ranked.sort((x, y) => y.rank - x.rank || y.score - x.score || x.a.id - y.a.id).slice(0, limit).map((x) => x.a);
+  ranked.sort((x, y) => y.rank - x.rank || y.score - x.score || x.a.id - y.a.id);
+  // The first entry's share of the softmax over every candidate: how sure the blend is of it.
+  const top = ranked[0];
+  const share = top && Number.isFinite(top.rank) ? 1 / ranked.reduce((z, x) => z + (Number.isFinite(x.rank) ? Math.exp(x.rank - top.rank) : 0), 0) : 0;
+  const learnedSure = !!top && share >= LEARNED_CONFIDENT.share && top.rank >= LEARNED_CONFIDENT.score;
+  return ranked.slice(0, limit).map((x, i) => ({ ...x.a, confident: x.a.score >= QA_CONFIDENT || (i === 0 && learnedSure) }));
 }
 
 async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermStats, limit: number, excludePrefix: string | null): Promise<AskAnswer[]> {
