@@ -88,6 +88,22 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(r.qa[0]?.sourceId, 'sem-plate', JSON.stringify(r.qa.map((a) => a.sourceId)));
     });
 
+    test('an entry published after the caches were built is found by its characters on the next question', async () => {
+      await retrieveAnswers(t.db, '临牌最多能办几回'); // the caches are built
+      const city = (await t.db.selectFrom('organizations').select('id').where('slug', '=', 'city').executeTakeFirstOrThrow()).id;
+      const now = t.clock.now();
+      const q = '残疾人证到期后怎样换领';
+      const id = (await t.db.insertInto('qa_entries').values({
+        org_id: city, source_id: 'sem-disability', question: q, phrasings: [], answer_html: '<p>到期前三个月向户籍所在地残联申请换领。</p>', answer_text: '到期前三个月向户籍所在地残联申请换领。', department: '市残联', contact: '',
+        topic_id: null, audiences: [], review_on: null, origin: 'manual', status: 'published', published_on: t.clock.today(), published_at: now,
+        search_vector: qaSearchVector(q, [], '到期前三个月向户籍所在地残联申请换领。'), created_by: null, updated_by: null, created_at: now, updated_at: now,
+        edition_of: null, submitted_by: null, submitted_at: null, urgent_reason: null, publish_at: null, withdrawn_at: null, withdrawal_kind: null, withdrawal_reason: null,
+      }).returning('id').executeTakeFirstOrThrow()).id;
+      await t.db.transaction().execute((trx) => announceChange(trx, { db: t.db, clock: t.clock, actor: { id: null, label: '测试' } }, { type: 'qa', id, event: 'first' }));
+      const r = await retrieveAnswers(t.db, '残疾证过期咋换', { synonyms: false, qaLimit: 3 });
+      assert.equal(r.qa[0]?.sourceId, 'sem-disability', JSON.stringify(r.qa.map((a) => a.sourceId)));
+    });
+
     test('an unpublished entry is never returned by the semantic path, even with a vector planted for it', async () => {
       const model = (await activeModel(t.db, ASK_MODEL))!;
       const own = (await t.db.selectFrom('qa_entry_vectors').select('vec').where('qa_id', '=', (await t.db.selectFrom('qa_entries').select('id').where('source_id', '=', 'sem-licence').executeTakeFirstOrThrow()).id).executeTakeFirstOrThrow()).vec;

@@ -27,14 +27,16 @@ interface Kept {
   answer: Uint8Array | null;
 }
 
-// Per database handle, per model: the lexicon (all of the model's words) and each entry's facts.
-const lexicons = new WeakMap<object, { modelId: number; lookup: WordLookup }>();
+// Per database handle, per model: the lexicon (all of the model's words, and the vectors built
+// from them) and each entry's facts.
+const lexicons = new WeakMap<object, { modelId: number; lookup: WordLookup; space: WordSpace }>();
 const kept = new WeakMap<object, { modelId: number; rows: Map<number, Kept> }>();
 
 export async function buildEntryIndex(db: Kysely<Database>, model: StoredModel): Promise<EntryIndex> {
   let lex = lexicons.get(db);
   if (lex?.modelId !== model.id) {
-    lex = { modelId: model.id, lookup: await loadLexicon(db, model.id) };
+    const lookup = await loadLexicon(db, model.id);
+    lex = { modelId: model.id, lookup, space: new WordSpace(lookup, model.settings.dim) };
     lexicons.set(db, lex);
   }
   let mine = kept.get(db);
@@ -61,8 +63,8 @@ export async function buildEntryIndex(db: Kysely<Database>, model: StoredModel):
   }
   const facts = new Map([...mine.rows].map(([id, r]) => [id, r.facts]));
   const stats = new EntryStats(facts.values());
-  // Every word of the entries gets its vector now, not in front of a question.
-  const space = new WordSpace(lex.lookup, model.settings.dim);
+  // Every word of the entries gets its vector now, not in front of a question (kept per model).
+  const space = lex.space;
   for (const f of facts.values()) for (const w of [...f.words, ...f.answerWords]) space.vectorOf(w);
   const postings = new Map<string, number[]>();
   const gramWeight = new Map<number, number>();
