@@ -24,6 +24,11 @@ import { estimatedRows, idf, loadTermStats, type TermStats } from './term-stats.
  * the lexical clause candidates'. The two are blended as lexical score + weight × (cosine − centre),
  * so an entry sharing no word with the question can still rank when its meaning is near, and a
  * lexical match far in meaning sinks. Weights set on bench:ask's development paraphrases.
+ *
+ * Entries are then ranked by the learned blend (domain/rerank.ts: the lexical score, the cosines,
+ * words matched by meaning, shared characters; weights fitted by bench:ask-learn), over candidates
+ * also found by their characters and their answers' vectors; the blend's own confidence can make
+ * the first entry an answer (scoring.ts LEARNED_CONFIDENT).
  */
 export const SEMANTIC_BLEND = {
   /** Entries: weight of (cosine − centre) added to the lexical score. */
@@ -166,7 +171,7 @@ async function blendQa(db: Kysely<Database>, question: string, lexical: AskAnswe
   const ranked = [...found.values()].map(({ a, lexical: lex }) => {
     const cosine = v ? sem.entries.scoreOf(v, a.id) : null;
     const entry = sem.index.facts.get(a.id);
-    // An entry published since the caches were built has no facts yet: it ranks by what is shown.
+    // An entry the index does not hold yet (published a moment ago) ranks after those it holds, by what is shown.
     const features = entry ? featuresOf(facts, { facts: entry, lexical: lex, cosine: cosine ?? SEMANTIC_BLEND.qaCentre, answerCosine: (v && sem.index.answers.scoreOf(v, a.id)) ?? 0 }, sem.index.stats, sim) : null;
     const score = shown(lex ?? 0, cosine);
     return { a: { ...a, score: round(Math.max(0, Math.min(1, score))), ...(withFeatures && features ? { features } : {}) }, rank: features ? rerankScore(features) : Number.NEGATIVE_INFINITY, score };
