@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { qaSearchVector } from '../src/modules/qa/commands/search-vector.js';
 import { buildMissingClauses } from '../src/modules/ask/commands/build-clauses.js';
-import { ASK_MODEL, QA_VECTOR_SET } from '../src/modules/ask/commands/semantic-vectors.js';
+import { ASK_MODEL, QA_VECTOR_SET, refreshAskVectors, trainAskModel } from '../src/modules/ask/commands/semantic-vectors.js';
 import { runSemanticRefresh } from '../src/modules/ask/jobs.js';
 import { retrieveAnswers } from '../src/modules/ask/queries/retrieve.js';
 import { importPolicyDocs } from '../src/modules/documents/commands/import-policy-docs.js';
@@ -129,6 +129,17 @@ for (const kind of testDatabaseKinds()) {
       assert.ok((await setVersion(t.db, QA_VECTOR_SET)) > before);
       const r = await retrieveAnswers(t.db, '公积金怎么取出来', { qaLimit: 10 });
       assert.ok(!r.qa.some((a) => a.sourceId === 'sem-fund'));
+    });
+
+    test('a new model puts every clause back in the queue (an indexed one) and the job gives each a vector of it', async () => {
+      const before = (await activeModel(t.db, ASK_MODEL))!.id;
+      const { modelId } = await trainAskModel(t.db, t.clock.now());
+      assert.notEqual(modelId, before);
+      const inForce = t.db.selectFrom('document_clauses').select(['semantic_model']).where('in_force', '=', true);
+      assert.ok((await inForce.execute()).every((c) => c.semantic_model === null), 'queued with the switch, in its transaction');
+      await refreshAskVectors(t.db, t.clock.now());
+      assert.ok((await inForce.execute()).every((c) => Number(c.semantic_model) === modelId));
+      assert.equal((await refreshAskVectors(t.db, t.clock.now())).clauses, 0, 'nothing is waiting any more');
     });
   });
 }

@@ -20,6 +20,7 @@ import * as m0018 from './0018-official-lists.js';
 import * as m0019 from './0019-special-columns.js';
 import * as m0020 from './0020-semantic-vectors.js';
 import * as m0021 from './0021-referral-routing.js';
+import * as m0022 from './0022-clause-vector-queue.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0019-special-columns': m0019,
   '0020-semantic-vectors': m0020,
   '0021-referral-routing': m0021,
+  '0022-clause-vector-queue': m0022,
 };

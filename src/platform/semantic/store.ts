@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { packVector, unpackVector } from './codec.js';
 import type { EncoderSettings, WordInfo, WordLookup } from './encode.js';
@@ -26,7 +26,11 @@ const WORDS_PER_INSERT = 2000;
  * Stores a trained model and makes it the active one for its name, returning its id. The words
  * are written first (inactive), then the switch is one short transaction.
  */
-export async function saveModel(db: Kysely<Database>, name: string, wv: WordVectors, settings: Omit<EncoderSettings, 'dim' | 'tokens'>, meta: { params: object; stats: object; now: Date }): Promise<number> {
+export async function saveModel(
+  db: Kysely<Database>, name: string, wv: WordVectors, settings: Omit<EncoderSettings, 'dim' | 'tokens'>, meta: { params: object; stats: object; now: Date },
+  /** Run in the switch's transaction: what must change with the model (vectors of the old one queued again). */
+  onActivate?: (trx: Transaction<Database>, modelId: number) => Promise<void>,
+): Promise<number> {
   const { id } = await db
     .insertInto('semantic_models')
     .values({ name, dim: wv.dim, tokens: wv.tokens, words: wv.words.length, sif_a: settings.sifA, mean: settings.mean ? bytea(packVector(settings.mean)) : null, params: JSON.stringify(meta.params), stats: JSON.stringify(meta.stats), trained_at: meta.now })
@@ -43,6 +47,7 @@ export async function saveModel(db: Kysely<Database>, name: string, wv: WordVect
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('semantic_models').set({ active: false }).where('name', '=', name).where('active', '=', true).execute();
     await trx.updateTable('semantic_models').set({ active: true }).where('id', '=', id).execute();
+    if (onActivate) await onActivate(trx, id);
   });
   return id;
 }

@@ -77,7 +77,11 @@ export async function trainAskModel(db: Kysely<Database>, now: Date): Promise<{ 
   const mean = commonDirection(sample, wv.dim);
   const ms = Math.round(performance.now() - t0);
   const stats = { entries: entries.length, documents: docs.rows.length, lines: lines.length, pairs: pairs.length, trainMs: ms };
-  const modelId = await saveModel(db, ASK_MODEL, wv, { sifA: SEMANTIC_ENCODING.sifA, mean }, { params: SEMANTIC_TRAINING, stats, now });
+  // With the switch, every clause's vector of an older model waits again for one of this model
+  // (found through the partial index of migration 0022); the old vectors count for nothing meanwhile.
+  const modelId = await saveModel(db, ASK_MODEL, wv, { sifA: SEMANTIC_ENCODING.sifA, mean }, { params: SEMANTIC_TRAINING, stats, now }, async (trx, id) => {
+    await trx.updateTable('document_clauses').set({ semantic_model: null }).where('semantic_model', 'is not', null).where('semantic_model', '!=', id).execute();
+  });
   return { modelId, ms, words: wv.words.length, tokens: wv.tokens, entries: entries.length, documents: docs.rows.length };
 }
 
@@ -144,8 +148,8 @@ async function refreshClauseVectors(db: Kysely<Database>, model: StoredModel, lo
   while (done < max) {
     const batch = await db.selectFrom('document_clauses as c').innerJoin('documents as d', 'd.id', 'c.document_id')
       .select(['c.id', 'c.text', 'd.title'])
-      .where('c.in_force', '=', true).where('c.id', '>', after)
-      .where(({ or, eb }) => or([eb('c.semantic_model', 'is', null), eb('c.semantic_model', '!=', model.id)]))
+      // The waiting ones, through their partial index (migration 0022).
+      .where('c.in_force', '=', true).where('c.semantic_model', 'is', null).where('c.id', '>', after)
       .orderBy('c.id').limit(Math.min(CLAUSE_BATCH, max - done)).execute();
     if (batch.length === 0) break;
     const byText = new Map<string, Uint8Array | null>();
