@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { qaSearchVector } from '../src/modules/qa/commands/search-vector.js';
 import { buildMissingClauses } from '../src/modules/ask/commands/build-clauses.js';
-import { ASK_MODEL, QA_VECTOR_SET, refreshAskVectors, trainAskModel } from '../src/modules/ask/commands/semantic-vectors.js';
+import { ASK_MODEL, libraryGrew, QA_VECTOR_SET, refreshAskVectors, trainAskModel } from '../src/modules/ask/commands/semantic-vectors.js';
 import { runSemanticRefresh } from '../src/modules/ask/jobs.js';
 import { retrieveAnswers } from '../src/modules/ask/queries/retrieve.js';
 import { importPolicyDocs } from '../src/modules/documents/commands/import-policy-docs.js';
@@ -23,6 +23,17 @@ const LINKING = [
   '小饭馆属于小型餐饮，饭馆的餐饮服务许可已并入食品经营许可，饭馆凭许可证经营。',
   '开饭馆要办证：饭馆属于餐饮，证即许可，申请许可应当提交申请材料。',
 ];
+
+test('retraining follows the library’s growth, not the size of the sample training read', () => {
+  // Trained on a sample of 5,000 documents out of 100,000: not grown, so no retraining every ten minutes.
+  const stats = { entries: 3533, documents: 5000, library: { entries: 3533, documents: 100_000 } };
+  assert.equal(libraryGrew({ entries: 3533, documents: 100_000 }, stats), false);
+  assert.equal(libraryGrew({ entries: 3533, documents: 124_000 }, stats), false);
+  assert.equal(libraryGrew({ entries: 3533, documents: 126_000 }, stats), true, 'a quarter more documents');
+  assert.equal(libraryGrew({ entries: 4500, documents: 100_000 }, stats), true, 'a quarter more entries');
+  // A model trained before the library's size was kept compares with its sample, once.
+  assert.equal(libraryGrew({ entries: 3533, documents: 100_000 }, { entries: 3533, documents: 5000 }), true);
+});
 
 for (const kind of testDatabaseKinds()) {
   describe(`semantic answers on ${kind}`, () => {

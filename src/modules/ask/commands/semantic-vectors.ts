@@ -40,6 +40,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** Trains and stores a new active model from the library as it is now. */
 export async function trainAskModel(db: Kysely<Database>, now: Date): Promise<{ modelId: number; ms: number; words: number; tokens: number; entries: number; documents: number }> {
   const t0 = performance.now();
+  const library = await libraryCounts(db);
   const entries = await publishedEntries(db);
   const docs = await sql<{ title: string; body: string }>`
     select d.title, left(d.body_text, ${SEMANTIC_ENCODING.trainDocumentChars}) as body
@@ -76,7 +77,8 @@ export async function trainAskModel(db: Kysely<Database>, now: Date): Promise<{ 
   const sample = entries.slice(0, 3000).map((e) => encodeTokens(semanticTokens(e.question), lexicon, base, QUESTION_STOP_WORDS)).filter((v): v is Float32Array => v !== null);
   const mean = commonDirection(sample, wv.dim);
   const ms = Math.round(performance.now() - t0);
-  const stats = { entries: entries.length, documents: docs.rows.length, lines: lines.length, pairs: pairs.length, trainMs: ms };
+  // The library's size as it was, beside the sample read: growth is measured on the library.
+  const stats = { entries: entries.length, documents: docs.rows.length, library, lines: lines.length, pairs: pairs.length, trainMs: ms };
   // With the switch, every clause's vector of an older model waits again for one of this model
   // (found through the partial index of migration 0022); the old vectors count for nothing meanwhile.
   const modelId = await saveModel(db, ASK_MODEL, wv, { sifA: SEMANTIC_ENCODING.sifA, mean }, { params: SEMANTIC_TRAINING, stats, now }, async (trx, id) => {
@@ -183,13 +185,33 @@ export function encodeClause(title: string, text: string, lookup: WordLookup, s:
 /** Whether the library grew enough since the active model was trained (or none is) to train again. */
 export async function needsTraining(db: Kysely<Database>): Promise<boolean> {
   const model = await activeModel(db, ASK_MODEL);
-  const counts = (await sql<{ entries: number; documents: number }>`
+  const counts = await libraryCounts(db);
+  if (counts.entries + counts.documents === 0) return false;
+  return !model || libraryGrew(counts, model.stats);
+}
+
+interface LibraryCounts {
+  entries: number;
+  documents: number;
+}
+
+/** Published entries and documents (every one, not the sample training reads). */
+async function libraryCounts(db: Kysely<Database>): Promise<LibraryCounts> {
+  return (await sql<LibraryCounts>`
     select (select count(*)::int from qa_entries where status = 'published' and edition_of is null) as entries,
            (select count(*)::int from documents where status = 'published' and edition_of is null) as documents`.execute(db)).rows[0]!;
-  if (counts.entries + counts.documents === 0) return false;
-  if (!model) return true;
-  const grew = (now: number, then: unknown) => now > Math.max(10, Number(then ?? 0)) * (1 + SEMANTIC_ENCODING.retrainGrowth);
-  return grew(counts.entries, model.stats.entries) || grew(counts.documents, model.stats.documents);
+}
+
+/**
+ * Whether the library grew by a quarter since the model was trained, against the library's size
+ * then — not against the sample training read (at most 5,000 distinct documents): compared with
+ * the sample, any library past 6,250 documents "grew" at every run and was retrained every ten
+ * minutes. Models trained before the size was kept compare with their sample.
+ */
+export function libraryGrew(now: LibraryCounts, stats: Record<string, unknown>): boolean {
+  const then = (stats.library ?? { entries: stats.entries, documents: stats.documents }) as Partial<LibraryCounts>;
+  const grew = (n: number, was: unknown) => n > Math.max(10, Number(was ?? 0)) * (1 + SEMANTIC_ENCODING.retrainGrowth);
+  return grew(now.entries, then.entries) || grew(now.documents, then.documents);
 }
 
 /** In a publication's or withdrawal's transaction: the entry's vector follows (none unless published). */
