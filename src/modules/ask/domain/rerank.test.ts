@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { WordLookup } from '../../../platform/semantic/index.js';
-import { charGrams, entryFacts, EntryStats, FEATURES, featuresOf, gramCoverage, questionFacts, rerankScore, WordSpace } from './rerank.js';
+import { LEARNED_CONFIDENT } from './scoring.js';
+import { charGrams, entryFacts, EntryStats, FEATURES, featuresOf, gramCoverage, learnedSure, questionFacts, rerankScore, WordSpace } from './rerank.js';
 
 test('character grams keep what carries a subject: no filler characters, no pairs of filler', () => {
   const g = charGrams('临牌最多能办几回？');
@@ -22,11 +23,12 @@ test('gram coverage weighs rare grams more: an abbreviation covers its full form
 test('the learned blend ranks the entry the question means above one that shares its common words only', () => {
   const dim = 2;
   const vec = (x: number, y: number) => ({ vector: Float32Array.from([x, y].map((v) => v / Math.hypot(x, y))), count: 10 });
-  const words: Record<string, ReturnType<typeof vec>> = { 取出来: vec(1, 0.2), 提取: vec(1, 0.1), 公积金: vec(0.2, 1), 贷款: vec(-1, 0.3) };
+  const words: Record<string, ReturnType<typeof vec>> = { 取出来: vec(1, 0.2), 提取: vec(1, 0.1), 公积金: vec(0.2, 1), 贷款: vec(-1, 0.3), 贷: vec(-1, 0.3), 款: vec(-1, 0.2) };
   const lookup: WordLookup = (w) => words[w];
   const sim = new WordSpace(lookup, dim).similarity;
   assert.equal(sim('公积金', '住房公积金'), 0.8, 'one word inside the other');
   assert.ok(sim('取出来', '提取') > 0.9);
+  assert.ok(sim('贷钱款', '贷款') > 0.9, 'a word the model lacks counts by its characters');
   const withdraw = entryFacts({ question: '住房公积金怎样提取', phrasings: [], answer_text: '购房、退休可以提取。' });
   const loan = entryFacts({ question: '公积金贷款怎么申请', phrasings: [], answer_text: '向公积金中心申请贷款。' });
   const stats = new EntryStats([withdraw, loan]);
@@ -34,4 +36,12 @@ test('the learned blend ranks the entry the question means above one that shares
   const f = (facts: typeof withdraw, lexical: number) => featuresOf(q, { facts, lexical, cosine: 0.6, answerCosine: 0.5 }, stats, sim);
   assert.equal(f(withdraw, 0.5).length, FEATURES.length);
   assert.ok(rerankScore(f(withdraw, 0.5)) > rerankScore(f(loan, 0.5)), 'same lexical score: the meaning decides');
+});
+
+test('the blend is sure of its first answer only when it stands out and scores high enough', () => {
+  assert.equal(learnedSure([12, 2, 1], LEARNED_CONFIDENT), true);
+  assert.equal(learnedSure([12, 11.9, 1], LEARNED_CONFIDENT), false, 'two close candidates: not sure of either');
+  assert.equal(learnedSure([9, -5], LEARNED_CONFIDENT), false, 'alone but below the score the off-topic questions reached');
+  assert.equal(learnedSure([12, Number.NEGATIVE_INFINITY], LEARNED_CONFIDENT), true, 'a candidate without figures takes no share');
+  assert.equal(learnedSure([], LEARNED_CONFIDENT), false);
 });

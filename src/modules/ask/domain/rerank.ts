@@ -80,29 +80,41 @@ export class EntryStats {
 /**
  * Words under the trained vectors: similarity 1 for the same word, the cosine otherwise (a word the
  * model lacks is the mean of its characters'), at least 0.8 when one holds the other (公积金 in
- * 住房公积金). Remembers the vectors it built; the index builds its entries' words' at once.
+ * 住房公积金). The index builds its entries' words' vectors at once (prime); other words' are
+ * remembered up to a bound.
  */
 export class WordSpace {
-  private readonly vectors = new Map<string, Float32Array | null>();
+  /** The entries' words the model lacks, built once (prime). */
+  private readonly kept = new Map<string, Float32Array | null>();
+  /** Other words the model lacks (questions'): bounded, so months of new questions hold no memory. */
+  private recent = new Map<string, Float32Array | null>();
+  private static readonly RECENT = 20_000;
 
   constructor(private readonly lookup: WordLookup, private readonly dim: number) {}
 
+  /** Builds and keeps the vector of an entry's word now, not in front of a question. */
+  prime(w: string): void {
+    if (!this.lookup(w) && !this.kept.has(w)) this.kept.set(w, this.fromCharacters(w));
+  }
+
   vectorOf(w: string): Float32Array | null {
-    let v = this.vectors.get(w);
-    if (v !== undefined) return v;
     const known = this.lookup(w);
-    if (known) v = known.vector;
-    else {
-      const chars = [...w].map((c) => this.lookup(c)?.vector).filter((x): x is Float32Array => x !== undefined);
-      if (chars.length === 0) v = null;
-      else {
-        const sum = new Float32Array(this.dim);
-        for (const c of chars) for (let i = 0; i < this.dim; i++) sum[i]! += c[i]!;
-        v = unit(sum);
-      }
-    }
-    this.vectors.set(w, v);
+    if (known) return known.vector;
+    let v = this.kept.get(w) ?? this.recent.get(w);
+    if (v !== undefined) return v;
+    v = this.fromCharacters(w);
+    if (this.recent.size >= WordSpace.RECENT) this.recent = new Map();
+    this.recent.set(w, v);
     return v;
+  }
+
+  /** A word the model lacks: the mean of its characters' vectors, or null when it knows none. */
+  private fromCharacters(w: string): Float32Array | null {
+    const chars = [...w].map((c) => this.lookup(c)?.vector).filter((x): x is Float32Array => x !== undefined);
+    if (chars.length === 0) return null;
+    const sum = new Float32Array(this.dim);
+    for (const c of chars) for (let i = 0; i < this.dim; i++) sum[i]! += c[i]!;
+    return unit(sum);
   }
 
   readonly similarity = (a: string, b: string): number => {
@@ -234,4 +246,16 @@ export const RERANK_WEIGHTS: Record<Feature, number> = {
 
 export function rerankScore(features: readonly number[], weights: Record<Feature, number> = RERANK_WEIGHTS): number {
   return FEATURES.reduce((s, f, i) => s + weights[f] * features[i]!, 0);
+}
+
+/**
+ * Whether the blend is sure of the first of these learned scores (best first): it holds at least
+ * `share` of their softmax and reaches `score` (scoring.ts LEARNED_CONFIDENT). Scores that are not
+ * finite (candidates the index does not hold) take no share.
+ */
+export function learnedSure(ranks: readonly number[], at: { share: number; score: number }): boolean {
+  const top = ranks[0];
+  if (top === undefined || !Number.isFinite(top) || top < at.score) return false;
+  const z = ranks.reduce((sum, r) => sum + (Number.isFinite(r) ? Math.exp(r - top) : 0), 0);
+  return 1 / z >= at.share;
 }

@@ -65,7 +65,7 @@ export async function buildEntryIndex(db: Kysely<Database>, model: StoredModel):
   const stats = new EntryStats(facts.values());
   // Every word of the entries gets its vector now, not in front of a question (kept per model).
   const space = lex.space;
-  for (const f of facts.values()) for (const w of [...f.words, ...f.answerWords]) space.vectorOf(w);
+  for (const f of facts.values()) for (const w of [...f.words, ...f.answerWords]) space.prime(w);
   const postings = new Map<string, number[]>();
   const gramWeight = new Map<number, number>();
   for (const [id, f] of facts) {

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import type { Validity } from '../../documents/public.js';
 import { analyzeQuestion, conceptTsquery, type Concept, type SynonymGroup } from '../domain/question.js';
-import { featuresOf, questionFacts, questionSimilarity, rerankScore } from '../domain/rerank.js';
+import { featuresOf, learnedSure, questionFacts, questionSimilarity, rerankScore } from '../domain/rerank.js';
 import { CLAUSE_CONFIDENT, combineScore, LEARNED_CONFIDENT, QA_CONFIDENT, SCORING } from '../domain/scoring.js';
 import { similarity } from '../../../platform/semantic/index.js';
 import { semanticQuestion, type SemanticQuestion } from './semantic.js';
@@ -177,11 +177,8 @@ async function blendQa(db: Kysely<Database>, question: string, lexical: AskAnswe
     return { a: { ...a, score: round(Math.max(0, Math.min(1, score))), ...(withFeatures && features ? { features } : {}) }, rank: features ? rerankScore(features) : Number.NEGATIVE_INFINITY, score };
   });
   ranked.sort((x, y) => y.rank - x.rank || y.score - x.score || x.a.id - y.a.id);
-  // The first entry's share of the softmax over every candidate: how sure the blend is of it.
-  const top = ranked[0];
-  const share = top && Number.isFinite(top.rank) ? 1 / ranked.reduce((z, x) => z + (Number.isFinite(x.rank) ? Math.exp(x.rank - top.rank) : 0), 0) : 0;
-  const learnedSure = !!top && share >= LEARNED_CONFIDENT.share && top.rank >= LEARNED_CONFIDENT.score;
-  return ranked.slice(0, limit).map((x, i) => ({ ...x.a, confident: x.a.score >= QA_CONFIDENT || (i === 0 && learnedSure) }));
+  const sure = learnedSure(ranked.map((x) => x.rank), LEARNED_CONFIDENT);
+  return ranked.slice(0, limit).map((x, i) => ({ ...x.a, confident: x.a.score >= QA_CONFIDENT || (i === 0 && sure) }));
 }
 
 async function matchQa(db: Kysely<Database>, concepts: Concept[], stats: TermStats, limit: number, excludePrefix: string | null): Promise<AskAnswer[]> {
