@@ -40,6 +40,7 @@ import subscriptions from './modules/subscriptions/index.js';
 import columns from './modules/columns/index.js';
 import lists from './modules/lists/index.js';
 import items from './modules/items/index.js';
+import searchLog from './modules/search-log/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -165,6 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(columns);
   await app.register(lists);
   await app.register(items);
+  await app.register(searchLog);
   return app;
 }
 

@@ -6,6 +6,7 @@ import type { ListTables } from './schema-lists.js';
 import type { ColumnTables } from './schema-columns.js';
 import type { ItemTables } from './schema-items.js';
 import type { SemanticTables } from './schema-semantic.js';
+import type { SearchLogTables } from './schema-search-log.js';
 
 /** Row types of every table, by hand: the migrations are the source of truth, these mirror them. */
 
@@ -626,7 +627,7 @@ export interface MailOutboxTable {
   last_error: string | null;
 }
 
-export interface Database extends AskTables, SubscriptionTables, EditionTables, ItemTables, ColumnTables, ListTables, SemanticTables {
+export interface Database extends AskTables, SubscriptionTables, EditionTables, ItemTables, ColumnTables, ListTables, SemanticTables, SearchLogTables {
   settings: SettingsTable;
   organizations: OrganizationsTable;
   organization_former_slugs: OrganizationFormerSlugsTable;

@@ -21,6 +21,7 @@ import * as m0019 from './0019-special-columns.js';
 import * as m0020 from './0020-semantic-vectors.js';
 import * as m0021 from './0021-referral-routing.js';
 import * as m0022 from './0022-clause-vector-queue.js';
+import * as m0023 from './0023-search-log.js';
 
 /** Every migration in order. Migrations only move forward and never change once shipped. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020-semantic-vectors': m0020,
   '0021-referral-routing': m0021,
   '0022-clause-vector-queue': m0022,
+  '0023-search-log': m0023,
 };

@@ -1,5 +1,5 @@
 import { sendAttachment } from '../../platform/files/download.js';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestError } from '../../platform/http/errors.js';
 import { idParam } from '../../platform/content/lifecycle.js';
 import { parseInput } from '../../platform/http/forms.js';
@@ -14,6 +14,7 @@ import { registerPublicItemRoutes } from '../editions/public.js';
 import { toChinaDate } from '../../platform/clock/clock.js';
 import { DocumentPage } from './views/document-page.js';
 import { LibraryPage } from './views/library-page.js';
+import { bestBetsFor, recordSearch } from '../search-log/public.js';
 
 const INVALID: Validity[] = ['repealed', 'expired', 'partially_invalid'];
 const SEARCH_PARAMS = Object.keys(searchQuerySchema.shape);
@@ -55,15 +56,36 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
   /** One search's results, shared by the library's pages in every display mode and the API while they are current. */
   const search = (params: SearchParams) => app.pageCache.memo(`library:${JSON.stringify({ ...params, q: params.q.replace(/\s+/g, ' ') })}`, () => searchDocuments(db, params));
 
+  /** What each library address found when it was last rendered (more than the page cache holds), to count it when served from the cache. */
+  const totals = new Map<string, number>();
+
   async function renderLibrary(req: FastifyRequest, preset: Partial<SearchParams> = {}): Promise<string> {
     const { params, refs } = await searchParams(req, preset);
-    const result = await search(params);
+    const [result, bestBets] = await Promise.all([search(params), params.q && params.page === 1 ? bestBetsFor(db, params.q) : []]);
+    totals.delete(req.url);
+    totals.set(req.url, result.total);
+    if (totals.size > 10_000) totals.delete(totals.keys().next().value!);
     const baseQuery = new URLSearchParams(Object.entries(req.query as Record<string, string | string[]>).flatMap(([k, v]) => (k === 'page' ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x] as [string, string])))).toString();
-    return renderHtml(LibraryPage({ ctx: req.pageCtx, params, result, orgNames: refs.orgNames, topicNames: refs.topicNames, baseQuery }));
+    return renderHtml(LibraryPage({ ctx: req.pageCtx, params, result, orgNames: refs.orgNames, topicNames: refs.topicNames, baseQuery, bestBets }));
   }
 
-  app.get('/library', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req), SEARCH_PARAMS));
-  app.get('/library/invalid', (req, reply) => serveCachedPage(app, req, reply, () => renderLibrary(req, { validities: INVALID, sort: 'date' }), SEARCH_PARAMS));
+  /**
+   * A library page, and its search counted (search-log): on every request, outside the page cache,
+   * whose page is the same for everyone (the library's addresses with a query skip the raw cache
+   * path to reach this handler).
+   */
+  async function library(req: FastifyRequest, reply: FastifyReply, preset: Partial<SearchParams> = {}) {
+    const sent = await serveCachedPage(app, req, reply, () => renderLibrary(req, preset), SEARCH_PARAMS);
+    const { q, page } = req.query as { q?: string; page?: string };
+    const total = totals.get(req.url);
+    if (typeof q === 'string' && total !== undefined && (reply.statusCode === 200 || reply.statusCode === 304)) recordSearch(app, { q, total, page: Number(page ?? 1) });
+    return sent;
+  }
+  app.pageCache.passThrough('/library', 'q');
+  app.pageCache.passThrough('/library/invalid', 'q');
+
+  app.get('/library', (req, reply) => library(req, reply));
+  app.get('/library/invalid', (req, reply) => library(req, reply, { validities: INVALID, sort: 'date' }));
 
   // ?print=1 is the print view (打印 without script); the page cache keys it by its own URL.
   registerPublicItemRoutes(app, {

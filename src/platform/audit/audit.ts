@@ -114,6 +114,8 @@ export const AUDIT_ACTIONS = [
   'ask.synonym_update',
   'ask.synonym_delete',
   'ask.question_dismiss',
+  'best_bet.create',
+  'best_bet.delete',
   'referral.submit',
   'referral.assign',
   'referral.answer',

@@ -103,6 +103,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'ask.synonym_update': '修改同义词',
   'ask.synonym_delete': '删除同义词',
   'ask.question_dismiss': '忽略未解答问题',
+  'best_bet.create': '新增搜索推荐结果',
+  'best_bet.delete': '删除搜索推荐结果',
   'referral.submit': '提交转人工咨询',
   'referral.assign': '分派转人工咨询',
   'referral.answer': '答复转人工咨询',
@@ -134,6 +136,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 const ENTITY_LABELS: Record<string, string> = {
   account: '公众账号',
   audit_events: '审计日志',
+  best_bet: '搜索推荐结果',
   ask_question: '未解答问题',
   ask_synonym: '同义词',
   calendar_overrides: '节假日调整',

@@ -26,6 +26,8 @@ export class PageCache {
   private entries = new Map<string, Entry>();
   private pending = new Map<string, Promise<Entry>>();
   private data = new Map<string, { value: Promise<unknown>; expires: number }>();
+  /** Paths whose requests with a given parameter always reach their handler (see passThrough). */
+  private counted = new Map<string, RegExp>();
   readonly renders: RenderBudget;
   constructor(
     private ttlSeconds: number,
@@ -102,6 +104,15 @@ export class PageCache {
     return entry;
   }
 
+  /**
+   * Requests for `path` with a non-empty `param` are not answered by `serveRaw`: they go through the
+   * framework to their handler, which serves the same cached page (serveCachedPage) and can count
+   * them — the library counts its searches (search-log). Costs those requests the pipeline, not a render.
+   */
+  passThrough(path: string, param: string): void {
+    this.counted.set(path, new RegExp(`[?&]${param.replace(/[^\w-]/g, '')}=[^&]`));
+  }
+
   clear(): void {
     this.entries.clear();
     this.data.clear();
@@ -114,12 +125,19 @@ export class PageCache {
    */
   serveRaw(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' || !req.url || req.url.startsWith('/admin') || req.url.startsWith('/api/')) return false;
+    if (this.counted.size > 0 && this.isCounted(req.url)) return false;
     const cookie = req.headers.cookie;
     const mode = cookie ? parseMode(MODE_IN_COOKIE.exec(cookie)?.[1]) : 'standard';
     const entry = this.get(PageCache.key(mode, req.url));
     if (!entry) return false;
     writeCached(res, entry, req.headers['if-none-match']);
     return true;
+  }
+
+  private isCounted(url: string): boolean {
+    const q = url.indexOf('?');
+    const param = q < 0 ? undefined : this.counted.get(url.slice(0, q).replace(/(.)\/$/, '$1'));
+    return param !== undefined && param.test(url.slice(q));
   }
 }
 

@@ -5,6 +5,7 @@ import { validityLabels, type Validity } from '../domain/validity.js';
 import type { FacetName, SearchParams, SearchResult } from '../queries/search.js';
 import { ChineseDate, ProvenanceMark, ValidityBadge } from './parts.js';
 import { PROVENANCE_LABELS, type Provenance } from '../domain/provenance.js';
+import { BestBetsBox, openUrl, type BestBet } from '../../search-log/public.js';
 
 export interface LibraryView {
   ctx: PageContext;
@@ -14,6 +15,8 @@ export interface LibraryView {
   topicNames: Map<number, string>;
   /** The query string without `page`, to build pager links. */
   baseQuery: string;
+  /** 推荐: staff's best bets for the query (search-log), shown above the results. */
+  bestBets?: BestBet[];
 }
 
 const FACETS: { name: FacetName; param: string; label: string }[] = [
@@ -85,12 +88,13 @@ export function LibraryPage(v: LibraryView) {
           </div>
         </details>
         <section class="results" aria-label="检索结果">
+          <BestBetsBox q={p.q} bets={v.bestBets ?? []} />
           {r.total === 0 ? <NoResults q={p.q} filtered={hasFilters(p)} /> : null}
           <ol class="list" start={(p.page - 1) * p.pageSize + 1}>
             {r.items.map((d) => (
               <li>
                 <h2 class="result-title">
-                  <a href={`/documents/${d.id}`}>{d.title}</a> <ProvenanceMark provenance={d.provenance} level={d.issuerLevel} /> <ValidityBadge validity={d.validity} />
+                  <a href={openUrl(p.q, `/documents/${d.id}`)} rel={p.q ? 'nofollow' : undefined}>{d.title}</a> <ProvenanceMark provenance={d.provenance} level={d.issuerLevel} /> <ValidityBadge validity={d.validity} />
                 </h2>
                 <p class="meta">
                   {d.docNo ? <span>{d.docNo} · </span> : null}
