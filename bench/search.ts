@@ -36,6 +36,7 @@ import { connectDatabase, type DatabaseHandle } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Database } from '../src/db/schema.js';
 import { seedReferenceData } from '../src/db/seeds/reference-data.js';
+import { DEFAULT_SYNONYMS } from '../src/modules/ask/domain/default-synonyms.js';
 import { searchVectorParts, searchVectors, type SearchVectorParts } from '../src/modules/documents/commands/document-state.js';
 import { searchDocuments, type SearchParams, type SearchResult } from '../src/modules/documents/queries/search.js';
 import { coveringSubWords, parseQuery, QUERY_STOP_WORDS } from '../src/platform/search/index.js';
@@ -367,14 +368,14 @@ async function explainSearch(db: Kysely<Database>, params: SearchParams): Promis
  * original) of a long page, which is what a user sees in a library without duplicates. The raw
  * top-5 figure is reported too.
  */
-function successAt5(queries: readonly BenchQuery[], tops: readonly string[][], longTops: readonly string[][]): { s1: number; s5raw: number; s5: number; misses: string[] } {
+function successAt5(queries: readonly BenchQuery[], tops: readonly string[][], longTops: readonly string[][], only: (q: BenchQuery) => boolean = (q) => q.set === 'judged'): { s1: number; s5raw: number; s5: number; misses: string[]; n: number } {
   let s1 = 0;
   let s5raw = 0;
   let s5 = 0;
   let judged = 0;
   const misses: string[] = [];
   queries.forEach((q, k) => {
-    if (!q.relevant) return;
+    if (!q.relevant || !only(q)) return;
     judged++;
     const rel = new Set(q.relevant);
     const originals = tops[k]!.map((s) => originalId(s));
@@ -384,7 +385,7 @@ function successAt5(queries: readonly BenchQuery[], tops: readonly string[][], l
     if (distinct.some((o) => o !== null && rel.has(o))) s5++;
     else misses.push(q.q);
   });
-  return { s1: s1 / judged, s5raw: s5raw / judged, s5: s5 / judged, misses };
+  return { s1: s1 / judged, s5raw: s5raw / judged, s5: s5 / judged, misses, n: judged };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,7 +455,8 @@ async function main(): Promise<void> {
   log(`docs ${N_DOCS}, timed passes ${ROUNDS}, temp ${tmpRoot}${keepDataDir ? `, data dir ${dataDir} (kept)` : ''}`);
   const base = loadCorpus();
   const judgments = loadJudgments(fileURLToPath(new URL('./search-judgments.json', import.meta.url)));
-  const queries = buildQuerySet(base, judgments);
+  const citizen = { dev: loadJudgments(fileURLToPath(new URL('./search-citizen-dev.json', import.meta.url))), test: loadJudgments(fileURLToPath(new URL('./search-citizen-test.json', import.meta.url))) };
+  const queries = buildQuerySet(base, judgments, citizen);
   const plan = [...copyPlan(base, N_DOCS)];
   const nBase = Math.min(base.length, N_DOCS);
   JUDGED_PAGE = Math.min(200, 5 * Math.ceil(N_DOCS / base.length));
@@ -477,6 +479,11 @@ async function main(): Promise<void> {
   if (count.rows[0]!.n !== N_DOCS) throw new Error(`library holds ${count.rows[0]!.n} documents, expected ${N_DOCS}`);
   const orgRows = await db.selectFrom('organizations').select(['id', 'code']).execute();
   const orgIds = BENCH_ORGS.map((o) => orgRows.find((r) => r.code === o.code)!.id);
+  // The synonym dictionary a site starts with (the demo's), as smart answers' bench uses it.
+  if ((await db.selectFrom('ask_synonyms').select('id').limit(1).execute()).length === 0) {
+    const now = new Date().toISOString();
+    await db.insertInto('ask_synonyms').values(DEFAULT_SYNONYMS.map((g) => ({ terms: g.terms, note: g.note, created_by: null, updated_by: null, created_at: now, updated_at: now }))).execute();
+  }
 
   log('running queries');
   const { outcomes, problems } = await runQueries(db, queries, orgIds);
@@ -550,6 +557,15 @@ async function main(): Promise<void> {
         peer.results.map((r) => r.judgedTop),
       )
     : null;
+  // Citizen-style sets (bench/search-sets.md): the development set's misses are printed, the test set's never.
+  const bySet = (tops: readonly string[][], longTops: readonly string[][], set: 'dev' | 'test', style?: string) =>
+    successAt5(queries, tops, longTops, (q) => q.set === set && (style === undefined || q.style === style));
+  const oursDev = bySet(outcomes.map((o) => o.top), outcomes.map((o) => o.judgedTop), 'dev');
+  const oursTest = bySet(outcomes.map((o) => o.top), outcomes.map((o) => o.judgedTop), 'test');
+  const theirsDev = peer ? bySet(peer.results.map((r) => r.top), peer.results.map((r) => r.judgedTop), 'dev') : null;
+  const theirsTest = peer ? bySet(peer.results.map((r) => r.top), peer.results.map((r) => r.judgedTop), 'test') : null;
+  const styles = [...new Set(queries.flatMap((q) => (q.style ? [q.style] : [])))];
+  const emptyPages = queries.filter((q, k) => (q.set === 'dev' || q.set === 'test') && outcomes[k]!.total === 0 && outcomes[k]!.error === null).length;
 
   // ------------------------------------------------------------------ report (stdout)
   const out: string[] = [];
@@ -588,6 +604,20 @@ async function main(): Promise<void> {
   out.push(table(['system', 'Success@5 (first 5 distinct documents)', 'Success@1', 'raw top 5 of the first page'], judgedRows));
   out.push(`(Copies of one document tie and crowd the raw first page, hence the distinct-document figure; see successAt5 in bench/search.ts. Long page: ${JUDGED_PAGE}.)`);
   out.push(`PGlite misses: ${ours.misses.map((m) => JSON.stringify(m)).join(' ') || 'none'}`);
+  out.push('');
+  out.push(`## Citizen-style queries (bench/search-sets.md): development set (tuned on) and test set (misses never read)`);
+  const citizenRows: (string | number)[][] = [
+    ['PGlite searchDocuments', `${oursDev.s5.toFixed(3)} / ${oursDev.s1.toFixed(3)} (${oursDev.n})`, `${oursTest.s5.toFixed(3)} / ${oursTest.s1.toFixed(3)} (${oursTest.n})`],
+  ];
+  if (theirsDev && theirsTest) citizenRows.push([peer!.engine, `${theirsDev.s5.toFixed(3)} / ${theirsDev.s1.toFixed(3)}`, `${theirsTest.s5.toFixed(3)} / ${theirsTest.s1.toFixed(3)}`]);
+  out.push(table(['system', 'dev Success@5 / @1 (n)', 'test Success@5 / @1 (n)'], citizenRows));
+  out.push(table(['style', 'dev Success@5', 'test Success@5'], styles.map((st) => {
+    const d = bySet(outcomes.map((o) => o.top), outcomes.map((o) => o.judgedTop), 'dev', st);
+    const t = bySet(outcomes.map((o) => o.top), outcomes.map((o) => o.judgedTop), 'test', st);
+    return [st, d.s5.toFixed(3), t.s5.toFixed(3)];
+  })));
+  out.push(`Empty result pages on citizen queries (every one names a document the library holds): ${emptyPages}`);
+  out.push(`Development-set misses: ${oursDev.misses.map((m) => JSON.stringify(m)).join(' ') || 'none'}`);
   if (theirs) out.push(`${peer!.engine} misses: ${theirs.misses.map((m) => JSON.stringify(m)).join(' ') || 'none'}`);
   if (peer) {
     // Plain word queries must match the same documents on both sides (phrases, exclusions and
@@ -616,6 +646,10 @@ async function main(): Promise<void> {
     peer: peer ? peer.engine : 'none',
     peer_p95_ms: peer ? round1(percentile(peerAll, 95)) : null,
     peer_success_at_5: theirs ? round3(theirs.s5) : null,
+    citizen_success_at_5: round3(oursTest.s5),
+    citizen_dev_success_at_5: round3(oursDev.s5),
+    peer_citizen_success_at_5: theirsTest ? round3(theirsTest.s5) : null,
+    empty_pages: emptyPages,
   };
   process.stdout.write(out.join('\n') + '\n' + JSON.stringify(result) + '\n');
 }

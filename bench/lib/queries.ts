@@ -24,11 +24,18 @@ export interface BenchQuery {
   page: number;
   /** Correct corpus ids when the query is judged (Success@5). */
   relevant?: string[];
+  /** Which judged set: the official-wording set, or the citizen-style development or test set (bench/search-sets.md). */
+  set?: JudgedSet;
+  /** A citizen query's style (colloquial, place, abbreviation, docno, typo, filler). */
+  style?: string;
 }
+
+export type JudgedSet = 'judged' | 'dev' | 'test';
 
 export interface Judgment {
   q: string;
   relevant: string[];
+  style?: string;
 }
 
 export function loadJudgments(path: string): Judgment[] {
@@ -108,14 +115,16 @@ const NO_FILTER = { docTypes: [], issuers: [], years: [], validities: [] as Vali
  * ~200 queries: every judged query (no filter), topics and phrases without and with filters,
  * document numbers, a few browse-by-facet requests (empty query), date sorting and page 2.
  */
-export function buildQuerySet(base: readonly BaseDoc[], judgments: readonly Judgment[]): BenchQuery[] {
+export function buildQuerySet(base: readonly BaseDoc[], judgments: readonly Judgment[], citizen: { dev: readonly Judgment[]; test: readonly Judgment[] } = { dev: [], test: [] }): BenchQuery[] {
   const qs: BenchQuery[] = [];
   const push = (q: string, f: Pick<BenchQuery, 'docTypes' | 'issuers' | 'years' | 'validities' | 'orgs'>, extra: Partial<BenchQuery> & { isDocNo?: boolean } = {}) => {
     const filtered = f.docTypes.length + f.issuers.length + f.years.length + f.validities.length + f.orgs.length > 0;
     const { isDocNo = false, ...rest } = extra;
     qs.push({ n: qs.length, shape: shapeOf(q, filtered, isDocNo), q, ...f, sort: 'relevance', page: 1, ...rest });
   };
-  for (const j of judgments) push(j.q, NO_FILTER, { relevant: j.relevant, isDocNo: /\d+号$/.test(j.q) });
+  for (const j of judgments) push(j.q, NO_FILTER, { relevant: j.relevant, set: 'judged', isDocNo: /\d+号$/.test(j.q) });
+  // Citizen-style queries, timed with the rest: what people type, with everyday words and typos.
+  for (const set of ['dev', 'test'] as const) for (const j of citizen[set]) push(j.q, NO_FILTER, { relevant: j.relevant, set, ...(j.style ? { style: j.style } : {}) });
 
   // Topics: the first 40 without filters, then every topic with a filter set.
   TOPICS.slice(0, 40).forEach((q) => push(q, NO_FILTER));

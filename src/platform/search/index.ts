@@ -10,3 +10,8 @@ export { parseQuery, QUERY_STOP_WORDS, DEFAULT_MAX_QUERY_LENGTH } from './query.
 export type { ParsedQuery } from './query.js';
 export { escapeHtml, highlight, buildSnippet, DEFAULT_SNIPPET_LENGTH } from './snippet.js';
 export { highlightTerms, inIdOrder } from './results.js';
+export { analyzeQuestion, conceptTsquery, lexeme, normalizeQuestion, QUESTION_STOP_WORDS } from './concepts.js';
+export type { AnalyzedQuestion, Concept, SynonymGroup } from './concepts.js';
+export { loadSynonymGroups } from './synonyms.js';
+export { likelyTypos, warmSpelling, type Correction } from './spelling.js';
+export { placeNamed, type Place } from './places.js';

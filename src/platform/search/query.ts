@@ -26,6 +26,8 @@ export interface ParsedQuery {
   tsquery: string | null;
   /** The cleaned query as typed (trimmed, spaces collapsed, truncated). */
   text: string;
+  /** The positive words as typed, without quotes and exclusions: what query analysis reads for meaning. */
+  plain: string;
 }
 
 export const DEFAULT_MAX_QUERY_LENGTH = 100;
@@ -83,6 +85,7 @@ export function parseQuery(input: string, opts: { maxLength?: number } = {}): Pa
   const text = truncate(String(input ?? '').replace(SPACES, ' ').trim(), max).trim();
 
   const positiveWords: string[] = []; // segmented bare words and phrase words, in order
+  const plain: string[] = [];
   const phrases: string[] = [];
   const excludedGroups: string[][] = [];
 
@@ -99,6 +102,7 @@ export function parseQuery(input: string, opts: { maxLength?: number } = {}): Pa
       if (ws.length > 0) excludedGroups.push(ws);
     } else if (word) {
       positiveWords.push(...segmentQueryWords(word));
+      plain.push(word);
     }
     word = '';
   };
@@ -150,5 +154,5 @@ export function parseQuery(input: string, opts: { maxLength?: number } = {}): Pa
     }
     tsquery = parts.join(' & ');
   }
-  return { terms, phrases, excluded, tsquery, text };
+  return { terms, phrases, excluded, tsquery, text, plain: plain.join(' ') };
 }

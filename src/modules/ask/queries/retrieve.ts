@@ -5,6 +5,7 @@ import { analyzeQuestion, conceptTsquery, type Concept, type SynonymGroup } from
 import { featuresOf, learnedSure, questionFacts, questionSimilarity, rerankScore } from '../domain/rerank.js';
 import { CLAUSE_CONFIDENT, combineScore, LEARNED_CONFIDENT, QA_CONFIDENT, SCORING } from '../domain/scoring.js';
 import { similarity } from '../../../platform/semantic/index.js';
+import { loadSynonymGroups } from '../../../platform/search/index.js';
 import { semanticQuestion, type SemanticQuestion } from './semantic.js';
 import { estimatedRows, idf, loadTermStats, type TermStats } from './term-stats.js';
 
@@ -90,10 +91,6 @@ export interface RetrieveOptions {
   semantic?: boolean;
   /** Return each entry's learned-blend figures (bench:ask-learn fits the weights on them). */
   features?: boolean;
-}
-
-export async function loadSynonymGroups(db: Kysely<Database>): Promise<string[][]> {
-  return (await db.selectFrom('ask_synonyms').select('terms').orderBy('id').execute()).map((r) => r.terms);
 }
 
 export async function retrieveAnswers(db: Kysely<Database>, question: string, opts: RetrieveOptions = {}): Promise<AskResult> {

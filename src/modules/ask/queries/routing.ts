@@ -4,7 +4,8 @@ import { findDutyRows } from '../../lists/public.js';
 import { MATTER_WORDS } from '../domain/matter-words.js';
 import { analyzeQuestion } from '../domain/question.js';
 import { placeNamedIn, routeQuestion, routingWords, type Routing, type RoutingOrg } from '../domain/routing.js';
-import { loadSynonymGroups, type AskResult } from './retrieve.js';
+import { loadSynonymGroups } from '../../../platform/search/index.js';
+import type { AskResult } from './retrieve.js';
 
 const like = (w: string) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 

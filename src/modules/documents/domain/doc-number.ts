@@ -250,3 +250,49 @@ export function normalizeDocNumberQuery(q: string): { prefix: string | null; yea
   if (serial === null && !daizi) return null;
   return { prefix, year, serial };
 }
+
+export type DocNumberQuery = NonNullable<ReturnType<typeof normalizeDocNumberQuery>>;
+
+/** 584号令 (as people say a decree's number) → 令第584号. */
+const DECREE_SPOKEN = /^(\d+)号令$/u;
+/** A number inside a longer piece: its year and serial with the few characters before them as the prefix. */
+const NUMBER_INSIDE = new RegExp(`(\\p{Script=Han}{0,6}?(?:令第?\\d+号|${O}?(?:19|20)\\d{2}${C}?年?第?\\d+号))`, 'u');
+
+/**
+ * Document numbers typed among other words (`外国企业代表处 登记 国务院令第584号`, `国办发 2017 47
+ * 养老`, `584号令`), with the rest of the query. A number is one piece (as typed between spaces),
+ * two or three pieces together (`国办发 2017 47`), or the number-shaped end of a piece.
+ */
+export function docNumbersIn(q: string): { numbers: { text: string; number: DocNumberQuery }[]; rest: string } {
+  const pieces = q.trim().split(/\s+/).filter(Boolean);
+  const numbers: { text: string; number: DocNumberQuery }[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < pieces.length; ) {
+    let taken = 0;
+    for (let n = Math.min(3, pieces.length - i); n >= 1 && !taken; n--) {
+      const parts = pieces.slice(i, i + n);
+      // Several pieces are one number only when those after the first are its digits (国办发 2017 47).
+      if (n > 1 && !parts.slice(1).every((x) => new RegExp(`^(${O}|\\d)`, 'u').test(x))) continue;
+      const text = parts.join(' ');
+      const number = normalizeDocNumberQuery(text.replace(DECREE_SPOKEN, '令第$1号'));
+      if (number && (n === 1 || number.serial !== null)) {
+        numbers.push({ text, number });
+        taken = n;
+      }
+    }
+    if (taken) {
+      i += taken;
+      continue;
+    }
+    const m = NUMBER_INSIDE.exec(pieces[i]!);
+    const number = m ? normalizeDocNumberQuery(m[1]!) : null;
+    if (m && number && number.serial !== null) {
+      // The words before a number inside a piece are not all its prefix (关于印发国发〔2019〕8号): its last two characters are.
+      numbers.push({ text: m[1]!, number: { ...number, prefix: number.prefix === null ? null : number.prefix.slice(-2) } });
+      const left = pieces[i]!.replace(m[1]!, '').trim();
+      if (left) rest.push(left);
+    } else rest.push(pieces[i]!);
+    i++;
+  }
+  return { numbers, rest: rest.join(' ') };
+}

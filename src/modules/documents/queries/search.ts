@@ -1,7 +1,8 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
-import { buildSnippet, highlightTerms, inIdOrder, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
-import { normalizeDocNumberQuery } from '../domain/doc-number.js';
+import { buildSnippet, highlightTerms, inIdOrder, loadSynonymGroups, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
+import { docNumbersIn, type DocNumberQuery } from '../domain/doc-number.js';
+import { allWords, anyWord, mostWords, readQuery, type QueryReading, type ReadWord } from './query-reading.js';
 import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import type { IssuerLevel, Provenance } from '../domain/provenance.js';
 import type { Validity } from '../domain/validity.js';
@@ -51,6 +52,8 @@ export interface SearchResult {
   items: SearchItem[];
   facets: Record<FacetName, FacetValue[]>;
   parsed: ParsedQuery;
+  /** How the query was read: words looked for as others, words not found, typos, whether some results match only most words. */
+  reading: QueryReading & { partial: boolean; docNumbers: string[] };
 }
 
 /** The sample is the documents whose id ≡ 0 (mod 16): `sample_vector` (migration 0003). */
@@ -74,15 +77,18 @@ const EXACT_PHRASE_CANDIDATES = 300;
  */
 export async function searchDocuments(db: Kysely<Database>, p: SearchParams, limits = { exact: EXACT_LIMIT, exactPhraseCandidates: EXACT_PHRASE_CANDIDATES, recount: RECOUNT_MAX_MATCHES }): Promise<SearchResult> {
   const hints = docTypeHints(p.q);
-  const parsed = parseQuery(hints.rest);
-  const docNo = p.q ? normalizeDocNumberQuery(p.q) : null;
+  const numbers = docNumbersIn(hints.rest);
+  const parsed = parseQuery(numbers.rest);
+  // Read before the transaction: the embedded database has one connection, which the transaction holds.
+  const synonyms = parsed.terms.length ? await loadSynonymGroups(db) : [];
   return db.transaction().execute(async (trx) => {
     // The planner prices a tsvector match by the table's heap, not by the TOASTed vectors it must
     // decompress for every row it checks; for a common word a sequential scan then looks cheaper
     // than the GIN index while being many times slower. Searches always go through the index.
     await sql`set local enable_seqscan = off`.execute(trx);
-    const textMatch = await textCondition(trx, parsed, docNo, p.q, hints.docTypes);
+    const reading = parsed.terms.length ? await readQuery(db, trx, parsed, synonyms) : { words: [], unmatched: [], corrections: [], suggestion: null };
     const base = [sql<SqlBool>`d.status = 'published'`, sql<SqlBool>`d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`, ...filterConditions(p)];
+    const textMatch = await textCondition(trx, sql.join(base, sql` and `), reading.words, numbers.numbers, parsed.text, hints.docTypes);
     if (textMatch) base.push(textMatch.condition);
     // The title first: a phrase found there saves decompressing the body.
     const phraseOk = parsed.phrases.length
@@ -92,17 +98,20 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams, lim
     const sample = await sampleFacets(trx, baseSql, phraseOk);
     const exact = phraseOk ? sample.candidates * SAMPLE_RATE <= limits.exactPhraseCandidates : sample.matches * SAMPLE_RATE <= limits.exact;
     const where = phraseOk ? sql`${baseSql} and ${phraseOk}` : baseSql;
-    const tiered = textMatch?.titleMatch && p.sort === 'relevance' ? { condition: textMatch.titleMatch, rank: textMatch.rank } : null;
+    const ranked = textMatch && p.sort === 'relevance';
+    const terms = [...highlightTerms(parsed), ...reading.words.flatMap((w) => w.as), ...reading.corrections.map((c) => c.meant)];
+    const read = { ...reading, partial: textMatch?.partial ?? false, docNumbers: numbers.numbers.map((n) => n.text) };
     if (exact) {
-      // Without the title tier, relevance ranks every match (a document number's few); by date, nothing is ranked.
-      const rank = textMatch && !tiered && p.sort === 'relevance' ? textMatch.rank : null;
-      const r = await exactSearch(trx, where, p, tiered, rank);
-      return { ...r, approximate: false, items: await loadItems(trx, r.ids, parsed), parsed };
+      // Every match is ranked; by date, none.
+      const r = await exactSearch(trx, where, p, null, ranked ? textMatch.rank : null);
+      return { ...r, approximate: false, items: await loadItems(trx, r.ids, terms), parsed, reading: read };
     }
+    // Thousands of matches: those whose title holds most of the words, ranked, then the newest others.
+    const tiered = ranked && textMatch.titleMatch ? { condition: textMatch.titleMatch, rank: textMatch.rank } : null;
     const ids = await pageOf(trx, { where, base: baseSql, phraseOk, tiered, p, estimated: sample.matches * SAMPLE_RATE });
     const facets = toFacets(sample.facets, SAMPLE_RATE);
     await recountImprecise(trx, where, facets, SAMPLE_RATE, sample.matches * SAMPLE_RATE, limits.recount);
-    return { total: sample.matches * SAMPLE_RATE, approximate: true, facets, items: await loadItems(trx, ids, parsed), parsed };
+    return { total: sample.matches * SAMPLE_RATE, approximate: true, facets, items: await loadItems(trx, ids, terms), parsed, reading: read };
   });
 }
 
@@ -213,38 +222,75 @@ function filterConditions(p: SearchParams): RawBuilder<SqlBool>[] {
 }
 
 /**
- * The full-text condition and its rank. A query that looks like a document number finds the
- * documents with exactly that number; only when there is none does it fall back to words and to
- * trigram similarity (typos, a different prefix). Ranking reads the compact title-and-number
- * vector, prefers a title that is the query itself (also with 中华人民共和国 before it, as laws
- * are titled), shorter titles on ties (the rule itself before texts that cite it), and documents
- * still in force.
+ * Fewer documents than this holding every word, and documents holding most of the words follow
+ * them (the page says which words were not required).
  */
-async function textCondition(trx: Transaction<Database>, parsed: ParsedQuery, docNo: ReturnType<typeof normalizeDocNumberQuery>, raw: string, typeHints: string[]) {
-  const tsq = parsed.tsquery ? sql`to_tsquery('simple', ${parsed.tsquery})` : null;
-  let numberMatch: RawBuilder<SqlBool> | null = null;
-  if (docNo) {
-    const parts: RawBuilder<SqlBool>[] = [];
-    if (docNo.year !== null) parts.push(sql`d.doc_no_year = ${docNo.year}`);
-    if (docNo.serial !== null) parts.push(sql`d.doc_no_serial = ${docNo.serial}`);
-    if (docNo.prefix !== null) parts.push(sql`d.doc_no_prefix like ${'%' + escapeLike(docNo.prefix)}`);
-    const exact = sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
-    const found = await sql`select 1 from documents d where ${exact} and d.status = 'published' limit 1`.execute(trx);
-    if (found.rows.length) return { condition: exact, rank: tsq ? sql`ts_rank_cd(d.rank_vector, ${tsq})` : sql`0`, titleMatch: null };
-    await sql`set local pg_trgm.word_similarity_threshold = 0.8`.execute(trx);
-    numberMatch = sql<SqlBool>`${raw.replace(/\s+/g, '')} <% d.doc_no`;
-  }
-  if (!tsq && !numberMatch) return null;
-  const ors = [...(tsq ? [sql<SqlBool>`d.search_vector @@ ${tsq}`] : []), ...(numberMatch ? [numberMatch] : [])];
-  const title = parsed.text.replace(/["“”「」『』]/g, '');
+const FEW_MATCHES = 10;
+const tsq = (q: string) => sql`to_tsquery('simple', ${q})`;
+
+/**
+ * The full-text condition and its rank (docs/adr/0022-citizen-search.md).
+ *
+ * - A document number typed anywhere in the query finds its document first; a query that is only a
+ *   number finds only that (or, when no document has it, similar numbers by trigrams).
+ * - Every word found in the library must match; when fewer than FEW_MATCHES documents hold them
+ *   all, documents holding most of them (by weight, readQuery) are matched too, after them.
+ * - The rank: how much of the query's weight the title, number and issuers hold, the title's own
+ *   ts_rank, a title that is the query itself, a document type named in the query, a place named
+ *   in the query in the title or issuers, shorter titles on ties, and documents still in force.
+ */
+async function textCondition(trx: Transaction<Database>, publicBase: RawBuilder<unknown>, words: readonly ReadWord[], numbers: readonly { text: string; number: DocNumberQuery }[], text: string, typeHints: string[]) {
+  const numbered = await numberCondition(trx, numbers);
+  const all = allWords(words);
+  if (numbered && !words.length) return { condition: numbered, rank: sql`0`, titleMatch: null, partial: false };
+  const most = mostWords(words);
+  if (!all) return numbered ? { condition: numbered, rank: sql`0`, titleMatch: null, partial: false } : null;
+  const few = await sql<{ n: number }>`select count(*)::int as n from (select 1 from documents d left join topics t on t.id = d.topic_id where ${publicBase} and d.search_vector @@ ${tsq(all)} limit ${FEW_MATCHES}) x`.execute(trx);
+  const partial = few.rows[0]!.n < FEW_MATCHES && most !== all;
+  const found = words.filter((w) => w.found);
+  const total = found.reduce((s, w) => s + w.weight, 0) || 1;
+  const title = text.replace(/["“”「」『』]/g, '');
+  const places = [...new Set(found.flatMap((w) => (w.place ? [w.place] : [])))];
   const rank = sql`(
-    ${tsq ? sql`case when d.rank_vector @@ ${tsq} then ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq}, 1) else 0 end` : sql`0`}
+    ${numbered ? sql`case when ${numbered} then 20 else 0 end +` : sql``}
+    ${partial ? sql`case when d.search_vector @@ ${tsq(all)} then 8 else 0 end +` : sql``}
+    3 * (${sql.join(found.map((w) => sql`case when d.rank_vector @@ ${tsq(w.tsquery)} then ${w.weight / total}::float8 else 0 end`), sql` + `)})
+    + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq(anyWord(words)!)}, 1)
     + case when d.title in (${title}, ${'中华人民共和国' + title}) then 2
            when strpos(d.title, ${title}) > 0 then 0.5 + 1.5 * ${title.length}::float / length(d.title) else 0 end
     + ${typeHints.length ? sql`case when d.doc_type in (${sql.join(typeHints)}) then 1 else 0 end` : sql`0`}
+    + ${places.length ? sql`case when ${sql.join(places.map((pl) => sql`strpos(d.title, ${pl}) > 0 or strpos(array_to_string(d.issuers, ' '), ${pl}) > 0`), sql` or `)} then 1 else 0 end` : sql`0`}
     + 0.1 / (1 + length(d.title))
   ) * case d.validity when 'repealed' then 0.5 when 'expired' then 0.5 when 'amended' then 0.8 else 1 end`;
-  return { condition: sql<SqlBool>`(${sql.join(ors, sql` or `)})`, rank, titleMatch: tsq ? sql<SqlBool>`d.rank_vector @@ ${tsq}` : null };
+  const matches = sql<SqlBool>`d.search_vector @@ ${tsq(partial ? most! : all)}`;
+  return {
+    condition: numbered ? sql<SqlBool>`(${numbered} or ${matches})` : matches,
+    rank,
+    titleMatch: sql<SqlBool>`d.rank_vector @@ ${tsq(most!)}`,
+    partial,
+  };
+}
+
+/**
+ * Documents with a number typed in the query: exactly that number; when no document has it, a
+ * number like it (trigram similarity: typos, a different prefix). Null when the query has none.
+ */
+async function numberCondition(trx: Transaction<Database>, numbers: readonly { text: string; number: DocNumberQuery }[]): Promise<RawBuilder<SqlBool> | null> {
+  const conditions: RawBuilder<SqlBool>[] = [];
+  for (const { text, number } of numbers) {
+    const parts: RawBuilder<SqlBool>[] = [];
+    if (number.year !== null) parts.push(sql`d.doc_no_year = ${number.year}`);
+    if (number.serial !== null) parts.push(sql`d.doc_no_serial = ${number.serial}`);
+    if (number.prefix !== null) parts.push(sql`d.doc_no_prefix like ${'%' + escapeLike(number.prefix)}`);
+    const exact = sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+    const found = await sql`select 1 from documents d where ${exact} and d.status = 'published' limit 1`.execute(trx);
+    if (found.rows.length) conditions.push(exact);
+    else {
+      await sql`set local pg_trgm.word_similarity_threshold = 0.8`.execute(trx);
+      conditions.push(sql<SqlBool>`${text.replace(/\s+/g, '')} <% d.doc_no`);
+    }
+  }
+  return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : null;
 }
 
 /**
@@ -265,14 +311,13 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-async function loadItems(db: Transaction<Database>, ids: number[], parsed: ParsedQuery): Promise<SearchItem[]> {
+async function loadItems(db: Transaction<Database>, ids: number[], terms: string[]): Promise<SearchItem[]> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('documents')
     .select(['id', 'source_id', 'title', 'doc_no', 'issuers', 'doc_type', 'org_id', 'published_on', 'validity', 'provenance', 'issuer_level', sql<string>`left(body_text, 6000)`.as('body')])
     .where('id', 'in', ids)
     .execute();
-  const terms = highlightTerms(parsed);
   return inIdOrder(ids, rows, (r) => ({
     id: r.id, sourceId: r.source_id, title: r.title, docNo: r.doc_no, issuers: r.issuers, docType: r.doc_type, orgId: r.org_id, publishedOn: r.published_on,
     validity: r.validity as Validity, provenance: r.provenance, issuerLevel: r.issuer_level, snippet: buildSnippet(r.body, terms),

@@ -1,0 +1,152 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.js';
+import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
+import { analyzeQuestion, conceptTsquery, likelyTypos, placeNamed, type Concept, type ParsedQuery, type SynonymGroup } from '../../../platform/search/index.js';
+
+/**
+ * How the library reads a query before searching: the things it asks about (concepts: a word, or a
+ * dictionary group's terms, or a typo with its correction, as alternatives), how much each weighs,
+ * which of them the library holds at all, and the conditions “every word” and “most of the words”.
+ *
+ * - Filler and question words (怎么, 规定, 哪里, 吗) are not concepts (platform/search/concepts.ts).
+ * - Citizens' words reach official ones through the synonym dictionary (养狗 → 养犬), shared with smart
+ *   answers, and likely typos through their same-sounding words (代款 → 贷款).
+ * - A concept weighs by how rare it is (its share of the library's fixed sixteenth, migration 0003);
+ *   a place (嘉兴, 山东) weighs half, because the query is about something in that place.
+ * - A concept no public document holds is left out of matching and named on the page (未找到).
+ */
+export interface ReadWord {
+  /** As typed (after folding): 养狗. */
+  text: string;
+  /** Other terms it was looked for as (养犬), from the dictionary; empty when only as typed. */
+  as: string[];
+  found: boolean;
+  place: string | null;
+  weight: number;
+  /** The tsquery that finds it anywhere. */
+  tsquery: string;
+}
+
+export interface QueryReading {
+  words: ReadWord[];
+  /** Words no public document holds (未找到：养狗). */
+  unmatched: string[];
+  /** Likely typos the library holds a correction for (代款 → 贷款). */
+  corrections: { typed: string; meant: string }[];
+  /** The query with its typos corrected, to offer as 您是不是要找. */
+  suggestion: string | null;
+}
+
+/** At most this many of the heaviest words decide “most of the words” (2^8 subsets at most). */
+const MOST_WORDS = 8;
+
+/** Reads the query inside the search's transaction; `db` keys the word counts kept between searches. */
+export async function readQuery(db: Kysely<Database>, trx: Transaction<Database>, parsed: ParsedQuery, groups: readonly SynonymGroup[]): Promise<QueryReading> {
+  const typos = likelyTypos(parsed.plain);
+  const text = [parsed.plain, ...parsed.phrases].join(' ');
+  let concepts = analyzeQuestion(text, [...groups, ...typos.map((t) => [t.typed, ...t.candidates])]).concepts;
+  // A query of filler words only (关于) still looks for them.
+  if (concepts.length === 0) concepts = parsed.terms.map((t) => ({ text: t, alternatives: [[t]], expanded: false }));
+  const typed = new Set(typos.map((t) => t.typed));
+  const alternatives = concepts.flatMap((c) => c.alternatives.map((a) => conceptTsquery({ ...c, alternatives: [a] })));
+  const counts = await countInSample(db, trx, [...new Set(alternatives)]);
+  const size = Math.max(1, counts.size);
+  const words = concepts.map((c): ReadWord => {
+    const alts = c.alternatives.map((a) => ({ words: a, n: counts.of.get(conceptTsquery({ ...c, alternatives: [a] })) ?? 0 }));
+    const present = alts.filter((a) => a.n > 0);
+    const df = Math.min(size, present.reduce((s, a) => s + a.n - 0.5, 0) + 0.5);
+    const place = placeNamed(c.text)?.short ?? null;
+    const idf = Math.log(1 + size / (df + 0.5));
+    return {
+      text: c.text,
+      as: c.expanded && !typed.has(c.text) ? [...new Set(present.map((a) => a.words.join('')).filter((w) => w !== c.text))] : [],
+      found: present.length > 0,
+      place,
+      weight: present.length ? idf * (place ? 0.5 : 1) : 0,
+      tsquery: present.length ? conceptTsquery({ ...c, alternatives: present.map((a) => a.words) }) : conceptTsquery(c),
+    };
+  });
+  const corrections = typos.flatMap((t) => {
+    const meant = t.candidates.find((w) => concepts.some((c) => c.text === t.typed && (counts.of.get(conceptTsquery({ ...c, alternatives: [segmentedAlternative(c, w)] })) ?? 0) > 0));
+    return meant ? [{ typed: t.typed, meant }] : [];
+  });
+  let suggestion: string | null = null;
+  if (corrections.length) suggestion = corrections.reduce((q, c) => q.replace(c.typed, c.meant), parsed.text);
+  return { words, unmatched: words.filter((w) => !w.found).map((w) => w.text), corrections, suggestion };
+}
+
+/** The alternative of a concept that spells `word` (a correction's words, as the concept holds them). */
+function segmentedAlternative(c: Concept, word: string): string[] {
+  return c.alternatives.find((a) => a.join('') === word) ?? [word];
+}
+
+/** Every word found matches. */
+export function allWords(words: readonly ReadWord[]): string | null {
+  const found = words.filter((w) => w.found);
+  return found.length ? found.map((w) => `(${w.tsquery})`).join(' & ') : null;
+}
+
+/** Any word found matches (for ranking). */
+export function anyWord(words: readonly ReadWord[]): string | null {
+  const found = words.filter((w) => w.found);
+  return found.length ? found.map((w) => `(${w.tsquery})`).join(' | ') : null;
+}
+
+/**
+ * Most of the words match: the found words whose weights add up to at least half of the found
+ * words' total, written as the smallest such sets (OR of ANDs), so the index finds them directly.
+ */
+export function mostWords(words: readonly ReadWord[]): string | null {
+  const found = words.filter((w) => w.found).sort((a, b) => b.weight - a.weight).slice(0, MOST_WORDS);
+  if (found.length === 0) return null;
+  const total = found.reduce((s, w) => s + w.weight, 0);
+  const minimal: number[] = [];
+  for (let mask = 1; mask < 1 << found.length; mask++) {
+    const weight = found.reduce((s, w, i) => (mask & (1 << i) ? s + w.weight : s), 0);
+    if (weight < total / 2 - 1e-9) continue;
+    // Minimal: dropping any one of its words falls below half.
+    if (found.some((w, i) => mask & (1 << i) && weight - w.weight >= total / 2 - 1e-9)) continue;
+    minimal.push(mask);
+  }
+  return minimal.map((mask) => `(${found.filter((_, i) => mask & (1 << i)).map((w) => `(${w.tsquery})`).join(' & ')})`).join(' | ');
+}
+
+/**
+ * How many public documents of the library's sixteenth hold each tsquery, and the sixteenth's
+ * size; a tsquery absent there is looked for in the whole library (a rare word). Found counts are
+ * kept for ten minutes; absences are never kept, so a word is found the moment it is published.
+ */
+async function countInSample(db: Kysely<Database>, trx: Transaction<Database>, tsqueries: string[]): Promise<{ of: Map<string, number>; size: number }> {
+  const now = Date.now();
+  let kept = caches.get(db);
+  if (!kept || now - kept.at > CACHE_MS || kept.counts.size > CACHE_MAX) caches.set(db, (kept = { at: now, counts: new Map() }));
+  const cache = kept.counts;
+  const publicDoc = sql`d.status = 'published' and d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`;
+  const inSample = sql`d.sample_vector @@ 'zzsample0'::tsquery`;
+  const missing = tsqueries.filter((q) => !cache.has(q));
+  if (!cache.has(SIZE)) {
+    const r = await sql<{ n: number }>`select count(*)::int as n from documents d where ${publicDoc} and ${inSample}`.execute(trx);
+    if (r.rows[0]!.n > 0) cache.set(SIZE, r.rows[0]!.n);
+  }
+  if (missing.length) {
+    const rows = await sql<{ q: string; n: number }>`
+      select q, (select count(*) from documents d where ${publicDoc} and ${inSample} and d.search_vector @@ to_tsquery('simple', q))::int as n
+      from unnest(${sql.val(missing)}::text[]) as q`.execute(trx);
+    const absent = rows.rows.filter((r) => r.n === 0).map((r) => r.q);
+    const rare = absent.length
+      ? new Set((await sql<{ q: string }>`select q from unnest(${sql.val(absent)}::text[]) as q
+          where exists (select 1 from documents d where d.search_vector @@ to_tsquery('simple', q) and ${publicDoc})`.execute(trx)).rows.map((r) => r.q))
+      : new Set<string>();
+    for (const r of rows.rows) {
+      // A word the sixteenth lacks but the library holds counts as half a document there.
+      const n = r.n > 0 ? r.n : rare.has(r.q) ? 0.5 : 0;
+      if (n > 0) cache.set(r.q, n);
+    }
+  }
+  return { of: new Map(tsqueries.map((q) => [q, cache.get(q) ?? 0])), size: cache.get(SIZE) ?? 0 };
+}
+
+const SIZE = '<size>';
+const CACHE_MS = 10 * 60_000;
+const CACHE_MAX = 50_000;
+const caches = new WeakMap<Kysely<Database>, { at: number; counts: Map<string, number> }>();
