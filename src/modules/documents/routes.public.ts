@@ -118,6 +118,14 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
         provenance: d.provenance, issuerLevel: d.issuerLevel, url: `${base}/documents/${d.id}`, snippet: d.snippet,
       })),
       facets: r.facets,
+      // How the query was read: words looked for as others, words not found, a corrected query, results holding only most words.
+      reading: {
+        explained: r.reading.words.filter((w) => w.as.length).map((w) => ({ word: w.text, as: w.as })),
+        unmatched: r.reading.unmatched,
+        suggestion: r.reading.suggestion,
+        partial: r.reading.partial,
+        docNumbers: r.reading.docNumbers,
+      },
     };
   });
 

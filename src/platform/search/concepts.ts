@@ -6,7 +6,7 @@
  * with `cutForSearch`, and for a word of 4+ characters its covering sub-words as an alternative,
  * because a long word may not appear whole in an indexed text's segmentation.
  */
-import { coveringSubWords, segmentQueryWords, toHalfWidth } from './segment.js';
+import { coveringSubWords, segmentQueryWords, toHalfWidth, wordBoundaries } from './segment.js';
 
 /**
  * Words that carry no subject in a question: function words, pronouns, question words and the
@@ -17,7 +17,7 @@ export const QUESTION_STOP_WORDS: ReadonlySet<string> = new Set([
   '的', '地', '得', '之', '了', '着', '过', '和', '与', '及', '以及', '或', '或者', '在', '是', '对', '关于', '等', '把', '被', '给', '向', '从', '到', '为', '以',
   '吗', '呢', '吧', '啊', '呀', '么', '嘛', '哦', '请问', '请', '问', '你好', '您好', '谢谢', '麻烦', '咨询', '一下', '想', '想要', '想问', '知道',
   '我', '我们', '你', '您', '你们', '他', '她', '他们', '它', '自己', '本人', '这', '这个', '那', '那个', '这些', '那些', '该', '其',
-  '怎么', '怎么样', '怎样', '如何', '什么', '啥', '哪些', '哪个', '哪里', '哪儿', '哪', '多少', '几', '何', '有何', '哪家', '何时', '为何', '多久', '多长', '是否', '能否', '可否', '有没有', '是不是', '能不能', '可不可以', '会不会', '要不要',
+  '怎么', '怎么样', '怎样', '如何', '什么', '啥', '谁', '找谁', '哪些', '哪个', '哪里', '哪儿', '哪', '多少', '几', '何', '有何', '哪家', '何时', '为何', '多久', '多长', '是否', '能否', '可否', '有没有', '是不是', '能不能', '可不可以', '会不会', '要不要',
   '可以', '能', '能够', '会', '要', '需要', '应该', '应当', '必须', '有', '没有', '还', '也', '都', '就', '又', '才', '再', '已经', '现在', '目前', '如果', '的话', '时候', '时', '后', '前',
   '个', '些', '一', '一个', '相关', '有关', '规定', '情况', '问题', '方面',
   // The same in everyday speech (jieba keeps most of them whole): 咋办, 啥时候, 怎么弄, 算不算 …
@@ -34,6 +34,8 @@ export interface Concept {
   alternatives: string[][];
   /** Came from the synonym dictionary. */
   expanded: boolean;
+  /** The dictionary group's terms, when it came from there. */
+  terms?: readonly string[];
 }
 
 export interface AnalyzedQuestion {
@@ -60,8 +62,10 @@ function termWords(term: string): string[] {
  * its group; the words it covers are not counted again. The other words, minus stop words, are
  * concepts of their own.
  */
-export function analyzeQuestion(question: string, synonyms: readonly SynonymGroup[] = []): AnalyzedQuestion {
+export function analyzeQuestion(question: string, synonyms: readonly SynonymGroup[] = [], opts: { wholeWords?: boolean } = {}): AnalyzedQuestion {
   const normalized = normalizeQuestion(question);
+  // The library's search takes a term only where the text's own words begin and end (wholeWords).
+  const bounds = opts.wholeWords ? wordBoundaries(normalized) : null;
   const covered = new Uint8Array(normalized.length);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
@@ -71,6 +75,7 @@ export function analyzeQuestion(question: string, synonyms: readonly SynonymGrou
   for (const { t, gi } of terms) {
     for (let at = normalized.indexOf(t); at !== -1; at = normalized.indexOf(t, at + 1)) {
       if (covered.subarray(at, at + t.length).some((c) => c === 1)) continue;
+      if (bounds && !(bounds.has(at) && bounds.has(at + t.length))) continue;
       covered.fill(1, at, at + t.length);
       found.push({ at, gi, t });
     }
@@ -110,7 +115,7 @@ export function analyzeQuestion(question: string, synonyms: readonly SynonymGrou
             }
           }
         }
-        if (alternatives.length) concepts.push({ text: f.t, alternatives, expanded: true });
+        if (alternatives.length) concepts.push({ text: f.t, alternatives, expanded: true, terms: group.map((g) => normalizeQuestion(g)) });
       }
       pos += f.t.length;
       continue;

@@ -127,6 +127,21 @@ export function segmentQueryWords(text: string): string[] {
 }
 
 /**
+ * Where the words of an already folded text begin and end (offsets into it), as the query's
+ * segmentation cuts it: a dictionary term found inside a longer word (个人所得税 in 个人所得税法) is
+ * not that term.
+ */
+export function wordBoundaries(folded: string): Set<number> {
+  const at = new Set<number>([0]);
+  let pos = 0;
+  for (const tok of getJieba().cut(folded, HMM)) {
+    pos += tok.length;
+    at.add(pos);
+  }
+  return at;
+}
+
+/**
  * Parts of a long query word that the INDEX is guaranteed to contain when a
  * document contains the word inside an even longer one.
  *

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { QUESTION_STOP_WORDS } from './concepts.js';
 import { segmentQueryWords } from './segment.js';
 
 /**
@@ -58,7 +59,16 @@ export interface Correction {
   typed: string;
   /** The word meant, most common first: 贷款. */
   candidates: string[];
+  /**
+   * When no dictionary word sounds like it: the span with one of its single characters replaced by
+   * a same-sounding one (食品安全发 → 食品安全法), for the caller to look up in the library's titles,
+   * where the names of laws are.
+   */
+  variants: string[];
 }
+
+/** At most this many variants of one span are offered for a title lookup. */
+const MAX_VARIANTS = 40;
 
 /** Same-sounding common words for one typed span; none when the span is a word already. */
 function soundAlikes(span: string, lx: Lexicon): string[] {
@@ -78,28 +88,48 @@ function soundAlikes(span: string, lx: Lexicon): string[] {
   return [...found.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([w]) => w);
 }
 
+/** A single character left over by the segmenter, and not a question word (吗, 能, 要): where typos show. */
+function typoSuspect(w: string): boolean {
+  return Array.from(w).length === 1 && !QUESTION_STOP_WORDS.has(w);
+}
+
+/** The span with one of its single-character words replaced by a character of the same sound. */
+function singleCharVariants(parts: readonly string[], lx: Lexicon): string[] {
+  const out: string[] = [];
+  parts.forEach((w, i) => {
+    if (!typoSuspect(w)) return;
+    for (const r of lx.readings.get(w) ?? []) {
+      for (const alt of lx.soundsLike.get(r) ?? []) if (alt !== w) out.push([...parts.slice(0, i), alt, ...parts.slice(i + 1)].join(''));
+    }
+  });
+  return [...new Set(out)].slice(0, MAX_VARIANTS);
+}
+
 /**
  * Typed spans that look like typos, each with its likely corrections. Spans are one to three
  * consecutive words of one piece of the query (as typed between spaces), two to four characters
- * long, at least one of them a single character.
+ * long (six when looked up in titles), at least one of them a single character.
  */
 export function likelyTypos(text: string): Correction[] {
   const out: Correction[] = [];
   const seen = new Set<string>();
   for (const piece of text.split(/\s+/)) {
     const words = segmentQueryWords(piece);
-    if (!words.some((w) => Array.from(w).length === 1)) continue;
+    if (!words.some(typoSuspect)) continue;
     const lx = load();
     for (let i = 0; i < words.length; i++) {
       for (let j = i + 1; j <= Math.min(words.length, i + 3); j++) {
         const parts = words.slice(i, j);
         const span = parts.join('');
         const n = Array.from(span).length;
-        if (n < 2 || n > 4 || !parts.some((w) => Array.from(w).length === 1) || seen.has(span) || !/^\p{Script=Han}+$/u.test(span)) continue;
-        const candidates = soundAlikes(span, lx);
-        if (candidates.length) {
+        if (n < 2 || n > 6 || !parts.some(typoSuspect) || seen.has(span) || !/^\p{Script=Han}+$/u.test(span)) continue;
+        const candidates = n <= 4 ? soundAlikes(span, lx) : [];
+        // Titles are looked up only for a word with one stray character after or before it (食品安全发).
+        const titleShaped = parts.filter(typoSuspect).length === 1 && parts.some((w) => Array.from(w).length > 1);
+        const variants = candidates.length || !titleShaped ? [] : singleCharVariants(parts, lx);
+        if (candidates.length || variants.length) {
           seen.add(span);
-          out.push({ typed: span, candidates });
+          out.push({ typed: span, candidates, variants });
         }
       }
     }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
-import { analyzeQuestion, conceptTsquery, likelyTypos, placeNamed, type Concept, type ParsedQuery, type SynonymGroup } from '../../../platform/search/index.js';
+import { analyzeQuestion, conceptTsquery, likelyTypos, placeNamed, type Concept, type Correction, type ParsedQuery, type SynonymGroup } from '../../../platform/search/index.js';
 
 /**
  * How the library reads a query before searching: the things it asks about (concepts: a word, or a
@@ -42,9 +42,9 @@ const MOST_WORDS = 8;
 
 /** Reads the query inside the search's transaction; `db` keys the word counts kept between searches. */
 export async function readQuery(db: Kysely<Database>, trx: Transaction<Database>, parsed: ParsedQuery, groups: readonly SynonymGroup[]): Promise<QueryReading> {
-  const typos = likelyTypos(parsed.plain);
+  const typos = await confirmInTitles(trx, likelyTypos(parsed.plain));
   const text = [parsed.plain, ...parsed.phrases].join(' ');
-  let concepts = analyzeQuestion(text, [...groups, ...typos.map((t) => [t.typed, ...t.candidates])]).concepts;
+  let concepts = analyzeQuestion(text, [...groups, ...typos.map((t) => [t.typed, ...t.candidates])], { wholeWords: true }).concepts;
   // A query of filler words only (关于) still looks for them.
   if (concepts.length === 0) concepts = parsed.terms.map((t) => ({ text: t, alternatives: [[t]], expanded: false }));
   const typed = new Set(typos.map((t) => t.typed));
@@ -59,7 +59,8 @@ export async function readQuery(db: Kysely<Database>, trx: Transaction<Database>
     const idf = Math.log(1 + size / (df + 0.5));
     return {
       text: c.text,
-      as: c.expanded && !typed.has(c.text) ? [...new Set(present.map((a) => a.words.join('')).filter((w) => w !== c.text))] : [],
+      // Explained only when the documents do not say it as typed: 养狗 (按“养犬”查找).
+      as: c.terms && !typed.has(c.text) && !present.some((a) => a.words.join('') === c.text) ? c.terms.filter((t) => t !== c.text && present.some((a) => a.words.join('') === t)) : [],
       found: present.length > 0,
       place,
       weight: present.length ? idf * (place ? 0.5 : 1) : 0,
@@ -73,6 +74,30 @@ export async function readQuery(db: Kysely<Database>, trx: Transaction<Database>
   let suggestion: string | null = null;
   if (corrections.length) suggestion = corrections.reduce((q, c) => q.replace(c.typed, c.meant), parsed.text);
   return { words, unmatched: words.filter((w) => !w.found).map((w) => w.text), corrections, suggestion };
+}
+
+/**
+ * Typos whose correction only the library's titles know (食品安全发 → 食品安全法): kept when a public
+ * title holds a variant and none holds what was typed. Dictionary corrections pass as they are.
+ */
+async function confirmInTitles(trx: Transaction<Database>, typos: Correction[]): Promise<{ typed: string; candidates: string[] }[]> {
+  const publicDoc = sql`d.status = 'published' and d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`;
+  const inTitles = async (patterns: string[], limit = 500) =>
+    patterns.length
+      ? (await sql<{ title: string }>`select d.title from documents d where (${sql.join(patterns.map((v) => sql`d.title like ${'%' + v + '%'}`), sql` or `)}) and ${publicDoc} limit ${limit}`.execute(trx)).rows.map((r) => r.title)
+      : [];
+  // What a title already holds as typed (中小微企业) is no typo; constant patterns go through the titles' trigram index.
+  const typedHeld = new Set<string>();
+  for (const t of typos.filter((x) => x.variants.length)) if ((await inTitles([t.typed], 1)).length) typedHeld.add(t.typed);
+  const toLook = typos.filter((t) => t.variants.length && !typedHeld.has(t.typed));
+  const titles = await inTitles([...new Set(toLook.flatMap((t) => t.variants))]);
+  const found = new Map<string, string[]>();
+  for (const t of toLook) found.set(t.typed, t.variants.filter((v) => titles.some((title) => title.includes(v))));
+  return typos.flatMap((t) => {
+    if (!t.variants.length) return [t];
+    const hits = found.get(t.typed) ?? [];
+    return hits.length ? [{ typed: t.typed, candidates: hits.slice(0, 1) }] : [];
+  });
 }
 
 /** The alternative of a concept that spells `word` (a correction's words, as the concept holds them). */

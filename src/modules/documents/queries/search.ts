@@ -234,7 +234,8 @@ const tsq = (q: string) => sql`to_tsquery('simple', ${q})`;
  * - A document number typed anywhere in the query finds its document first; a query that is only a
  *   number finds only that (or, when no document has it, similar numbers by trigrams).
  * - Every word found in the library must match; when fewer than FEW_MATCHES documents hold them
- *   all, documents holding most of them (by weight, readQuery) are matched too, after them.
+ *   all, documents holding most of them (by weight, readQuery) are matched too, after them; when
+ *   none holds most of them, those holding any, by how much of the query's weight they hold.
  * - The rank: how much of the query's weight the title, number and issuers hold, the title's own
  *   ts_rank, a title that is the query itself, a document type named in the query, a place named
  *   in the query in the title or issuers, shorter titles on ties, and documents still in force.
@@ -245,15 +246,19 @@ async function textCondition(trx: Transaction<Database>, publicBase: RawBuilder<
   if (numbered && !words.length) return { condition: numbered, rank: sql`0`, titleMatch: null, partial: false };
   const most = mostWords(words);
   if (!all) return numbered ? { condition: numbered, rank: sql`0`, titleMatch: null, partial: false } : null;
-  const few = await sql<{ n: number }>`select count(*)::int as n from (select 1 from documents d left join topics t on t.id = d.topic_id where ${publicBase} and d.search_vector @@ ${tsq(all)} limit ${FEW_MATCHES}) x`.execute(trx);
-  const partial = few.rows[0]!.n < FEW_MATCHES && most !== all;
+  const some = async (q: string, limit: number) =>
+    (await sql<{ id: number }>`select d.id from documents d left join topics t on t.id = d.topic_id where ${publicBase} and d.search_vector @@ ${tsq(q)} limit ${limit}`.execute(trx)).rows.map((r) => r.id);
+  const holdingAll = most !== all ? await some(all, FEW_MATCHES) : [];
+  const partial = most !== all && holdingAll.length < FEW_MATCHES;
+  // No document holds even most of the words: those holding any of them, ranked by how much they hold.
+  const loose = partial && (await some(most!, 1)).length === 0 ? anyWord(words)! : null;
   const found = words.filter((w) => w.found);
   const total = found.reduce((s, w) => s + w.weight, 0) || 1;
   const title = text.replace(/["“”「」『』]/g, '');
   const places = [...new Set(found.flatMap((w) => (w.place ? [w.place] : [])))];
   const rank = sql`(
     ${numbered ? sql`case when ${numbered} then 20 else 0 end +` : sql``}
-    ${partial ? sql`case when d.search_vector @@ ${tsq(all)} then 8 else 0 end +` : sql``}
+    ${partial && holdingAll.length ? sql`case when d.id in (${sql.join(holdingAll)}) then 8 else 0 end +` : sql``}
     3 * (${sql.join(found.map((w) => sql`case when d.rank_vector @@ ${tsq(w.tsquery)} then ${w.weight / total}::float8 else 0 end`), sql` + `)})
     + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq(anyWord(words)!)}, 1)
     + case when d.title in (${title}, ${'中华人民共和国' + title}) then 2
@@ -262,11 +267,11 @@ async function textCondition(trx: Transaction<Database>, publicBase: RawBuilder<
     + ${places.length ? sql`case when ${sql.join(places.map((pl) => sql`strpos(d.title, ${pl}) > 0 or strpos(array_to_string(d.issuers, ' '), ${pl}) > 0`), sql` or `)} then 1 else 0 end` : sql`0`}
     + 0.1 / (1 + length(d.title))
   ) * case d.validity when 'repealed' then 0.5 when 'expired' then 0.5 when 'amended' then 0.8 else 1 end`;
-  const matches = sql<SqlBool>`d.search_vector @@ ${tsq(partial ? most! : all)}`;
+  const matches = sql<SqlBool>`d.search_vector @@ ${tsq(loose ?? (partial ? most! : all))}`;
   return {
     condition: numbered ? sql<SqlBool>`(${numbered} or ${matches})` : matches,
     rank,
-    titleMatch: sql<SqlBool>`d.rank_vector @@ ${tsq(most!)}`,
+    titleMatch: sql<SqlBool>`d.rank_vector @@ ${tsq(loose ?? most!)}`,
     partial,
   };
 }

@@ -56,6 +56,7 @@ export function LibraryPage(v: LibraryView) {
           共找到 <strong>{r.approximate ? `约 ${roughly(r.total)}` : r.total}</strong> 份文件{p.q ? `（检索词：${p.q}）` : ''}
           {r.approximate ? <span class="estimate-note">（“约”为按全库 1/16 抽样的估算数）</span> : null}
         </p>
+        <QueryNotice r={r} filters={v.baseQuery} />
         <details class="filters">
           <summary>筛选{active ? `（已选 ${active} 项）` : ''}</summary>
           <div class="facets" role="group" aria-label="筛选条件">
@@ -108,6 +109,34 @@ export function LibraryPage(v: LibraryView) {
         </section>
       </form>
     </PublicLayout>
+  );
+}
+
+/**
+ * How the query was read, in plain words: a likely typo with the corrected query (您是不是要找), the
+ * everyday words looked for as the documents' words, the words no document holds, and results
+ * that hold only most of the words.
+ */
+function QueryNotice({ r, filters }: { r: SearchResult; filters: string }) {
+  const { reading } = r;
+  const explained = reading.words.filter((w) => w.as.length);
+  if (!reading.suggestion && !explained.length && !reading.unmatched.length && !reading.partial && !reading.docNumbers.length) return null;
+  const rest = new URLSearchParams(filters);
+  rest.delete('q');
+  const suggestionHref = reading.suggestion ? `/library?${new URLSearchParams([['q', reading.suggestion], ...rest.entries()]).toString()}` : '';
+  return (
+    <div class="query-notice" role="note">
+      {reading.suggestion ? (
+        <p>
+          您是不是要找：<a href={suggestionHref}>{reading.suggestion}</a>
+          （已同时按{reading.corrections.map((c) => `“${c.meant}”`).join('、')}查找）
+        </p>
+      ) : null}
+      {explained.length ? <p>{explained.map((w) => `“${w.text}”按${w.as.map((a) => `“${a}”`).join('、')}查找`).join('；')}。</p> : null}
+      {reading.docNumbers.length ? <p>按发文字号查找：{reading.docNumbers.join('、')}。</p> : null}
+      {reading.unmatched.length ? <p class="unmatched">未找到：{reading.unmatched.join('、')}（文件库中没有这些词，结果未要求包含它们）</p> : null}
+      {reading.partial ? <p>同时包含全部检索词的文件很少，其后的结果只包含其中大部分词语，按词语的重要程度排列。</p> : null}
+    </div>
   );
 }
 
