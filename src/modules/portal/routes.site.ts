@@ -11,7 +11,7 @@ import { SitemapPage } from './views/sitemap-page.js';
 const favicon = buildFavicon();
 
 /** Crawlers read the public portal; the back office, personal centers and case tracking pages are nobody's search result. */
-const NOT_CRAWLED = ['/admin', '/account', '/requests/', '/ask/referrals/', '/subscriptions/', '/prefs'];
+const NOT_CRAWLED = ['/admin', '/account', '/requests/', '/ask/referrals/', '/subscriptions/', '/prefs', '/search/'];
 
 /**
  * What every site answers at its root: the sitemap for people (/sitemap) and for crawlers

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
-import { analyzeQuestion, conceptTsquery, likelyTypos, placeNamed, type Concept, type Correction, type ParsedQuery, type SynonymGroup } from '../../../platform/search/index.js';
+import { analyzeQuestion, conceptTsquery, likelyTypos, normalizeQuestion, placeNamed, type Concept, type Correction, type ParsedQuery, type SynonymGroup } from '../../../platform/search/index.js';
 
 /**
  * How the library reads a query before searching: the things it asks about (concepts: a word, or a
@@ -73,7 +73,21 @@ export async function readQuery(db: Kysely<Database>, trx: Transaction<Database>
   });
   let suggestion: string | null = null;
   if (corrections.length) suggestion = corrections.reduce((q, c) => q.replace(c.typed, c.meant), parsed.text);
-  return { words, unmatched: words.filter((w) => !w.found).map((w) => w.text), corrections, suggestion };
+  return { words, unmatched: unmatchedAsTyped(parsed.plain, words), corrections, suggestion };
+}
+
+/** The words not found, a piece typed as one (火星文, cut as 火星 + 文) named as typed. */
+function unmatchedAsTyped(plain: string, words: readonly ReadWord[]): string[] {
+  const out: string[] = [];
+  const named = new Set<string>();
+  for (const piece of plain.split(' ').map((p) => normalizeQuestion(p)).filter(Boolean)) {
+    const inPiece = words.filter((w) => piece.includes(w.text));
+    if (inPiece.length > 1 && inPiece.every((w) => !w.found)) {
+      out.push(piece);
+      for (const w of inPiece) named.add(w.text);
+    }
+  }
+  return [...out, ...words.filter((w) => !w.found && !named.has(w.text)).map((w) => w.text)];
 }
 
 /**

@@ -242,10 +242,11 @@ const tsq = (q: string) => sql`to_tsquery('simple', ${q})`;
  */
 async function textCondition(trx: Transaction<Database>, publicBase: RawBuilder<unknown>, words: readonly ReadWord[], numbers: readonly { text: string; number: DocNumberQuery }[], text: string, typeHints: string[]) {
   const numbered = await numberCondition(trx, numbers);
+  if (!words.length) return numbered ? { condition: numbered, rank: sql`0`, titleMatch: null, partial: false } : null;
   const all = allWords(words);
-  if (numbered && !words.length) return { condition: numbered, rank: sql`0`, titleMatch: null, partial: false };
   const most = mostWords(words);
-  if (!all) return numbered ? { condition: numbered, rank: sql`0`, titleMatch: null, partial: false } : null;
+  // No word of the query is in the library: nothing matches (not the whole library).
+  if (!all) return { condition: numbered ?? sql<SqlBool>`false`, rank: sql`0`, titleMatch: null, partial: false };
   const some = async (q: string, limit: number) =>
     (await sql<{ id: number }>`select d.id from documents d left join topics t on t.id = d.topic_id where ${publicBase} and d.search_vector @@ ${tsq(q)} limit ${limit}`.execute(trx)).rows.map((r) => r.id);
   const holdingAll = most !== all ? await some(all, FEW_MATCHES) : [];
