@@ -95,6 +95,7 @@ for (const kind of testDatabaseKinds()) {
       assert.equal((await t.app.inject(`/search/open?q=${enc('从未搜索的词')}&to=/documents/${wageDoc}`)).statusCode, 303);
       assert.equal(await row(THIS_WEEK, '从未搜索的词'), undefined);
       assert.doesNotMatch((await t.app.inject('/library')).body, /\/search\/open/, 'without a query, results link straight to the document');
+      assert.match((await t.app.inject('/robots.txt')).body, /Disallow: \/search\/\n/, 'crawlers do not follow it');
     });
 
     test('the open redirect refuses anything but an item page on this site, with a 400 in Chinese', async () => {

@@ -8,7 +8,6 @@ import { recorderOf } from './recorders.js';
 export { bestBetsFor, type BestBet } from './queries/best-bets.js';
 export { BestBetsBox, openUrl } from './views/best-bets-box.js';
 export { mayOpenSearchLog } from './policy.js';
-export { normalizeQuery } from './domain/normalize.js';
 
 /**
  * Counts a search of the library: in memory, written every few seconds (recorder.ts). Only the
