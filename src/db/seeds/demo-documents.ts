@@ -91,6 +91,16 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
     affects: [{ target: 'medical2022', kind: 'partial_repeal', effectiveOn: '2025-02-01', by: 'xihu.editor' }],
   },
   {
+    key: 'dogs2024', org: 'city', by: 'admin', title: '江宁市养犬管理规定', docNo: '宁政规〔2024〕9号', issuers: '江宁市人民政府',
+    docType: '行政规范性文件', topic: '公安', audiences: ['个人'], writtenOn: '2024-03-01', publishedOn: '2024-03-08', effectiveOn: '2024-05-01',
+    body: p(
+      '第一条 为了规范养犬行为，保障公民人身安全，维护市容环境和社会秩序，制定本规定。',
+      '第六条 本市城区实行养犬登记制度。养犬人应当自取得犬只之日起三十日内，持犬只免疫证明到居住地公安派出所办理养犬登记，领取犬牌。',
+      '第九条 携犬出户时，应当为犬只佩戴犬牌，束犬链并由成年人牵领。',
+      '第二十条 本规定自2024年5月1日起施行。',
+    ),
+  },
+  {
     key: 'draft-fgw', org: 'fgw', by: 'fgw.editor', title: '江宁市数字经济发展三年行动计划（征求意见稿）', docNo: null, issuers: '江宁市发展和改革委员会',
     docType: '其他文件', topic: '经济运行', audiences: ['企业'], writtenOn: '2026-11-01', publishedOn: '2026-11-20', effectiveOn: null, publish: false,
     body: p('（内部草稿，尚未发布）到2028年，全市数字经济核心产业增加值占地区生产总值比重达到12%。'),

@@ -41,13 +41,18 @@ export async function adminAskRoutes(app: FastifyInstance) {
   }
   const afterSynonyms = (reply: FastifyReply, msg: string) => {
     clearTermStats();
+    // The library's search reads the dictionary too: its cached pages are stale now.
+    app.pageCache.clear();
     setFlash(reply, msg);
     return reply.redirect('/admin/ask/synonyms', 303);
   };
 
-  app.get<{ Querystring: { edit?: string } }>('/admin/ask/synonyms', async (req, reply) => {
+  app.get<{ Querystring: { edit?: string; terms?: string } }>('/admin/ask/synonyms', async (req, reply) => {
     if (!mayOpenReferrals(actorOf(req))) throw new ForbiddenError('您没有查看同义词词典的权限。');
-    return synonyms(req, reply, { editing: /^\d{1,12}$/.test(req.query.edit ?? '') ? Number(req.query.edit) : null });
+    const editing = /^\d{1,12}$/.test(req.query.edit ?? '') ? Number(req.query.edit) : null;
+    // ?terms=… starts a new group from a searched word (搜索分析's 补充同义词): only the form's first value.
+    const terms = typeof req.query.terms === 'string' && editing === null ? req.query.terms.slice(0, 100) : null;
+    return synonyms(req, reply, { editing, ...(terms ? { values: { terms: `${terms} = `, note: '' } } : {}) });
   });
   app.post('/admin/ask/synonyms', async (req, reply) => {
     const values = textValues(req.body);

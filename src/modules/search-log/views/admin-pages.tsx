@@ -22,7 +22,7 @@ export interface WeekChoice {
 export type BestBetValues = { query?: string; target?: string; note?: string };
 
 const CRUMB = { label: '搜索分析', href: '/admin/search-log' };
-/** The synonym dictionary (智能问答's, which the library's search shares); it takes no prefilled terms. */
+/** The synonym dictionary (智能问答's, which the library's search shares); ?terms= starts a group with the query. */
 const SYNONYMS = '/admin/ask/synonyms';
 
 const LIST_HINTS: Record<QueryList, string> = {
@@ -74,7 +74,7 @@ function QueryTable({ rows }: { rows: QueryRow[] }) {
             <td>{r.empty}</td>
             <td>{r.opens}</td>
             <td>
-              <a href={SYNONYMS}>补充同义词</a> · <a href={`/admin/search-log/best-bets?q=${encodeURIComponent(r.query)}#f-target`}>设为推荐</a>
+              <a href={`${SYNONYMS}?terms=${encodeURIComponent(r.query)}`}>补充同义词</a> · <a href={`/admin/search-log/best-bets?q=${encodeURIComponent(r.query)}#f-target`}>设为推荐</a>
             </td>
           </tr>
         ))}
