@@ -229,7 +229,7 @@ const FEW_MATCHES = 10;
 const tsq = (q: string) => sql`to_tsquery('simple', ${q})`;
 
 /**
- * The full-text condition and its rank (docs/adr/0022-citizen-search.md).
+ * The full-text condition and its rank (docs/adr/0023-citizen-search.md).
  *
  * - A document number typed anywhere in the query finds its document first; a query that is only a
  *   number finds only that (or, when no document has it, similar numbers by trigrams).
