@@ -69,11 +69,13 @@ const EXACT_PHRASE_CANDIDATES = 300;
  * issuers > body), quoted phrases checked literally, document numbers matched exactly (or, when no
  * document has that number, by trigram similarity), filters, and facet counts.
  *
- * Relevance comes in two tiers: documents whose title or number holds the query, ranked (found
- * through the ranking vector's own index, so ranking costs what the title matches cost); then the
- * other matches, newest first. The page is always exact. Counting a common word's 40,000 matches
- * and their facets is not: above EXACT_LIMIT matches the total and the facets come from the fixed
- * sixteenth of the library the index marks, and say so.
+ * How a query is read and matched (every word, then most of them; words explained) is
+ * textCondition's and readQuery's. Up to EXACT_LIMIT matches, every match is ranked. Above it, the
+ * documents whose title or number holds most of the query are ranked (found through the ranking
+ * vector's own index, so ranking costs what the title matches cost), then the other matches follow,
+ * newest first. The page is always exact. Counting a common word's 40,000 matches and their facets
+ * is not: above EXACT_LIMIT the total and the facets come from the fixed sixteenth of the library
+ * the index marks, and say so.
  */
 export async function searchDocuments(db: Kysely<Database>, p: SearchParams, limits = { exact: EXACT_LIMIT, exactPhraseCandidates: EXACT_PHRASE_CANDIDATES, recount: RECOUNT_MAX_MATCHES }): Promise<SearchResult> {
   const hints = docTypeHints(p.q);
