@@ -243,33 +243,22 @@ const tsq = (q: string) => sql`to_tsquery('simple', ${q})`;
  *   in the query in the title or issuers, shorter titles on ties, and documents still in force.
  */
 async function textCondition(trx: Transaction<Database>, publicBase: RawBuilder<unknown>, words: readonly ReadWord[], numbers: readonly { text: string; number: DocNumberQuery }[], text: string, typeHints: string[]) {
-  const numbered = await numberCondition(trx, numbers);
+  const number = await numberCondition(trx, numbers);
+  const numbered = number?.condition ?? null;
   if (!words.length) return numbered ? { condition: numbered, rank: sql`0`, titleMatch: null, partial: false } : null;
   const all = allWords(words);
   const most = mostWords(words);
   // No word of the query is in the library: nothing matches (not the whole library).
   if (!all) return { condition: numbered ?? sql<SqlBool>`false`, rank: sql`0`, titleMatch: null, partial: false };
+  // A number some document has is what the query asks for: its words only rank (国务院令第375号 工伤).
+  if (number?.exact) return { condition: number.condition, rank: wordRank(words, text, typeHints, null, []), titleMatch: null, partial: false };
   const some = async (q: string, limit: number) =>
     (await sql<{ id: number }>`select d.id from documents d left join topics t on t.id = d.topic_id where ${publicBase} and d.search_vector @@ ${tsq(q)} limit ${limit}`.execute(trx)).rows.map((r) => r.id);
   const holdingAll = most !== all ? await some(all, FEW_MATCHES) : [];
   const partial = most !== all && holdingAll.length < FEW_MATCHES;
   // No document holds even most of the words: those holding any of them, ranked by how much they hold.
   const loose = partial && (await some(most!, 1)).length === 0 ? anyWord(words)! : null;
-  const found = words.filter((w) => w.found);
-  const total = found.reduce((s, w) => s + w.weight, 0) || 1;
-  const title = text.replace(/["“”「」『』]/g, '');
-  const places = [...new Set(found.flatMap((w) => (w.place ? [w.place] : [])))];
-  const rank = sql`(
-    ${numbered ? sql`case when ${numbered} then 20 else 0 end +` : sql``}
-    ${partial && holdingAll.length ? sql`case when d.id in (${sql.join(holdingAll)}) then 8 else 0 end +` : sql``}
-    3 * (${sql.join(found.map((w) => sql`case when d.rank_vector @@ ${tsq(w.tsquery)} then ${w.weight / total}::float8 else 0 end`), sql` + `)})
-    + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq(anyWord(words)!)}, 1)
-    + case when d.title in (${title}, ${'中华人民共和国' + title}) then 2
-           when strpos(d.title, ${title}) > 0 then 0.5 + 1.5 * ${title.length}::float / length(d.title) else 0 end
-    + ${typeHints.length ? sql`case when d.doc_type in (${sql.join(typeHints)}) then 1 else 0 end` : sql`0`}
-    + ${places.length ? sql`case when ${sql.join(places.map((pl) => sql`strpos(d.title, ${pl}) > 0 or strpos(array_to_string(d.issuers, ' '), ${pl}) > 0`), sql` or `)} then 1 else 0 end` : sql`0`}
-    + 0.1 / (1 + length(d.title))
-  ) * case d.validity when 'repealed' then 0.5 when 'expired' then 0.5 when 'amended' then 0.8 else 1 end`;
+  const rank = wordRank(words, text, typeHints, numbered, partial ? holdingAll : []);
   const matches = sql<SqlBool>`d.search_vector @@ ${tsq(loose ?? (partial ? most! : all))}`;
   return {
     condition: numbered ? sql<SqlBool>`(${numbered} or ${matches})` : matches,
@@ -279,12 +268,32 @@ async function textCondition(trx: Transaction<Database>, publicBase: RawBuilder<
   };
 }
 
+/** The rank of a match (see textCondition): a number first, then how much of the query's weight the title holds, and the rest. */
+function wordRank(words: readonly ReadWord[], text: string, typeHints: string[], numbered: RawBuilder<SqlBool> | null, holdingAll: number[]) {
+  const found = words.filter((w) => w.found);
+  const total = found.reduce((s, w) => s + w.weight, 0) || 1;
+  const title = text.replace(/["“”「」『』]/g, '');
+  const places = [...new Set(found.flatMap((w) => (w.place ? [w.place] : [])))];
+  return sql`(
+    ${numbered ? sql`case when ${numbered} then 20 else 0 end +` : sql``}
+    ${holdingAll.length ? sql`case when d.id in (${sql.join(holdingAll)}) then 8 else 0 end +` : sql``}
+    3 * (${sql.join(found.map((w) => sql`case when d.rank_vector @@ ${tsq(w.tsquery)} then ${w.weight / total}::float8 else 0 end`), sql` + `)})
+    + ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.rank_vector, ${tsq(anyWord(words)!)}, 1)
+    + case when d.title in (${title}, ${'中华人民共和国' + title}) then 2
+           when strpos(d.title, ${title}) > 0 then 0.5 + 1.5 * ${title.length}::float / length(d.title) else 0 end
+    + ${typeHints.length ? sql`case when d.doc_type in (${sql.join(typeHints)}) then 1 else 0 end` : sql`0`}
+    + ${places.length ? sql`case when ${sql.join(places.map((pl) => sql`strpos(d.title, ${pl}) > 0 or strpos(array_to_string(d.issuers, ' '), ${pl}) > 0`), sql` or `)} then 1 else 0 end` : sql`0`}
+    + 0.1 / (1 + length(d.title))
+  ) * case d.validity when 'repealed' then 0.5 when 'expired' then 0.5 when 'amended' then 0.8 else 1 end`;
+}
+
 /**
  * Documents with a number typed in the query: exactly that number; when no document has it, a
  * number like it (trigram similarity: typos, a different prefix). Null when the query has none.
  */
-async function numberCondition(trx: Transaction<Database>, numbers: readonly { text: string; number: DocNumberQuery }[]): Promise<RawBuilder<SqlBool> | null> {
+async function numberCondition(trx: Transaction<Database>, numbers: readonly { text: string; number: DocNumberQuery }[]): Promise<{ condition: RawBuilder<SqlBool>; exact: boolean } | null> {
   const conditions: RawBuilder<SqlBool>[] = [];
+  let exactOnly = true;
   for (const { text, number } of numbers) {
     const parts: RawBuilder<SqlBool>[] = [];
     if (number.year !== null) parts.push(sql`d.doc_no_year = ${number.year}`);
@@ -294,11 +303,12 @@ async function numberCondition(trx: Transaction<Database>, numbers: readonly { t
     const found = await sql`select 1 from documents d where ${exact} and d.status = 'published' limit 1`.execute(trx);
     if (found.rows.length) conditions.push(exact);
     else {
+      exactOnly = false;
       await sql`set local pg_trgm.word_similarity_threshold = 0.8`.execute(trx);
       conditions.push(sql<SqlBool>`${text.replace(/\s+/g, '')} <% d.doc_no`);
     }
   }
-  return conditions.length ? sql<SqlBool>`(${sql.join(conditions, sql` or `)})` : null;
+  return conditions.length ? { condition: sql<SqlBool>`(${sql.join(conditions, sql` or `)})`, exact: exactOnly } : null;
 }
 
 /**
