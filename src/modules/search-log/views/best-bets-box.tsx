@@ -6,7 +6,8 @@ import type { BestBet } from '../queries/best-bets.js';
  * every reader, so a cached page may hold it.
  */
 export function openUrl(q: string, to: string): string {
-  return q.trim() ? `/search/open?q=${encodeURIComponent(q)}&to=${encodeURIComponent(to)}` : to;
+  // The path's slashes stay as they are (allowed in a query): the item's address reads in the page as itself.
+  return q.trim() ? `/search/open?q=${encodeURIComponent(q)}&to=${to.replace(/[^\w\-./~]/g, encodeURIComponent)}` : to;
 }
 
 /** 推荐: the best bets for the query, above the results (nothing when there are none). */
