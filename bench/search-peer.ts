@@ -110,9 +110,15 @@ function flexSearchEngine(docs: number): Engine {
     resolve(o: { limit: number }): number[];
   }
   const leaf = (w: string) => index.search(w, { resolve: false }) as unknown as Resolver;
+  const empty = (r: unknown) => Array.isArray(r) || typeof (r as Resolver).and !== 'function';
   const build = (t: PeerQueryTree): Resolver => {
     if (typeof t === 'string') return leaf(t);
-    const [first, ...rest] = t.queries.map(build);
+    const parts = t.queries.map(build);
+    // Empty parts: an AND with one is empty, an OR ignores it, an AND_NOT of it removes nothing.
+    if (t.combineWith === 'AND' && parts.some(empty)) return [] as unknown as Resolver;
+    const kept = t.combineWith === 'OR' ? parts.filter((x) => !empty(x)) : t.combineWith === 'AND_NOT' ? [parts[0]!, ...parts.slice(1).filter((x) => !empty(x))] : parts;
+    if (kept.length === 0 || empty(kept[0])) return [] as unknown as Resolver;
+    const [first, ...rest] = kept;
     if (rest.length === 0) return first!;
     if (t.combineWith === 'AND') return first!.and(...rest);
     if (t.combineWith === 'OR') return first!.or(...rest);
@@ -135,7 +141,9 @@ function flexSearchEngine(docs: number): Engine {
       contentOf.clear();
     },
     search(q, accept) {
-      const ids = build(q.tree!).resolve({ limit: docs });
+      // A word the index lacks (citizen queries have them) yields a plain empty array, not a Resolver.
+      const r = build(q.tree!) as Partial<Resolver> | unknown[];
+      const ids = !Array.isArray(r) && typeof r.resolve === 'function' ? r.resolve({ limit: docs }) : [];
       return accept ? ids.filter(accept) : ids;
     },
     all(accept, rows) {

@@ -120,6 +120,7 @@ export async function publicDocumentRoutes(app: FastifyInstance) {
       facets: r.facets,
       // How the query was read: words looked for as others, words not found, a corrected query, results holding only most words.
       reading: {
+        words: r.reading.words.map((w) => ({ word: w.text, found: w.found, as: w.as })),
         explained: r.reading.words.filter((w) => w.as.length).map((w) => ({ word: w.text, as: w.as })),
         unmatched: r.reading.unmatched,
         suggestion: r.reading.suggestion,

@@ -28,6 +28,8 @@ export interface ParsedQuery {
   text: string;
   /** The positive words as typed, without quotes and exclusions: what query analysis reads for meaning. */
   plain: string;
+  /** The exclusions alone, for to_tsquery('simple', …) (`!'修改'`); null when there are none. */
+  exclusions: string | null;
 }
 
 export const DEFAULT_MAX_QUERY_LENGTH = 100;
@@ -142,17 +144,14 @@ export function parseQuery(input: string, opts: { maxLength?: number } = {}): Pa
 
   const required = terms.filter((w) => !QUERY_STOP_WORDS.has(w));
   const must = required.length > 0 ? required : terms;
-  let tsquery: string | null = null;
-  if (must.length > 0) {
-    const parts = must.map(operand);
-    const seenGroups = new Set<string>();
-    for (const group of excludedGroups) {
-      const key = group.join(' ');
-      if (seenGroups.has(key)) continue;
-      seenGroups.add(key);
-      parts.push(group.length === 1 ? `!${operand(group[0] as string)}` : `!(${group.map(operand).join(' & ')})`);
-    }
-    tsquery = parts.join(' & ');
+  const nots: string[] = [];
+  const seenGroups = new Set<string>();
+  for (const group of excludedGroups) {
+    const key = group.join(' ');
+    if (seenGroups.has(key)) continue;
+    seenGroups.add(key);
+    nots.push(group.length === 1 ? `!${operand(group[0] as string)}` : `!(${group.map(operand).join(' & ')})`);
   }
-  return { terms, phrases, excluded, tsquery, text, plain: plain.join(' ') };
+  const tsquery = must.length > 0 ? [...must.map(operand), ...nots].join(' & ') : null;
+  return { terms, phrases, excluded, tsquery, text, plain: plain.join(' '), exclusions: nots.length ? nots.join(' & ') : null };
 }

@@ -92,6 +92,8 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams, lim
     const base = [sql<SqlBool>`d.status = 'published'`, sql<SqlBool>`d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`, ...filterConditions(p)];
     const textMatch = await textCondition(trx, sql.join(base, sql` and `), reading.words, numbers.numbers, parsed.text, hints.docTypes);
     if (textMatch) base.push(textMatch.condition);
+    // -修改: whatever matched, documents holding an excluded word are not results.
+    if (parsed.exclusions && textMatch) base.push(sql<SqlBool>`d.search_vector @@ to_tsquery('simple', ${parsed.exclusions})`);
     // The title first: a phrase found there saves decompressing the body.
     const phraseOk = parsed.phrases.length
       ? sql<SqlBool>`(${sql.join(parsed.phrases.map((ph) => sql`(strpos(d.title, ${ph}) > 0 or strpos(d.body_text, ${ph}) > 0)`), sql` and `)})`
@@ -306,6 +308,14 @@ async function numberCondition(trx: Transaction<Database>, numbers: readonly { t
       exactOnly = false;
       await sql`set local pg_trgm.word_similarity_threshold = 0.8`.execute(trx);
       conditions.push(sql<SqlBool>`${text.replace(/\s+/g, '')} <% d.doc_no`);
+      // The same year and serial under a prefix said another way (国令 for 国务院令, 市场监管总局令 for
+      // 国家市场监督管理总局令): sharing a character of the prefix, and a decree for a decree.
+      if (number.serial !== null && number.prefix !== null) {
+        const chars = [...new Set(Array.from(number.prefix.replace(/令$/u, '')))];
+        conditions.push(sql<SqlBool>`(d.doc_no_serial = ${number.serial} and ${number.year === null ? sql`d.doc_no_year is null` : sql`d.doc_no_year = ${number.year}`}
+          ${number.prefix.endsWith('令') ? sql`and d.doc_no_prefix like '%令'` : sql``}
+          ${chars.length ? sql`and (${sql.join(chars.map((c) => sql`strpos(d.doc_no_prefix, ${c}) > 0`), sql` or `)})` : sql``})`);
+      }
     }
   }
   return conditions.length ? { condition: sql<SqlBool>`(${sql.join(conditions, sql` or `)})`, exact: exactOnly } : null;
