@@ -47,7 +47,7 @@ async function addDocument(t: TestApp, d: NewDoc): Promise<number> {
 for (const kind of testDatabaseKinds()) {
   describe(`the library as citizens search it, on ${kind}`, () => {
     let t: TestApp;
-    const id = {} as Record<"jiaxing" | "hangzhou" | "jiaxingCity" | "loan" | "office" | "draft", number>;
+    const id = {} as Record<"jiaxing" | "hangzhou" | "jiaxingCity" | "loan" | "office" | "draft" | "procedure", number>;
     before(async () => {
       t = await buildTestApp(kind);
       id.jiaxing = await addDocument(t, { title: '嘉兴市养犬管理条例', body: '第一条 为了规范养犬行为，制定本条例。第五条 养犬人应当办理养犬登记。', issuers: ['嘉兴市人民代表大会常务委员会'] });
@@ -59,6 +59,7 @@ for (const kind of testDatabaseKinds()) {
         issuers: ['国务院'], docNo: { text: '国务院令第584号', prefix: '国务院令', year: null, serial: 584 },
       });
       id.draft = await addDocument(t, { title: '中华人民共和国草原防火法（草案）', body: '蹴鞠锦标的办法另行规定。', status: 'draft' });
+      id.procedure = await addDocument(t, { title: '中华人民共和国民事诉讼法', body: '第一条 中华人民共和国民事诉讼法以宪法为根据。', issuers: ['全国人民代表大会'] });
     });
     after(() => t.close());
 
@@ -120,6 +121,14 @@ for (const kind of testDatabaseKinds()) {
       assert.match(page.body, /您是不是要找：<a href="\/library\?q=%E8%B4%B7%E6%AC%BE\+%E5%88%A9%E7%8E%87">贷款 利率<\/a>/);
       const api = (await t.app.inject({ url: `/api/v1/documents?q=${encodeURIComponent('代款 利率')}` })).json();
       assert.equal(api.reading.suggestion, '贷款 利率');
+    });
+
+    test('a short form the library does not hold is read as the long name its titles use, and the page says so', async () => {
+      const r = await searchDocuments(t.db, params('民诉法'));
+      assert.equal(r.items[0]?.id, id.procedure);
+      assert.deepEqual(r.reading.words.find((w) => w.text === '民诉法')?.as, ['民事诉讼法']);
+      const page = await t.app.inject({ url: `/library?q=${encodeURIComponent('民诉法')}` });
+      assert.match(page.body, /“民诉法”按“民事诉讼法”查找/);
     });
 
     test('a document number typed among other words finds its document first', async () => {

@@ -15,3 +15,4 @@ export type { AnalyzedQuestion, Concept, SynonymGroup } from './concepts.js';
 export { loadSynonymGroups } from './synonyms.js';
 export { likelyTypos, warmSpelling, type Correction } from './spelling.js';
 export { placeNamed, type Place } from './places.js';
+export { expandShortForm, shortFormCandidates, type Expansion } from './abbreviations.js';

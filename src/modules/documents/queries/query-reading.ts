@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.js';
 import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
-import { analyzeQuestion, conceptTsquery, likelyTypos, normalizeQuestion, placeNamed, type Concept, type Correction, type ParsedQuery, type SynonymGroup } from '../../../platform/search/index.js';
+import { analyzeQuestion, conceptTsquery, expandShortForm, likelyTypos, normalizeQuestion, placeNamed, shortFormCandidates, type Concept, type Correction, type ParsedQuery, type SynonymGroup } from '../../../platform/search/index.js';
 
 /**
  * How the library reads a query before searching: the things it asks about (concepts: a word, or a
@@ -37,19 +37,32 @@ export interface QueryReading {
   suggestion: string | null;
 }
 
+/** A word in at most this many documents of the library's sixteenth may be a short form. */
+const RARE = 8;
+
 /** At most this many of the heaviest words decide “most of the words” (2^8 subsets at most). */
 const MOST_WORDS = 8;
 
 /** Reads the query inside the search's transaction; `db` keys the word counts kept between searches. */
-export async function readQuery(db: Kysely<Database>, trx: Transaction<Database>, parsed: ParsedQuery, groups: readonly SynonymGroup[]): Promise<QueryReading> {
+export async function readQuery(db: Kysely<Database>, trx: Transaction<Database>, parsed: ParsedQuery, groups: readonly SynonymGroup[], titles: readonly string[]): Promise<QueryReading> {
   const typos = await confirmInTitles(trx, likelyTypos(parsed.plain));
   const text = [parsed.plain, ...parsed.phrases].join(' ');
-  let concepts = analyzeQuestion(text, [...groups, ...typos.map((t) => [t.typed, ...t.candidates])], { wholeWords: true }).concepts;
-  // A query of filler words only (关于) still looks for them.
-  if (concepts.length === 0) concepts = parsed.terms.map((t) => ({ text: t, alternatives: [[t]], expanded: false }));
+  const analyze = (more: SynonymGroup[]) => {
+    const found = analyzeQuestion(text, [...groups, ...typos.map((t) => [t.typed, ...t.candidates]), ...more], { wholeWords: true }).concepts;
+    // A query of filler words only (关于) still looks for them.
+    return found.length ? found : parsed.terms.map((t): Concept => ({ text: t, alternatives: [[t]], expanded: false }));
+  };
+  const count = (cs: Concept[]) => countInSample(db, trx, [...new Set(cs.flatMap((c) => c.alternatives.map((a) => conceptTsquery({ ...c, alternatives: [a] }))))]);
+  let concepts = analyze([]);
+  let counts = await count(concepts);
+  // Short forms the library barely holds, expanded from its public titles: 民诉法 → 民事诉讼法.
+  const rare = concepts.filter((c) => !c.expanded && c.alternatives.every((a) => (counts.of.get(conceptTsquery({ ...c, alternatives: [a] })) ?? 0) <= RARE));
+  const expansions = shortFormCandidates(parsed.plain).filter((span) => rare.some((c) => span.includes(c.text))).flatMap((span) => expandShortForm(span, titles) ?? []);
+  if (expansions.length) {
+    concepts = analyze(expansions.map((e) => [e.typed, e.meant]));
+    counts = await count(concepts);
+  }
   const typed = new Set(typos.map((t) => t.typed));
-  const alternatives = concepts.flatMap((c) => c.alternatives.map((a) => conceptTsquery({ ...c, alternatives: [a] })));
-  const counts = await countInSample(db, trx, [...new Set(alternatives)]);
   const size = Math.max(1, counts.size);
   const words = concepts.map((c): ReadWord => {
     const alts = c.alternatives.map((a) => ({ words: a, n: counts.of.get(conceptTsquery({ ...c, alternatives: [a] })) ?? 0 }));
@@ -189,3 +202,25 @@ const SIZE = '<size>';
 const CACHE_MS = 10 * 60_000;
 const CACHE_MAX = 50_000;
 const caches = new WeakMap<Kysely<Database>, { at: number; counts: Map<string, number> }>();
+
+/**
+ * The public documents' titles, where short forms are expanded from: kept per database and read
+ * again in the background after ten minutes (a title is seen at most that late).
+ */
+export async function publicTitles(db: Kysely<Database>): Promise<readonly string[]> {
+  const kept = titleCaches.get(db);
+  const read = async () => {
+    const rows = await sql<{ title: string }>`select distinct d.title from documents d where d.status = 'published' and d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`.execute(db);
+    const fresh = { at: Date.now(), titles: rows.rows.map((r) => r.title), refreshing: false };
+    titleCaches.set(db, fresh);
+    return fresh.titles;
+  };
+  if (!kept) return read();
+  if (Date.now() - kept.at > CACHE_MS && !kept.refreshing) {
+    kept.refreshing = true;
+    void read().catch(() => (kept.refreshing = false));
+  }
+  return kept.titles;
+}
+
+const titleCaches = new WeakMap<Kysely<Database>, { at: number; titles: string[]; refreshing: boolean }>();

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } fro
 import type { Database } from '../../../db/schema.js';
 import { buildSnippet, highlightTerms, inIdOrder, loadSynonymGroups, parseQuery, type ParsedQuery } from '../../../platform/search/index.js';
 import { docNumbersIn, type DocNumberQuery } from '../domain/doc-number.js';
-import { allWords, anyWord, mostWords, readQuery, type QueryReading, type ReadWord } from './query-reading.js';
+import { allWords, anyWord, mostWords, publicTitles, readQuery, type QueryReading, type ReadWord } from './query-reading.js';
 import { PUBLIC_ATTRIBUTES } from '../../../platform/content/lifecycle.js';
 import type { IssuerLevel, Provenance } from '../domain/provenance.js';
 import type { Validity } from '../domain/validity.js';
@@ -83,12 +83,13 @@ export async function searchDocuments(db: Kysely<Database>, p: SearchParams, lim
   const parsed = parseQuery(numbers.rest);
   // Read before the transaction: the embedded database has one connection, which the transaction holds.
   const synonyms = parsed.terms.length ? await loadSynonymGroups(db) : [];
+  const titles = parsed.terms.length ? await publicTitles(db) : [];
   return db.transaction().execute(async (trx) => {
     // The planner prices a tsvector match by the table's heap, not by the TOASTed vectors it must
     // decompress for every row it checks; for a common word a sequential scan then looks cheaper
     // than the GIN index while being many times slower. Searches always go through the index.
     await sql`set local enable_seqscan = off`.execute(trx);
-    const reading = parsed.terms.length ? await readQuery(db, trx, parsed, synonyms) : { words: [], unmatched: [], corrections: [], suggestion: null };
+    const reading = parsed.terms.length ? await readQuery(db, trx, parsed, synonyms, titles) : { words: [], unmatched: [], corrections: [], suggestion: null };
     const base = [sql<SqlBool>`d.status = 'published'`, sql<SqlBool>`d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`, ...filterConditions(p)];
     const textMatch = await textCondition(trx, sql.join(base, sql` and `), reading.words, numbers.numbers, parsed.text, hints.docTypes);
     if (textMatch) base.push(textMatch.condition);
