@@ -9,7 +9,7 @@ import { sealerFor } from './platform/crypto/sealer.js';
 import { verifyChain } from './platform/audit/audit.js';
 import { describeVerifyResult } from './platform/audit/verify.js';
 import { nextChinaMidnight, scheduleJob, startJobLoop, type JobHandler } from './platform/jobs/runner.js';
-import { warmSegmenter } from './platform/search/index.js';
+import { warmSegmenter, warmSpelling } from './platform/search/index.js';
 import { importPolicyDocs } from './modules/documents/commands/import-policy-docs.js';
 import { describeQaImport, importQaPairs } from './modules/qa/commands/import-qa.js';
 import { refreshDueValidity } from './modules/documents/commands/refresh-validity.js';
@@ -158,6 +158,8 @@ async function serve(config: Config): Promise<number> {
   const stopJobs = startJobLoop(rt.db, rt.clock, handlers, (err) => app.log.error({ err }, 'job failed'), config.jobPollSeconds * 1000);
   // Smart answers' caches filled before the first visitor asks (ADR 0020: cold and warm alike).
   await warmAnswers(rt.db).catch((err: unknown) => app.log.warn({ err }, 'smart answers warm-up failed'));
+  // The search's typo readings (about a second to load) are loaded before the first query needs them.
+  warmSpelling();
   await app.listen({ port: config.port, host: config.host });
   const where = `http://localhost:${config.port}`;
   console.log(`\nGongkai 已启动：${where}  （数据库：${rt.handle.kind === 'pglite' ? `内嵌 PGlite，数据目录 ${config.dataDir}` : 'PostgreSQL'}）`);
