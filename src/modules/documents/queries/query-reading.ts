@@ -109,14 +109,17 @@ function unmatchedAsTyped(plain: string, words: readonly ReadWord[]): string[] {
  */
 async function confirmInTitles(trx: Transaction<Database>, typos: Correction[]): Promise<{ typed: string; candidates: string[] }[]> {
   const publicDoc = sql`d.status = 'published' and d.attribute in (${sql.join(PUBLIC_ATTRIBUTES)})`;
-  const inTitles = async (patterns: string[], limit = 500) =>
+  const inTitles = async (patterns: string[]) =>
     patterns.length
-      ? (await sql<{ title: string }>`select d.title from documents d where (${sql.join(patterns.map((v) => sql`d.title like ${'%' + v + '%'}`), sql` or `)}) and ${publicDoc} limit ${limit}`.execute(trx)).rows.map((r) => r.title)
+      ? (await sql<{ title: string }>`select d.title from documents d where (${sql.join(patterns.map((v) => sql`d.title like ${'%' + v + '%'}`), sql` or `)}) and ${publicDoc} limit 500`.execute(trx)).rows.map((r) => r.title)
       : [];
   // What a title already holds as typed (中小微企业) is no typo; constant patterns go through the titles' trigram index.
-  const typedHeld = new Set<string>();
-  for (const t of typos.filter((x) => x.variants.length)) if ((await inTitles([t.typed], 1)).length) typedHeld.add(t.typed);
-  const toLook = typos.filter((t) => t.variants.length && !typedHeld.has(t.typed));
+  // One statement, one existence check per span.
+  const spans = typos.filter((x) => x.variants.length).map((x) => x.typed);
+  const held = spans.length
+    ? Object.values((await sql<Record<string, boolean>>`select ${sql.join(spans.map((v, i) => sql`exists (select 1 from documents d where d.title like ${'%' + v + '%'} and ${publicDoc}) as ${sql.ref(`h${i}`)}`))}`.execute(trx)).rows[0]!)
+    : [];
+  const toLook = typos.filter((t) => t.variants.length && !held[spans.indexOf(t.typed)]);
   const titles = await inTitles([...new Set(toLook.flatMap((t) => t.variants))]);
   const found = new Map<string, string[]>();
   for (const t of toLook) found.set(t.typed, t.variants.filter((v) => titles.some((title) => title.includes(v))));
